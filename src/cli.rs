@@ -1,0 +1,119 @@
+//! Command-line arguments and what the user sees in the terminal.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::{BuildOptions, Error, render::RenderOptions};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lentera",
+    version,
+    about = "Static site and leaflet generator for the Desa Binaan Imigrasi programme"
+)]
+pub struct Cli {
+    /// Project folder (holds content/ and themes/).
+    #[arg(long, short = 'r', global = true, default_value = ".")]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build content/ into a complete website.
+    Build {
+        /// Output folder (replaced atomically on success).
+        #[arg(long, short = 'o', default_value = "output")]
+        output: PathBuf,
+        /// Include pages and villages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Make every link end in index.html so the site works from file:// (USB stick).
+        #[arg(long)]
+        portable: bool,
+        /// Do not minify HTML (easier to read while editing templates).
+        #[arg(long)]
+        no_minify: bool,
+    },
+}
+
+/// Run the command; errors are printed here with their whole cause chain.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build {
+            output,
+            drafts,
+            portable,
+            no_minify,
+        } => {
+            let out_dir = if output.is_absolute() {
+                output
+            } else {
+                cli.root.join(output)
+            };
+            let opts = BuildOptions {
+                drafts,
+                render: RenderOptions {
+                    portable,
+                    no_minify,
+                    build_date: None,
+                },
+            };
+            let start = Instant::now();
+            match crate::build_to(&cli.root, &out_dir, &opts) {
+                Ok(build) => {
+                    let pages: usize = build.pages_per_language.values().sum();
+                    let per_lang = build
+                        .pages_per_language
+                        .iter()
+                        .map(|(l, n)| format!("{l} {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    eprintln!(
+                        "built {pages} pages ({per_lang}; {} not yet translated) and {} files into {} in {} ms",
+                        build.fallbacks.len(),
+                        build.files.len(),
+                        out_dir.display(),
+                        start.elapsed().as_millis()
+                    );
+                    let mut missing: std::collections::BTreeMap<&str, Vec<&str>> =
+                        Default::default();
+                    for (lang, key) in &build.missing_strings {
+                        missing.entry(lang).or_default().push(key);
+                    }
+                    for (lang, keys) in missing {
+                        eprintln!(
+                            "warning: {} interface strings are missing in `{lang}`, so the default language is shown: {}\n  hint: add them to themes/<theme>/i18n/{lang}.yaml or content/i18n/{lang}.yaml",
+                            keys.len(),
+                            keys.join(", ")
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    print_error(&err);
+                    eprintln!(
+                        "the previous output in {} was left untouched",
+                        out_dir.display()
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn print_error(err: &Error) {
+    for e in err.flatten() {
+        eprintln!("error: {e}");
+        let mut source = std::error::Error::source(e);
+        while let Some(cause) = source {
+            eprintln!("  caused by: {cause}");
+            source = cause.source();
+        }
+    }
+}

@@ -1,0 +1,463 @@
+//! `content/site.yaml`: languages, base URL, theme, and the contacts and offices
+//! that pages and leaflets print.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{Error, Result};
+use crate::yaml;
+
+/// The site settings, as checked after parsing.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Absolute URL of the published site, ending in `/`. Used only where an
+    /// absolute URL is unavoidable (sitemap, canonical links, QR codes).
+    pub base_url: String,
+    pub default_language: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    pub languages: Vec<Language>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub offices: Vec<Office>,
+    /// Free-form data for themes.
+    #[serde(default)]
+    pub extra: serde_yaml::Value,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub dir: Direction,
+    /// The site's title in this language.
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+/// A hotline or other channel, shown in every footer and on leaflets.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub key: String,
+    pub name: Localized,
+    #[serde(default)]
+    pub description: Option<Localized>,
+    #[serde(default)]
+    pub numbers: Vec<Number>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The date of the source that confirmed this contact.
+    #[serde(default)]
+    pub verified: Option<Date>,
+    #[serde(default)]
+    pub source: Option<SourceLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Number {
+    #[serde(default)]
+    pub kind: NumberKind,
+    pub number: String,
+    #[serde(default)]
+    pub note: Option<Localized>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberKind {
+    #[default]
+    Phone,
+    Whatsapp,
+    Sms,
+}
+
+impl NumberKind {
+    /// The URI scheme link for this kind of number.
+    pub fn href(self, number: &str) -> String {
+        let digits: String = number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        match self {
+            NumberKind::Phone => format!("tel:{digits}"),
+            NumberKind::Sms => format!("sms:{digits}"),
+            NumberKind::Whatsapp => {
+                // wa.me wants the international form without `+`.
+                let intl = match digits.strip_prefix('0') {
+                    Some(rest) => format!("62{rest}"),
+                    None => digits.trim_start_matches('+').to_string(),
+                };
+                format!("https://wa.me/{intl}")
+            }
+        }
+    }
+}
+
+/// An immigration, labour or other office that serves villages.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub key: String,
+    pub name: Localized,
+    #[serde(default)]
+    pub serves: Option<Localized>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub numbers: Vec<Number>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub verified: Option<Date>,
+    #[serde(default)]
+    pub source: Option<SourceLink>,
+}
+
+/// A source: title and (where one exists) URL.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceLink {
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// Text for readers: one string for every language, or one per language code.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Localized {
+    Same(String),
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Localized {
+    /// The text in `lang`, else in `default`, else any.
+    pub fn get<'a>(&'a self, lang: &str, default: &str) -> &'a str {
+        match self {
+            Localized::Same(s) => s,
+            Localized::PerLanguage(map) => map
+                .get(lang)
+                .or_else(|| map.get(default))
+                .or_else(|| map.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// Language codes this text names (empty for a plain string).
+    pub fn languages(&self) -> Vec<&str> {
+        match self {
+            Localized::Same(_) => Vec::new(),
+            Localized::PerLanguage(map) => map.keys().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        let max_day = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=max_day).contains(&day) && (1000..=9999).contains(&year)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for date arithmetic.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Today's date (UTC).
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{s}` is not a date: write it as YYYY-MM-DD"))
+        })
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Config {
+    /// Read and check `site.yaml`.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(path, &text)
+    }
+
+    /// Parse and check `site.yaml` from a string; `path` is for messages.
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        let mut config: Config = yaml::parse(path, text, 1)?;
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        config.validate(path, text)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path, text: &str) -> Result<()> {
+        let err = |needle: &str, message: String| {
+            Error::content(path, yaml::line_of(text, needle), message)
+        };
+        let mut errors = Vec::new();
+        if self.languages.is_empty() {
+            errors.push(err("languages", "no languages are configured".into()));
+        }
+        if !self.base_url.starts_with("http://") && !self.base_url.starts_with("https://") {
+            errors.push(
+                err(
+                    "base_url",
+                    format!("base_url `{}` is not an absolute URL", self.base_url),
+                )
+                .with_hint("write it as https://example.org/"),
+            );
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for lang in &self.languages {
+            let valid = !lang.code.is_empty()
+                && lang
+                    .code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !valid {
+                errors.push(
+                    err(
+                        &format!("code: {}", lang.code),
+                        format!("language code `{}` is not valid", lang.code),
+                    )
+                    .with_hint("use a lowercase ISO 639 code such as `id`, `jv` or `ljp`"),
+                );
+            }
+            if !seen.insert(lang.code.as_str()) {
+                errors.push(err(
+                    &format!("code: {}", lang.code),
+                    format!("language `{}` is listed twice", lang.code),
+                ));
+            }
+        }
+        if self.language(&self.default_language).is_none() {
+            errors.push(
+                err(
+                    "default_language",
+                    format!(
+                        "default_language `{}` is not one of the languages",
+                        self.default_language
+                    ),
+                )
+                .with_hint(format!("configured: {}", self.language_codes().join(", "))),
+            );
+        }
+        let mut keys = std::collections::BTreeSet::new();
+        for key in self
+            .contacts
+            .iter()
+            .map(|c| &c.key)
+            .chain(self.offices.iter().map(|o| &o.key))
+        {
+            if !keys.insert(key.as_str()) {
+                errors.push(err(
+                    &format!("key: {key}"),
+                    format!("the key `{key}` is used twice"),
+                ));
+            }
+        }
+        for (key, name) in self
+            .contacts
+            .iter()
+            .map(|c| (&c.key, &c.name))
+            .chain(self.offices.iter().map(|o| (&o.key, &o.name)))
+        {
+            for code in name.languages() {
+                if self.language(code).is_none() {
+                    errors.push(err(
+                        &format!("key: {key}"),
+                        format!(
+                            "`{key}` has a name in `{code}`, which is not a configured language"
+                        ),
+                    ));
+                }
+            }
+        }
+        Error::collect(errors)
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    pub fn language_codes(&self) -> Vec<&str> {
+        self.languages.iter().map(|l| l.code.as_str()).collect()
+    }
+
+    pub fn office(&self, key: &str) -> Option<&Office> {
+        self.offices.iter().find(|o| o.key == key)
+    }
+
+    /// Output folder prefix of a language: "" for the default, "en/" otherwise.
+    pub fn lang_prefix(&self, lang: &str) -> String {
+        if lang == self.default_language {
+            String::new()
+        } else {
+            format!("{lang}/")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "base_url: https://example.org\ndefault_language: id\nlanguages:\n  - code: id\n    name: Bahasa Indonesia\n  - code: en\n    name: English\n";
+
+    #[test]
+    fn parses_minimal_and_normalises_base_url() {
+        let c = Config::parse(Path::new("site.yaml"), MINIMAL).unwrap();
+        assert_eq!(c.base_url, "https://example.org/");
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.lang_prefix("id"), "");
+        assert_eq!(c.lang_prefix("en"), "en/");
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggestion() {
+        let text = format!("{MINIMAL}themee: default\n");
+        let err = Config::parse(Path::new("site.yaml"), &text).unwrap_err();
+        match err {
+            Error::Yaml { line, hint, .. } => {
+                assert_eq!(line, 8);
+                assert!(hint.unwrap().contains("did you mean `theme`?"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn default_language_must_be_configured() {
+        let text = MINIMAL.replace("default_language: id", "default_language: fr");
+        let err = Config::parse(Path::new("site.yaml"), &text).unwrap_err();
+        assert!(
+            matches!(&err, Error::Content { line: 2, message, .. } if message.contains("`fr`")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn dates_validate_and_round_trip() {
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(),
+            Some("2024-02-29")
+        );
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2023-13-01").is_none());
+        assert!(Date::parse("28/11/2026").is_none());
+        let d = Date::parse("2026-11-28").unwrap();
+        assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), d);
+        assert_eq!(Date::parse("1970-01-02").unwrap().days_since_epoch(), 1);
+    }
+
+    #[test]
+    fn localized_falls_back_to_default() {
+        let t: Localized = serde_yaml::from_str("{id: Halo, en: Hello}").unwrap();
+        assert_eq!(t.get("en", "id"), "Hello");
+        assert_eq!(t.get("jv", "id"), "Halo");
+        let same: Localized = serde_yaml::from_str("Halo").unwrap();
+        assert_eq!(same.get("en", "id"), "Halo");
+    }
+
+    #[test]
+    fn whatsapp_links_use_international_form() {
+        assert_eq!(
+            NumberKind::Whatsapp.href("0811-8080-141"),
+            "https://wa.me/628118080141"
+        );
+        assert_eq!(NumberKind::Phone.href("0800-1000"), "tel:08001000");
+        assert_eq!(
+            NumberKind::Whatsapp.href("+62 813-9967-9966"),
+            "https://wa.me/6281399679966"
+        );
+    }
+}

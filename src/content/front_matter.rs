@@ -1,0 +1,193 @@
+//! Splitting a Markdown file into its YAML front matter and body, and the
+//! checked front-matter type.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{Date, SourceLink};
+use crate::error::{Error, Result};
+use crate::yaml;
+
+/// The keys a page or section may set. Unknown keys are errors.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub updated: Option<Date>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub key_points: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceLink>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub translation: Option<TranslationState>,
+    #[serde(default)]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+/// What a lesson is about; drives the icon and the style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Procedure,
+    Warning,
+    Scam,
+    Info,
+}
+
+/// How far a translation has been checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslationState {
+    Draft,
+    Reviewed,
+}
+
+/// A file split into front matter and body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// 1-based line of the first YAML line (the line after the opening `---`).
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// 1-based line where the body starts.
+    pub body_line: usize,
+}
+
+/// Split `text` at its `---` fences.
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(
+            Error::content(path, 1, "the file does not start with front matter").with_hint(
+                "start the file with a line `---`, then `title: ...`, then another `---`",
+            ),
+        );
+    }
+    let mut offset = first_line_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        if text[offset..end].trim_end() == "---" {
+            return Ok(Split {
+                yaml: &text[first_line_end..offset],
+                yaml_line: 2,
+                body: &text[end..],
+                body_line: line + 1,
+            });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(Error::content(path, 1, "the front matter is never closed")
+        .with_hint("add a line `---` after the last front-matter key"))
+}
+
+/// Parse the front matter of a Markdown file.
+pub fn parse<'a>(path: &Path, text: &'a str) -> Result<(FrontMatter, Split<'a>)> {
+    let split = split(path, text)?;
+    let fm: FrontMatter = yaml::parse(path, split.yaml, split.yaml_line)?;
+    if fm.title.trim().is_empty() {
+        return Err(Error::content(
+            path,
+            yaml::line_of(text, "title:"),
+            "the title is empty",
+        ));
+    }
+    Ok((fm, split))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_counts_lines() {
+        let s = split(Path::new("a.md"), "---\ntitle: A\n---\n# Body\n").unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn crlf_and_bom_are_accepted() {
+        let s = split(Path::new("a.md"), "\u{feff}---\r\ntitle: A\r\n---\r\nx").unwrap();
+        assert_eq!(s.body, "x");
+    }
+
+    #[test]
+    fn missing_or_unclosed_front_matter() {
+        assert!(matches!(
+            split(Path::new("a.md"), "# no"),
+            Err(Error::Content { line: 1, .. })
+        ));
+        assert!(matches!(
+            split(Path::new("a.md"), "---\ntitle: x\n"),
+            Err(Error::Content { line: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_file_line() {
+        let err = parse(Path::new("a.md"), "---\ntitle: A\nsumary: B\n---\n").unwrap_err();
+        match err {
+            Error::Yaml { line, hint, .. } => {
+                assert_eq!(line, 3);
+                assert!(hint.unwrap().contains("did you mean `summary`?"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_type_points_at_its_file_line_and_column() {
+        let err = parse(Path::new("a.md"), "---\ntitle: A\ndraft: maybe\n---\n").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Yaml {
+                    line: 3,
+                    column: 8,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn bad_date_is_an_error() {
+        let err = parse(
+            Path::new("a.md"),
+            "---\ntitle: A\nupdated: 28-11-2026\n---\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+    }
+
+    #[test]
+    fn extra_is_free_form() {
+        let (fm, _) = parse(
+            Path::new("a.md"),
+            "---\ntitle: A\nextra:\n  anything: [1, 2]\n---\n",
+        )
+        .unwrap();
+        assert_eq!(fm.extra["anything"][1], 2);
+    }
+}

@@ -1,0 +1,399 @@
+//! Reading `content/`: pages, sections, villages and static files, into a
+//! [`Site`]. This is the only step that reads the content folder.
+
+pub mod front_matter;
+pub mod village;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+pub use front_matter::{FrontMatter, Kind, TranslationState};
+pub use village::Village;
+
+/// One Markdown file: a page or a section index, in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Path for messages, relative to the project root (`content/a/b.id.md`).
+    pub path: PathBuf,
+    /// Identity shared by all translations: `pelajaran/jalur-resmi`; a section
+    /// index has its folder (`pelajaran`), the home page is `""`.
+    pub key: String,
+    pub lang: String,
+    pub is_section: bool,
+    /// Folder of the source file inside `content/` (`pelajaran`, or `""`).
+    pub dir: String,
+    pub front: FrontMatter,
+    pub body: String,
+    /// 1-based line of the file where `body` starts.
+    pub body_line: usize,
+}
+
+impl Page {
+    /// The section this page belongs to: its folder for a page, the parent
+    /// folder for a section index, `None` for the home page.
+    pub fn parent_key(&self) -> Option<&str> {
+        if self.is_section {
+            if self.key.is_empty() {
+                None
+            } else {
+                Some(self.key.rsplit_once('/').map_or("", |(p, _)| p))
+            }
+        } else {
+            Some(&self.dir)
+        }
+    }
+}
+
+/// A file copied as it is (an image next to a page, a PDF).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asset {
+    /// Path inside `content/`, with `/` separators; also its output path.
+    pub rel: String,
+    pub source: PathBuf,
+}
+
+/// Everything the build knows about the content, as plain data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    pub config: Config,
+    /// Every page and section index that is published, in every language it
+    /// was written in, sorted by key then language order.
+    pub pages: Vec<Page>,
+    pub villages: Vec<Village>,
+    pub assets: Vec<Asset>,
+    /// Interface-string overrides from `content/i18n/LANG.yaml`, as files.
+    pub i18n_overrides: Vec<(String, PathBuf)>,
+}
+
+/// Options that change what is loaded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+/// A file found in `content/`, classified by name.
+#[derive(Debug, Clone, PartialEq)]
+enum SourceFile {
+    Markdown { rel: String, abs: PathBuf },
+    Village { rel: String, abs: PathBuf },
+    I18n { lang: String, abs: PathBuf },
+    Asset(Asset),
+}
+
+/// Load `content/` under `root` with `config`.
+pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
+    let content = root.join("content");
+    let files = discover(&content)?;
+    let mut markdown = Vec::new();
+    let mut village_files = Vec::new();
+    let mut assets = Vec::new();
+    let mut i18n_overrides = Vec::new();
+    for f in files {
+        match f {
+            SourceFile::Markdown { rel, abs } => markdown.push((rel, abs)),
+            SourceFile::Village { rel, abs } => village_files.push((rel, abs)),
+            SourceFile::I18n { lang, abs } => i18n_overrides.push((lang, abs)),
+            SourceFile::Asset(a) => assets.push(a),
+        }
+    }
+
+    let parsed: Vec<Result<Page>> = markdown
+        .par_iter()
+        .map(|(rel, abs)| {
+            let text = std::fs::read_to_string(abs).map_err(|source| Error::Read {
+                path: display_path(rel),
+                source,
+            })?;
+            parse_page(rel, &text, &config)
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let mut pages = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(page) if page.front.draft && !opts.drafts => {}
+            Ok(page) => pages.push(page),
+            Err(e) => errors.push(e),
+        }
+    }
+    let order: BTreeMap<&str, usize> = config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.code.as_str(), i))
+        .collect();
+    pages.sort_by(|a, b| (&a.key, order[a.lang.as_str()]).cmp(&(&b.key, order[b.lang.as_str()])));
+    errors.extend(check_duplicates(&pages, &config));
+
+    let keys: BTreeSet<&str> = pages.iter().map(|p| p.key.as_str()).collect();
+    let mut villages = Vec::new();
+    for (rel, abs) in &village_files {
+        let path = display_path(rel);
+        let text = match std::fs::read_to_string(abs) {
+            Ok(t) => t,
+            Err(source) => {
+                errors.push(Error::Read { path, source });
+                continue;
+            }
+        };
+        match village::parse(&path, rel, &text, &config, &keys) {
+            Ok(v) if v.draft && !opts.drafts => {}
+            Ok(v) => villages.push(v),
+            Err(e) => errors.push(e),
+        }
+    }
+    for v in &villages {
+        if keys.contains(v.key.as_str()) {
+            errors.push(Error::UrlCollision {
+                url: format!("{}/", v.key),
+                first: v.path.clone(),
+                second: pages
+                    .iter()
+                    .find(|p| p.key == v.key)
+                    .map(|p| p.path.clone())
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    for (lang, abs) in &i18n_overrides {
+        if config.language(lang).is_none() {
+            errors.push(
+                Error::content(
+                    display_path(&format!("i18n/{lang}.yaml")),
+                    0,
+                    format!("`{lang}` is not a configured language"),
+                )
+                .with_hint(format!(
+                    "configured: {}",
+                    config.language_codes().join(", ")
+                )),
+            );
+            let _ = abs;
+        }
+    }
+    Error::collect(errors)?;
+    Ok(Site {
+        config,
+        pages,
+        villages,
+        assets,
+        i18n_overrides,
+    })
+}
+
+/// `content/` + a content-relative path, for messages.
+pub fn display_path(rel: &str) -> PathBuf {
+    Path::new("content").join(rel)
+}
+
+fn discover(content: &Path) -> Result<Vec<SourceFile>> {
+    if !content.is_dir() {
+        return Err(Error::Read {
+            path: content.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no content folder"),
+        });
+    }
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::Read {
+            path: e.path().unwrap_or(content).to_path_buf(),
+            source: e.into(),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel_path = entry
+            .path()
+            .strip_prefix(content)
+            .expect("walkdir yields children of its root");
+        let rel = rel_path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let abs = entry.path().to_path_buf();
+        let name = entry.file_name().to_string_lossy();
+        if name.ends_with('~') {
+            continue;
+        }
+        let file = if rel == "site.yaml" {
+            continue;
+        } else if name.ends_with(".md") {
+            SourceFile::Markdown { rel, abs }
+        } else if let Some(lang) = rel
+            .strip_prefix("i18n/")
+            .and_then(|n| n.strip_suffix(".yaml"))
+            .filter(|n| !n.contains('/'))
+        {
+            SourceFile::I18n {
+                lang: lang.to_string(),
+                abs,
+            }
+        } else if rel.starts_with("desa/") && name.ends_with(".yaml") && !rel[5..].contains('/') {
+            SourceFile::Village { rel, abs }
+        } else {
+            SourceFile::Asset(Asset { rel, source: abs })
+        };
+        out.push(file);
+    }
+    Ok(out)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Split a content-relative Markdown path into (key, lang, is_section).
+pub fn identify(rel: &str, config: &Config) -> Result<(String, String, bool)> {
+    let path = display_path(rel);
+    let without_md = rel.strip_suffix(".md").unwrap_or(rel);
+    let (dir, file) = without_md.rsplit_once('/').unwrap_or(("", without_md));
+    let (stem, lang) = match file.rsplit_once('.') {
+        Some((stem, code)) if config.language(code).is_some() => (stem, code.to_string()),
+        Some((_, code))
+            if (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase()) =>
+        {
+            return Err(Error::content(
+                path,
+                0,
+                format!("`{code}` in the file name is not a configured language"),
+            )
+            .with_hint(format!(
+                "configured languages: {}; name the file SLUG.LANG.md",
+                config.language_codes().join(", ")
+            )));
+        }
+        _ => (file, config.default_language.clone()),
+    };
+    if stem.is_empty() {
+        return Err(Error::content(path, 0, "the file name has no slug"));
+    }
+    if stem == "_index" {
+        Ok((dir.to_string(), lang, true))
+    } else if dir.is_empty() {
+        Ok((stem.to_string(), lang, false))
+    } else {
+        Ok((format!("{dir}/{stem}"), lang, false))
+    }
+}
+
+/// Parse one Markdown file; `rel` is its path inside `content/`.
+pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<Page> {
+    let path = display_path(rel);
+    let (key, lang, is_section) = identify(rel, config)?;
+    let (front, split) = front_matter::parse(&path, text)?;
+    if front.translation.is_some() && lang == config.default_language {
+        return Err(Error::content(
+            &path,
+            crate::yaml::line_of(text, "translation:"),
+            "`translation:` is only for translations, and this page is in the default language",
+        )
+        .with_hint("remove the `translation:` line"));
+    }
+    let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    Ok(Page {
+        path,
+        key,
+        lang,
+        is_section,
+        dir,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        front,
+    })
+}
+
+/// `x.md` and `x.id.md` (default language) both present, or any other two
+/// files that become the same page.
+fn check_duplicates(pages: &[Page], config: &Config) -> Vec<Error> {
+    let mut errors = Vec::new();
+    for pair in pages.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.key == b.key && a.lang == b.lang {
+            errors.push(Error::UrlCollision {
+                url: format!("{}{}/", config.lang_prefix(&a.lang), a.key),
+                first: a.path.clone(),
+                second: b.path.clone(),
+            });
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse(
+            Path::new("site.yaml"),
+            "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: Indonesia}\n  - {code: en, name: English}\n  - {code: ljp, name: Lampung}\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn identifies_language_and_key() {
+        let c = config();
+        assert_eq!(
+            identify("pelajaran/jalur-resmi.en.md", &c).unwrap(),
+            ("pelajaran/jalur-resmi".into(), "en".into(), false)
+        );
+        assert_eq!(
+            identify("pelajaran/jalur-resmi.md", &c).unwrap(),
+            ("pelajaran/jalur-resmi".into(), "id".into(), false)
+        );
+        assert_eq!(
+            identify("pelajaran/_index.ljp.md", &c).unwrap(),
+            ("pelajaran".into(), "ljp".into(), true)
+        );
+        assert_eq!(
+            identify("_index.md", &c).unwrap(),
+            ("".into(), "id".into(), true)
+        );
+        assert_eq!(
+            identify("versi-1.2.md", &c).unwrap(),
+            ("versi-1.2".into(), "id".into(), false)
+        );
+    }
+
+    #[test]
+    fn unknown_language_lists_configured_ones() {
+        let err = identify("a.fr.md", &config()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("`fr`") && text.contains("id, en, ljp"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn translation_key_on_default_language_is_an_error() {
+        let err = parse_page(
+            "a.md",
+            "---\ntitle: A\ntranslation: draft\n---\n",
+            &config(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::Content { line: 3, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn parent_keys() {
+        let c = config();
+        let page = parse_page("a/b/c.md", "---\ntitle: A\n---\n", &c).unwrap();
+        assert_eq!(page.parent_key(), Some("a/b"));
+        let section = parse_page("a/b/_index.md", "---\ntitle: A\n---\n", &c).unwrap();
+        assert_eq!(section.parent_key(), Some("a"));
+        let home = parse_page("_index.md", "---\ntitle: A\n---\n", &c).unwrap();
+        assert_eq!(home.parent_key(), None);
+    }
+}

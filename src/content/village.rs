@@ -1,0 +1,238 @@
+//! Villages: one YAML file each under `content/desa/`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::config::{Config, Date, Localized, SourceLink};
+use crate::error::{Error, Result};
+use crate::yaml;
+
+/// The keys a village file may set.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VillageFile {
+    pub name: String,
+    #[serde(default)]
+    pub kecamatan: Option<String>,
+    pub kabupaten: String,
+    #[serde(default)]
+    pub provinsi: Option<String>,
+    /// Key of the serving office in `site.yaml`.
+    #[serde(default)]
+    pub office: Option<String>,
+    #[serde(default)]
+    pub designated: Option<Date>,
+    /// Leaflet languages; empty means the default language.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Lesson keys (`pelajaran/jalur-resmi`) for the leaflet and the page.
+    #[serde(default)]
+    pub lessons: Vec<String>,
+    #[serde(default)]
+    pub contacts: Vec<LocalContact>,
+    #[serde(default)]
+    pub sessions: Vec<Session>,
+    #[serde(default)]
+    pub about: Option<Localized>,
+    #[serde(default)]
+    pub sources: Vec<SourceLink>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalContact {
+    pub name: Localized,
+    #[serde(default)]
+    pub role: Option<Localized>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub verified: Option<Date>,
+    #[serde(default)]
+    pub source: Option<SourceLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub date: Date,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub topic: Option<Localized>,
+}
+
+/// A checked village.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Village {
+    pub path: PathBuf,
+    /// `desa/way-layap`: also its URL path.
+    pub key: String,
+    pub slug: String,
+    pub file: VillageFile,
+    pub draft: bool,
+}
+
+impl Village {
+    /// Leaflet languages, defaulting to the site's default language.
+    pub fn languages<'a>(&'a self, config: &'a Config) -> Vec<&'a str> {
+        if self.file.languages.is_empty() {
+            vec![config.default_language.as_str()]
+        } else {
+            self.file.languages.iter().map(String::as_str).collect()
+        }
+    }
+}
+
+/// Parse and check a village file. `page_keys` are the published page keys.
+pub fn parse(
+    path: &Path,
+    rel: &str,
+    text: &str,
+    config: &Config,
+    page_keys: &BTreeSet<&str>,
+) -> Result<Village> {
+    let file: VillageFile = yaml::parse(path, text, 1)?;
+    let key = rel.strip_suffix(".yaml").unwrap_or(rel).to_string();
+    let slug = key
+        .rsplit_once('/')
+        .map_or(key.as_str(), |(_, s)| s)
+        .to_string();
+    let mut errors = Vec::new();
+    if let Some(office) = &file.office
+        && config.office(office).is_none()
+    {
+        let keys: Vec<&str> = config.offices.iter().map(|o| o.key.as_str()).collect();
+        let hint = match yaml::closest(office, &keys) {
+            Some(best) => format!("did you mean `{best}`? Offices are listed in content/site.yaml"),
+            None => format!("offices in content/site.yaml: {}", keys.join(", ")),
+        };
+        errors.push(
+            Error::content(
+                path,
+                yaml::line_of(text, "office:"),
+                format!("office `{office}` is not in site.yaml"),
+            )
+            .with_hint(hint),
+        );
+    }
+    for lang in &file.languages {
+        if config.language(lang).is_none() {
+            errors.push(
+                Error::content(
+                    path,
+                    yaml::line_of(text, "languages:"),
+                    format!("leaflet language `{lang}` is not a configured language"),
+                )
+                .with_hint(format!(
+                    "configured: {}",
+                    config.language_codes().join(", ")
+                )),
+            );
+        }
+    }
+    for lesson in &file.lessons {
+        let lesson = lesson.trim_end_matches(".md").trim_matches('/');
+        if !page_keys.contains(lesson) {
+            let keys: Vec<&str> = page_keys.iter().copied().collect();
+            let hint = match yaml::closest(lesson, &keys) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "write the lesson as FOLDER/SLUG, e.g. `modus/calo`".to_string(),
+            };
+            errors.push(
+                Error::content(
+                    path,
+                    yaml::line_of(text, lesson),
+                    format!("lesson `{lesson}` does not exist"),
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+    for contact in &file.contacts {
+        if contact.phone.is_some() && contact.verified.is_none() {
+            let phone = contact.phone.as_deref().unwrap_or_default();
+            errors.push(
+                Error::content(
+                    path,
+                    yaml::line_of(text, phone),
+                    format!(
+                        "the phone number {phone} of `{}` has no `verified:` date",
+                        contact.name.get(&config.default_language, &config.default_language)
+                    ),
+                )
+                .with_hint("add `verified: YYYY-MM-DD` (the date its source confirmed it) and `source:`, or remove the number"),
+            );
+        }
+    }
+    Error::collect(errors)?;
+    Ok(Village {
+        path: path.to_path_buf(),
+        key,
+        slug,
+        draft: file.draft,
+        file,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse(
+            Path::new("site.yaml"),
+            "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: Indonesia}\noffices:\n  - {key: kanim-kalianda, name: Kanim Kalianda}\n",
+        )
+        .unwrap()
+    }
+
+    fn parse_str(text: &str) -> Result<Village> {
+        let keys: BTreeSet<&str> = ["modus/calo"].into_iter().collect();
+        parse(
+            Path::new("content/desa/x.yaml"),
+            "desa/x.yaml",
+            text,
+            &config(),
+            &keys,
+        )
+    }
+
+    #[test]
+    fn valid_village() {
+        let v = parse_str("name: X\nkabupaten: Y\noffice: kanim-kalianda\nlessons: [modus/calo]\n")
+            .unwrap();
+        assert_eq!(v.key, "desa/x");
+        assert_eq!(v.languages(&config()), vec!["id"]);
+    }
+
+    #[test]
+    fn missing_lesson_names_the_line_and_suggests() {
+        let err = parse_str("name: X\nkabupaten: Y\nlessons:\n  - modus/caloo\n").unwrap_err();
+        match err {
+            Error::Content { line, hint, .. } => {
+                assert_eq!(line, 4);
+                assert_eq!(hint.as_deref(), Some("did you mean `modus/calo`?"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_office_and_unverified_phone_are_errors() {
+        let err = parse_str(
+            "name: X\nkabupaten: Y\noffice: kanim-kaliand\ncontacts:\n  - name: Balai desa\n    phone: \"0812\"\n",
+        )
+        .unwrap_err();
+        let all = err.flatten();
+        assert_eq!(all.len(), 2, "{err}");
+        assert!(err.to_string().contains("did you mean `kanim-kalianda`?"));
+        assert!(err.to_string().contains("no `verified:` date"));
+    }
+}

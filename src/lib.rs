@@ -1,0 +1,128 @@
+//! lentera: a static site generator for the Desa Binaan Imigrasi programme.
+//!
+//! The data flows one way: `site.yaml` → [`config::Config`] → `content/` →
+//! [`content::Site`] → Markdown and templates → [`output::OutputFile`]s, which
+//! only [`output`] writes.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod templates;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use error::{Error, Result};
+
+/// What `lentera build` was asked to do.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BuildOptions {
+    /// Include pages and villages marked `draft: true`.
+    pub drafts: bool,
+    pub render: render::RenderOptions,
+}
+
+/// A finished build, not yet written.
+#[derive(Debug)]
+pub struct Build {
+    pub site: content::Site,
+    pub files: Vec<output::OutputFile>,
+    pub pages_per_language: std::collections::BTreeMap<String, usize>,
+    pub fallbacks: Vec<(String, String)>,
+    /// Interface strings looked up but missing: (language, key).
+    pub missing_strings: Vec<(String, String)>,
+}
+
+impl Build {
+    /// The file at `path` in the output, if any.
+    pub fn file(&self, path: &str) -> Option<&output::OutputFile> {
+        self.files.iter().find(|f| f.path == path)
+    }
+}
+
+/// Build the site at `root` in memory: nothing is written.
+pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
+    let config = config::Config::load(&root.join("content/site.yaml"))?;
+    let theme_dir = root.join("themes").join(&config.theme);
+    if !theme_dir.join("templates").is_dir() {
+        return Err(Error::ThemeNotFound {
+            theme: config.theme.clone(),
+            path: Path::new("themes").join(&config.theme).join("templates"),
+        });
+    }
+    let site = content::load(
+        root,
+        config,
+        &content::LoadOptions {
+            drafts: opts.drafts,
+        },
+    )?;
+    let strings = Arc::new(i18n::Strings::load(
+        &theme_dir,
+        &site.i18n_overrides,
+        &site.config,
+    )?);
+    let templates =
+        templates::Templates::load(&theme_dir, &root.join("templates"), strings.clone())?;
+    let rendered = render::render(&site, &templates, &strings, &opts.render)?;
+    let mut files = rendered.files;
+    files.extend(static_files(&theme_dir.join("static"))?);
+    files.extend(site.assets.iter().map(|a| output::OutputFile {
+        path: a.rel.clone(),
+        contents: output::Contents::Copy(a.source.clone()),
+    }));
+    output::check_collisions(&files, |f| match &f.contents {
+        output::Contents::Copy(p) => p.clone(),
+        output::Contents::Bytes(_) => PathBuf::from(format!("(generated) {}", f.path)),
+    })?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Build {
+        site,
+        files,
+        pages_per_language: rendered.pages_per_language,
+        fallbacks: rendered.fallbacks,
+        missing_strings: strings.misses(),
+    })
+}
+
+/// Build and write to `out_dir`, atomically.
+pub fn build_to(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Build> {
+    output::check_out_dir(root, out_dir)?;
+    let build = build(root, opts)?;
+    output::write_all(root, out_dir, &build.files)?;
+    Ok(build)
+}
+
+fn static_files(dir: &Path) -> Result<Vec<output::OutputFile>> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::Read {
+            path: e.path().unwrap_or(dir).to_path_buf(),
+            source: e.into(),
+        })?;
+        if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("walkdir yields children of its root")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.push(output::OutputFile {
+                path: rel,
+                contents: output::Contents::Copy(entry.path().to_path_buf()),
+            });
+        }
+    }
+    Ok(files)
+}

@@ -1,0 +1,597 @@
+//! Markdown to HTML with pulldown-cmark: the one place the parser options are
+//! set, heading ids and the table of contents, callouts, and internal links
+//! written as links to `.md` files.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::Page;
+use crate::error::Error;
+
+/// The one place where Markdown features are chosen.
+pub fn parser(text: &str) -> Parser<'_> {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_FOOTNOTES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_TASKLISTS);
+    opts.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    opts.insert(Options::ENABLE_GFM);
+    Parser::new_ext(text, opts)
+}
+
+/// What links are resolved against, for one output language.
+pub struct LinkEnv<'a> {
+    pub config: &'a Config,
+    /// Keys of every published page, section and village.
+    pub page_keys: &'a BTreeSet<String>,
+    /// Content-relative paths of every static file in `content/`.
+    pub assets: &'a BTreeSet<String>,
+    /// The language the links point into.
+    pub lang: &'a str,
+    /// Relative path from the page's folder to the site root (`./`, `../../`).
+    pub root: &'a str,
+    pub portable: bool,
+    /// Titles of the five callout kinds, in the reader's language.
+    pub callout_titles: &'a CalloutTitles,
+}
+
+/// Localised titles for `> [!NOTE]` and friends.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CalloutTitles {
+    pub note: String,
+    pub tip: String,
+    pub important: String,
+    pub warning: String,
+    pub caution: String,
+}
+
+/// A heading listed in the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A link to an anchor, checked once every page is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorRef {
+    pub key: String,
+    pub anchor: String,
+    pub line: usize,
+}
+
+/// The HTML of one page in one language, with what the later checks need.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// Every id a link may point to (headings, footnotes).
+    pub anchors: BTreeSet<String>,
+    pub anchor_refs: Vec<AnchorRef>,
+    pub errors: Vec<Error>,
+}
+
+/// Render `page`'s body with links pointing into `env.lang`.
+pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
+    let body = page.body.as_str();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of =
+        |offset: usize| page.body_line + line_starts.partition_point(|&s| s <= offset) - 1;
+
+    let mut out = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+    let mut used_ids: BTreeMap<String, usize> = BTreeMap::new();
+
+    for (event, range) in parser(body).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite_link(page, env, &dest_url, line_of(range.start), &mut out);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest.map_or(dest_url, CowStr::from),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite_asset(page, env, &dest_url, line_of(range.start), &mut out);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.map_or(dest_url, CowStr::from),
+                    title,
+                    id,
+                })
+            }
+            Event::FootnoteReference(ref name) => {
+                out.anchors.insert(format!("fn-{name}"));
+                event
+            }
+            other => other,
+        };
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|s| s.to_string()), Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let (level, explicit, inner) = heading.take().expect("heading end follows start");
+                let text = plain_text(&inner);
+                let base = explicit.unwrap_or_else(|| slugify(&text));
+                let id = unique_id(base, &mut used_ids);
+                let n = level as u8;
+                if (2..=3).contains(&n) {
+                    out.toc.push(TocEntry {
+                        level: n,
+                        id: id.clone(),
+                        title: text,
+                    });
+                }
+                events.push(Event::Html(format!("<h{n} id=\"{}\">", escape(&id)).into()));
+                events.extend(inner);
+                events.push(Event::Html(format!("</h{n}>\n").into()));
+                out.anchors.insert(id);
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, title) = callout(kind, env.callout_titles);
+                events.push(Event::Html(
+                    format!(
+                        "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{}</p>\n",
+                        escape(title)
+                    )
+                    .into(),
+                ));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                events.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html("<div class=\"table\">".into()));
+                events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                events.push(Event::Html("</div>\n".into()));
+            }
+            e => match &mut heading {
+                Some((_, _, inner)) => inner.push(e),
+                None => events.push(e),
+            },
+        }
+    }
+    html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+fn callout<'a>(kind: BlockQuoteKind, titles: &'a CalloutTitles) -> (&'static str, &'a str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", &titles.note),
+        BlockQuoteKind::Tip => ("tip", &titles.tip),
+        BlockQuoteKind::Important => ("important", &titles.important),
+        BlockQuoteKind::Warning => ("warning", &titles.warning),
+        BlockQuoteKind::Caution => ("caution", &titles.caution),
+    }
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_string()
+}
+
+fn unique_id(base: String, used: &mut BTreeMap<String, usize>) -> String {
+    let count = used.entry(base.clone()).or_insert(0);
+    *count += 1;
+    if *count == 1 {
+        base
+    } else {
+        format!("{base}-{}", *count - 1)
+    }
+}
+
+/// A stable, readable id from heading text: lowercase ASCII letters, digits and
+/// dashes, with Latin diacritics folded (`Pitakonan Kulawarga` → `pitakonan-kulawarga`,
+/// `Hak-hak Anda!` → `hak-hak-anda`, `Rp0 & 18 tahun` → `rp0-18-tahun`).
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = fold(c);
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') && c != '\'' && c != '’' {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        "bagian".to_string()
+    } else {
+        slug
+    }
+}
+
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ç' => 'c',
+        'ñ' | 'ŋ' => 'n',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
+}
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_external(dest: &str) -> bool {
+    dest.starts_with("//")
+        || dest.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+}
+
+/// Resolve `dest` against `dir` (both content-relative); `/x` starts at the
+/// content root. `None` if it climbs out of `content/`.
+fn resolve_path(dir: &str, dest: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if dest.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    for part in dest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The URL path (relative to the site root) of a page key in a language.
+pub fn page_path(config: &Config, key: &str, lang: &str, portable: bool) -> String {
+    let mut path = config.lang_prefix(lang);
+    if !key.is_empty() {
+        path.push_str(key);
+        path.push('/');
+    }
+    if portable {
+        path.push_str("index.html");
+    }
+    path
+}
+
+fn rewrite_link(
+    page: &Page,
+    env: &LinkEnv,
+    dest: &str,
+    line: usize,
+    out: &mut Rendered,
+) -> Option<String> {
+    if is_external(dest) {
+        return None;
+    }
+    if let Some(anchor) = dest.strip_prefix('#') {
+        out.anchor_refs.push(AnchorRef {
+            key: page.key.clone(),
+            anchor: anchor.to_string(),
+            line,
+        });
+        return None;
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (dest, None),
+    };
+    let Some(path) = path.split('?').next().filter(|p| p.ends_with(".md")) else {
+        return rewrite_asset(page, env, dest, line, out);
+    };
+    let Some(resolved) = resolve_path(&page.dir, path) else {
+        out.errors.push(Error::content(
+            &page.path,
+            line,
+            format!("the link `{dest}` points outside content/"),
+        ));
+        return None;
+    };
+    let key = match crate::content::identify(&resolved, env.config) {
+        Ok((key, _, _)) => key,
+        Err(_) => {
+            out.errors.push(Error::content(
+                &page.path,
+                line,
+                format!("the link `{dest}` names a language that is not configured"),
+            ));
+            return None;
+        }
+    };
+    if !env.page_keys.contains(&key) {
+        let keys: Vec<&str> = env.page_keys.iter().map(String::as_str).collect();
+        let hint = match crate::yaml::closest(&key, &keys) {
+            Some(best) => {
+                format!("did you mean the page `{best}`? Links are relative to this file")
+            }
+            None => "links to pages are relative to this file, e.g. `../modus/calo.md`".to_string(),
+        };
+        out.errors.push(
+            Error::content(
+                &page.path,
+                line,
+                format!("the link `{dest}` points to a page that does not exist (or is a draft)"),
+            )
+            .with_hint(hint),
+        );
+        return None;
+    }
+    let mut url = format!(
+        "{}{}",
+        env.root,
+        page_path(env.config, &key, env.lang, env.portable)
+    );
+    if let Some(anchor) = anchor {
+        out.anchor_refs.push(AnchorRef {
+            key,
+            anchor: anchor.to_string(),
+            line,
+        });
+        let _ = write!(url, "#{anchor}");
+    }
+    Some(url)
+}
+
+fn rewrite_asset(
+    page: &Page,
+    env: &LinkEnv,
+    dest: &str,
+    line: usize,
+    out: &mut Rendered,
+) -> Option<String> {
+    if is_external(dest) || dest.starts_with('#') {
+        return None;
+    }
+    let path = dest.split(['#', '?']).next().unwrap_or(dest);
+    let suffix = &dest[path.len()..];
+    match resolve_path(&page.dir, path) {
+        Some(resolved) if env.assets.contains(&resolved) => {
+            Some(format!("{}{resolved}{suffix}", env.root))
+        }
+        _ => {
+            out.errors.push(
+                Error::content(&page.path, line, format!("`{dest}` does not exist")).with_hint(
+                    "put the file next to the page in content/ and link it relative to the page",
+                ),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn config() -> Config {
+        Config::parse(
+            Path::new("site.yaml"),
+            "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: Indonesia}\n  - {code: en, name: English}\n",
+        )
+        .unwrap()
+    }
+
+    fn render_with(body: &str, lang: &str, portable: bool) -> Rendered {
+        let config = config();
+        let page = crate::content::parse_page(
+            "pelajaran/jalur-resmi.md",
+            &format!("---\ntitle: T\n---\n{body}"),
+            &config,
+        )
+        .unwrap();
+        let keys: BTreeSet<String> = ["pelajaran/jalur-resmi", "modus/calo", "", "pelajaran"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let assets: BTreeSet<String> = ["pelajaran/alur.png".to_string()].into();
+        let titles = CalloutTitles {
+            warning: "Awas".into(),
+            ..Default::default()
+        };
+        let env = LinkEnv {
+            config: &config,
+            page_keys: &keys,
+            assets: &assets,
+            lang,
+            root: "../../",
+            portable,
+            callout_titles: &titles,
+        };
+        render(&page, &env)
+    }
+
+    #[test]
+    fn slugs_are_stable_and_readable() {
+        assert_eq!(
+            slugify("Tanda Bahaya Sebelum Berangkat"),
+            "tanda-bahaya-sebelum-berangkat"
+        );
+        assert_eq!(slugify("Hak-hak Anda!"), "hak-hak-anda");
+        assert_eq!(
+            slugify("Pitakonan Kulawarga (Keluarga)"),
+            "pitakonan-kulawarga-keluarga"
+        );
+        assert_eq!(slugify("Biaya Rp0 & umur 18+"), "biaya-rp0-umur-18");
+        assert_eq!(
+            slugify("Jangan percaya \"sponsor\""),
+            "jangan-percaya-sponsor"
+        );
+        assert_eq!(slugify("Désa"), "desa");
+        assert_eq!(slugify("Apa itu e-KPMI?"), "apa-itu-e-kpmi");
+        assert_eq!(slugify("???"), "bagian");
+    }
+
+    #[test]
+    fn headings_get_ids_and_toc() {
+        let r = render_with(
+            "## Langkah Satu\n\ntext\n\n### Rincian\n\n## Langkah Satu\n",
+            "id",
+            false,
+        );
+        assert!(
+            r.html.contains("<h2 id=\"langkah-satu\">Langkah Satu</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<h2 id=\"langkah-satu-1\">"), "{}", r.html);
+        assert_eq!(r.toc.len(), 3);
+        assert_eq!(r.toc[1].level, 3);
+        assert!(r.anchors.contains("rincian"));
+    }
+
+    #[test]
+    fn internal_links_follow_the_reader_language() {
+        let r = render_with(
+            "[calo](../modus/calo.md) [x](jalur-resmi.md#a)",
+            "en",
+            false,
+        );
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert!(
+            r.html.contains("href=\"../../en/modus/calo/\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains("href=\"../../en/pelajaran/jalur-resmi/#a\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.anchor_refs.len(), 1);
+        let portable = render_with("[calo](../modus/calo.md)", "id", true);
+        assert!(
+            portable
+                .html
+                .contains("href=\"../../modus/calo/index.html\""),
+            "{}",
+            portable.html
+        );
+        let section = render_with("[s](_index.md) [h](../_index.md)", "id", false);
+        assert!(
+            section.html.contains("href=\"../../pelajaran/\""),
+            "{}",
+            section.html
+        );
+        assert!(section.html.contains("href=\"../../\""), "{}", section.html);
+    }
+
+    #[test]
+    fn broken_links_report_file_line_and_hint() {
+        let r = render_with("one\n\n[calo](../modus/caloo.md)\n", "id", false);
+        assert_eq!(r.errors.len(), 1);
+        match &r.errors[0] {
+            Error::Content {
+                line, hint, path, ..
+            } => {
+                assert_eq!(*line, 6);
+                assert!(path.ends_with("jalur-resmi.md"));
+                assert!(hint.as_deref().unwrap().contains("modus/calo"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let missing_image = render_with("![x](nope.png)", "id", false);
+        assert_eq!(missing_image.errors.len(), 1);
+    }
+
+    #[test]
+    fn external_links_and_images_are_kept_or_rebased() {
+        let r = render_with(
+            "[k](https://kp2mi.go.id/) [m](mailto:a@b.c) ![alur](alur.png)",
+            "en",
+            false,
+        );
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert!(r.html.contains("href=\"https://kp2mi.go.id/\""));
+        assert!(
+            r.html.contains("src=\"../../pelajaran/alur.png\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn alerts_become_labelled_callouts() {
+        let r = render_with("> [!WARNING]\n> Jangan serahkan paspor.\n", "id", false);
+        assert!(
+            r.html.contains("<div class=\"callout callout-warning\" role=\"note\"><p class=\"callout-title\">Awas</p>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("Jangan serahkan paspor."));
+        assert!(!r.html.contains("blockquote"));
+    }
+
+    #[test]
+    fn gfm_extensions_render() {
+        let r = render_with(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nNote[^1]\n\n[^1]: Foot.\n",
+            "id",
+            false,
+        );
+        assert!(
+            r.html.contains("<div class=\"table\"><table>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<del>x</del>"));
+        assert!(r.html.contains("type=\"checkbox\""));
+        assert!(r.html.contains("footnote-definition"));
+    }
+}

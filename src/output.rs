@@ -1,0 +1,274 @@
+//! The only module that writes files. A build renders into a staging folder
+//! beside the output folder and swaps it in only when every file is written.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputFile {
+    /// Path inside the output folder, with `/` separators.
+    pub path: String,
+    pub contents: Contents,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// Copied from this file when written.
+    Copy(PathBuf),
+}
+
+impl OutputFile {
+    pub fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(bytes.into()),
+        }
+    }
+
+    /// The contents as text, if they are in memory.
+    pub fn text(&self) -> Option<&str> {
+        match &self.contents {
+            Contents::Bytes(b) => std::str::from_utf8(b).ok(),
+            Contents::Copy(_) => None,
+        }
+    }
+}
+
+/// Minify a rendered HTML page (inline CSS too; JavaScript is left as written).
+pub fn minify_html(html: &str) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.minify_css = true;
+    cfg.minify_js = false;
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    minify_html::minify(html.as_bytes(), &cfg)
+}
+
+/// Refuse output folders whose replacement would destroy sources: the project
+/// root, `content/`, `themes/`, `templates/`, any folder containing them, or
+/// the home folder.
+pub fn check_out_dir(root: &Path, out_dir: &Path) -> Result<()> {
+    let root = absolute(root);
+    let out = absolute(out_dir);
+    let refuse = |reason: &str| {
+        Err(Error::UnsafeOutput {
+            path: out_dir.to_path_buf(),
+            reason: reason.to_string(),
+        })
+    };
+    if out.parent().is_none() {
+        return refuse("it is the file-system root");
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && absolute(&home) == out
+    {
+        return refuse("it is the home folder");
+    }
+    if root.starts_with(&out) {
+        return refuse("it is the project folder or contains it");
+    }
+    for protected in ["content", "themes", "templates", "src", ".git"] {
+        if out.starts_with(root.join(protected)) {
+            return refuse(&format!("it is inside {protected}/, which holds sources"));
+        }
+    }
+    Ok(())
+}
+
+/// An absolute, lexically normalised path (symlinks resolved where the path exists).
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let base = if path.is_absolute() {
+        PathBuf::new()
+    } else {
+        std::env::current_dir().unwrap_or_default()
+    };
+    let mut out = PathBuf::new();
+    for c in base.join(path).components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve the deepest existing ancestor so `out/../x` and symlinks compare right.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_os_string()),
+            None => break,
+        }
+        if !existing.pop() {
+            break;
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    resolved
+}
+
+/// Two files with the same output path is an error naming both.
+pub fn check_collisions(
+    files: &[OutputFile],
+    origin: impl Fn(&OutputFile) -> PathBuf,
+) -> Result<()> {
+    let mut seen: BTreeMap<&str, &OutputFile> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for f in files {
+        if let Some(first) = seen.insert(&f.path, f) {
+            errors.push(Error::UrlCollision {
+                url: f.path.clone(),
+                first: origin(first),
+                second: origin(f),
+            });
+        }
+    }
+    Error::collect(errors)
+}
+
+/// Write `files` into `out_dir`, replacing it only if every write succeeds.
+pub fn write_all(root: &Path, out_dir: &Path, files: &[OutputFile]) -> Result<()> {
+    check_out_dir(root, out_dir)?;
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out_dir
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.staging-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    }
+    let written = write_tree(&staging, files);
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if out_dir.exists() {
+        std::fs::rename(out_dir, &old).map_err(io(out_dir))?;
+    }
+    if let Err(source) = std::fs::rename(&staging, out_dir) {
+        // Put the previous output back before reporting.
+        let _ = std::fs::rename(&old, out_dir);
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(Error::Write {
+            path: out_dir.to_path_buf(),
+            source,
+        });
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(io(&old))?;
+    }
+    Ok(())
+}
+
+fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {
+    use rayon::prelude::*;
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    files.par_iter().try_for_each(|f| {
+        let path = dir.join(&f.path);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p).map_err(|source| Error::Write {
+                path: p.to_path_buf(),
+                source,
+            })?;
+        }
+        let result = match &f.contents {
+            Contents::Bytes(b) => std::fs::write(&path, b),
+            Contents::Copy(from) => std::fs::copy(from, &path).map(|_| ()),
+        };
+        result.map_err(|source| Error::Write { path, source })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_output_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("content/pelajaran")).unwrap();
+        std::fs::create_dir_all(root.join("themes")).unwrap();
+        for bad in [
+            root.clone(),
+            root.join("content"),
+            root.join("content/pelajaran"),
+            root.join("themes"),
+            dir.path().to_path_buf(),
+            root.join("output/../content"),
+        ] {
+            assert!(
+                matches!(check_out_dir(&root, &bad), Err(Error::UnsafeOutput { .. })),
+                "{} accepted",
+                bad.display()
+            );
+        }
+        assert!(check_out_dir(&root, &root.join("output")).is_ok());
+        assert!(check_out_dir(&root, &dir.path().join("elsewhere")).is_ok());
+    }
+
+    #[test]
+    fn write_replaces_and_failed_write_keeps_previous() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("output");
+        write_all(root, &out, &[OutputFile::bytes("a/index.html", "one")]).unwrap();
+        write_all(root, &out, &[OutputFile::bytes("b.txt", "two")]).unwrap();
+        assert!(!out.join("a/index.html").exists(), "old files are gone");
+        assert_eq!(std::fs::read_to_string(out.join("b.txt")).unwrap(), "two");
+        let bad = OutputFile {
+            path: "c.txt".into(),
+            contents: Contents::Copy(root.join("does-not-exist")),
+        };
+        assert!(write_all(root, &out, &[OutputFile::bytes("d.txt", "x"), bad]).is_err());
+        assert_eq!(std::fs::read_to_string(out.join("b.txt")).unwrap(), "two");
+        assert!(!out.join("d.txt").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn collisions_name_both_sources() {
+        let files = [
+            OutputFile::bytes("x/index.html", "a"),
+            OutputFile::bytes("x/index.html", "b"),
+        ];
+        let err = check_collisions(&files, |f| PathBuf::from(f.text().unwrap())).unwrap_err();
+        assert!(matches!(err, Error::UrlCollision { .. }));
+    }
+
+    #[test]
+    fn minifies_inline_css_but_not_script() {
+        let html = "<html><head><style>a {  color : red ; }</style></head><body><p>x</p>\n\n<script>var  a = 1;</script></body></html>";
+        let out = String::from_utf8(minify_html(html)).unwrap();
+        assert!(out.contains("a{color:red}"), "{out}");
+        assert!(out.contains("var  a = 1;"), "{out}");
+    }
+}

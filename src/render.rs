@@ -1,0 +1,1064 @@
+//! Site → HTML pages, sitemap, robots.txt and 404, as [`OutputFile`]s.
+//! Navigation and lists are built once per language and shared by reference
+//! (Tera values are reference-counted); each page gets only its own small view.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::config::{Date, Direction, Localized, NumberKind, SourceLink};
+use crate::content::{Kind, Page, Site, TranslationState, Village};
+use crate::error::{Error, Result};
+use crate::i18n::Strings;
+use crate::markdown::{self, CalloutTitles, LinkEnv, Rendered, TocEntry, page_path};
+use crate::output::{OutputFile, minify_html};
+use crate::templates::Templates;
+
+/// How pages are written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RenderOptions {
+    /// Links end in `index.html` so the site works from `file://`.
+    pub portable: bool,
+    /// Skip minification (for debugging templates).
+    pub no_minify: bool,
+    /// The date printed as "built on"; today if `None`.
+    pub build_date: Option<Date>,
+}
+
+/// The result of rendering: files plus what `check` wants to know.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedSite {
+    pub files: Vec<OutputFile>,
+    /// Number of HTML pages per language (translated + fallback + villages).
+    pub pages_per_language: BTreeMap<String, usize>,
+    /// Pages generated as fallbacks: (key, language).
+    pub fallbacks: Vec<(String, String)>,
+}
+
+/// One page key in every language it was written in.
+struct Group<'a> {
+    key: &'a str,
+    variants: BTreeMap<&'a str, &'a Page>,
+    /// The version other languages fall back to.
+    original: &'a Page,
+}
+
+impl<'a> Group<'a> {
+    fn in_lang(&self, lang: &str) -> (&'a Page, bool) {
+        match self.variants.get(lang) {
+            Some(p) => (p, false),
+            None => (self.original, true),
+        }
+    }
+}
+
+fn group_pages<'a>(site: &'a Site) -> BTreeMap<&'a str, Group<'a>> {
+    let mut groups: BTreeMap<&str, BTreeMap<&str, &Page>> = BTreeMap::new();
+    for p in &site.pages {
+        groups.entry(&p.key).or_default().insert(&p.lang, p);
+    }
+    groups
+        .into_iter()
+        .map(|(key, variants)| {
+            let original = variants
+                .get(site.config.default_language.as_str())
+                .copied()
+                .or_else(|| {
+                    site.config
+                        .languages
+                        .iter()
+                        .find_map(|l| variants.get(l.code.as_str()).copied())
+                })
+                .expect("a group has at least one page");
+            (
+                key,
+                Group {
+                    key,
+                    variants,
+                    original,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The relative path from a page folder (`en/pelajaran/x/`) to the site root.
+pub fn root_prefix(dir_path: &str) -> String {
+    let depth = dir_path.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+#[derive(Serialize)]
+struct LangView<'a> {
+    code: &'a str,
+    name: &'a str,
+    dir: Direction,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    default_language: &'a str,
+}
+
+#[derive(Serialize, Clone)]
+struct LinkItem {
+    key: String,
+    title: String,
+    summary: String,
+    kind: Option<Kind>,
+    /// Path from the site root; templates prefix it with `root`.
+    path: String,
+    fallback: bool,
+}
+
+#[derive(Serialize)]
+struct SectionItem {
+    #[serde(flatten)]
+    link: LinkItem,
+    pages: Vec<LinkItem>,
+}
+
+#[derive(Serialize)]
+struct NumberView {
+    kind: NumberKind,
+    number: String,
+    href: String,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct ContactView {
+    key: String,
+    name: String,
+    description: String,
+    numbers: Vec<NumberView>,
+    url: Option<String>,
+    verified: Option<String>,
+    source: Option<SourceLink>,
+}
+
+#[derive(Serialize)]
+struct SwitchItem<'a> {
+    code: &'a str,
+    name: &'a str,
+    href: String,
+    current: bool,
+    fallback: bool,
+}
+
+#[derive(Serialize)]
+struct Alternate<'a> {
+    lang: &'a str,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    key: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    kind: Option<Kind>,
+    kind_label: String,
+    updated: Option<String>,
+    updated_iso: Option<String>,
+    keywords: &'a [String],
+    key_points: &'a [String],
+    sources: &'a [SourceLink],
+    toc: &'a [TocEntry],
+    content: &'a str,
+    /// `original`, `draft` or `reviewed`.
+    translation: &'static str,
+    fallback: bool,
+    content_lang: &'a str,
+    content_dir: Direction,
+    original_lang_name: &'a str,
+    original_href: String,
+    canonical: String,
+    permalink: String,
+    alternates: Vec<Alternate<'a>>,
+    section: Option<LinkItem>,
+    is_section: bool,
+    extra: &'a serde_json::Value,
+}
+
+/// Everything shared by the pages of one language, built once.
+struct LangShared {
+    globals: Context,
+    callouts: CalloutTitles,
+    /// Children of each section (and of the home page, key `""`).
+    children: BTreeMap<String, Value>,
+    /// Title and path of each section, for breadcrumbs.
+    sections: BTreeMap<String, LinkItem>,
+}
+
+/// A page to render: a key in one language.
+enum Job<'a> {
+    Page { group: &'a Group<'a>, lang: &'a str },
+    Village { village: &'a Village, lang: &'a str },
+}
+
+struct JobOutput {
+    file: OutputFile,
+    /// (key, lang) and the anchors the page defines.
+    anchors: ((String, String), BTreeSet<String>),
+    refs: Vec<(std::path::PathBuf, String, markdown::AnchorRef)>,
+    errors: Vec<Error>,
+    fallback: Option<(String, String)>,
+}
+
+/// Render every page of `site`.
+pub fn render(
+    site: &Site,
+    templates: &Templates,
+    strings: &Strings,
+    opts: &RenderOptions,
+) -> Result<RenderedSite> {
+    let config = &site.config;
+    let groups = group_pages(site);
+    let mut page_keys: BTreeSet<String> = groups.keys().map(|k| k.to_string()).collect();
+    page_keys.extend(site.villages.iter().map(|v| v.key.clone()));
+    let assets: BTreeSet<String> = site.assets.iter().map(|a| a.rel.clone()).collect();
+    let build_date = opts.build_date.unwrap_or_else(Date::today);
+
+    let shared: BTreeMap<&str, LangShared> = config
+        .languages
+        .iter()
+        .map(|l| {
+            (
+                l.code.as_str(),
+                lang_shared(site, &groups, strings, &l.code, opts, build_date),
+            )
+        })
+        .collect();
+
+    let mut jobs = Vec::new();
+    for group in groups.values() {
+        for lang in &config.languages {
+            jobs.push(Job::Page {
+                group,
+                lang: &lang.code,
+            });
+        }
+    }
+    for village in &site.villages {
+        for lang in &config.languages {
+            jobs.push(Job::Village {
+                village,
+                lang: &lang.code,
+            });
+        }
+    }
+
+    let ctx = JobCtx {
+        site,
+        groups: &groups,
+        templates,
+        strings,
+        opts,
+        shared: &shared,
+        page_keys: &page_keys,
+        assets: &assets,
+    };
+    let outputs: Vec<Result<JobOutput>> = jobs.par_iter().map(|job| ctx.run(job)).collect();
+
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    let mut anchors: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    let mut refs = Vec::new();
+    let mut fallbacks = Vec::new();
+    let mut pages_per_language: BTreeMap<String, usize> = BTreeMap::new();
+    for out in outputs {
+        match out {
+            Ok(out) => {
+                *pages_per_language
+                    .entry(out.anchors.0.1.clone())
+                    .or_default() += 1;
+                anchors.insert(out.anchors.0, out.anchors.1);
+                refs.extend(out.refs);
+                errors.extend(out.errors);
+                fallbacks.extend(out.fallback);
+                files.push(out.file);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    for (path, lang, r) in refs {
+        let known = anchors.get(&(r.key.clone(), lang.clone()));
+        if !known.is_some_and(|a| a.contains(&r.anchor)) {
+            let mut err = Error::content(
+                &path,
+                r.line,
+                format!(
+                    "the link points to `#{}`, which is not a heading of that page in `{lang}`",
+                    r.anchor
+                ),
+            );
+            if let Some(known) = known {
+                let ids: Vec<&str> = known.iter().map(String::as_str).collect();
+                if let Some(best) = crate::yaml::closest(&r.anchor, &ids) {
+                    err = err.with_hint(format!("did you mean `#{best}`?"));
+                } else if !ids.is_empty() {
+                    err = err.with_hint(format!(
+                        "headings there: {}",
+                        ids.iter()
+                            .map(|i| format!("#{i}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+            }
+            errors.push(err);
+        }
+    }
+    errors.sort_by_key(|e| e.to_string());
+    errors.dedup_by(|a, b| a.to_string() == b.to_string());
+    Error::collect(errors)?;
+
+    files.push(not_found(site, templates, &shared, opts)?);
+    files.push(OutputFile::bytes("sitemap.xml", sitemap(site, &groups)));
+    files.push(OutputFile::bytes(
+        "robots.txt",
+        format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            config.base_url
+        ),
+    ));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(RenderedSite {
+        files,
+        pages_per_language,
+        fallbacks,
+    })
+}
+
+struct JobCtx<'a> {
+    site: &'a Site,
+    groups: &'a BTreeMap<&'a str, Group<'a>>,
+    templates: &'a Templates,
+    strings: &'a Strings,
+    opts: &'a RenderOptions,
+    shared: &'a BTreeMap<&'a str, LangShared>,
+    page_keys: &'a BTreeSet<String>,
+    assets: &'a BTreeSet<String>,
+}
+
+impl JobCtx<'_> {
+    fn run(&self, job: &Job) -> Result<JobOutput> {
+        match job {
+            Job::Page { group, lang } => self.page(group, lang),
+            Job::Village { village, lang } => self.village(village, lang),
+        }
+    }
+
+    fn finish(&self, dir_path: &str, html: String) -> OutputFile {
+        let bytes = if self.opts.no_minify {
+            html.into_bytes()
+        } else {
+            minify_html(&html)
+        };
+        OutputFile::bytes(format!("{dir_path}index.html"), bytes)
+    }
+
+    fn page(&self, group: &Group, lang: &str) -> Result<JobOutput> {
+        let config = &self.site.config;
+        let shared = &self.shared[lang];
+        let (page, fallback) = group.in_lang(lang);
+        let dir_path = page_path(config, group.key, lang, false);
+        let root = root_prefix(&dir_path);
+        let env = LinkEnv {
+            config,
+            page_keys: self.page_keys,
+            assets: self.assets,
+            lang,
+            root: &root,
+            portable: self.opts.portable,
+            callout_titles: &shared.callouts,
+        };
+        let Rendered {
+            html,
+            toc,
+            anchors,
+            anchor_refs,
+            errors,
+        } = markdown::render(page, &env);
+
+        let abs = |l: &str| {
+            format!(
+                "{}{}",
+                config.base_url,
+                page_path(config, group.key, l, false)
+            )
+        };
+        let real_langs: Vec<&str> = config
+            .languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .filter(|l| group.variants.contains_key(l))
+            .collect();
+        let mut alternates: Vec<Alternate> = if real_langs.len() > 1 && !fallback {
+            real_langs
+                .iter()
+                .map(|l| Alternate {
+                    lang: l,
+                    href: abs(l),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !alternates.is_empty()
+            && group
+                .variants
+                .contains_key(config.default_language.as_str())
+        {
+            alternates.push(Alternate {
+                lang: "x-default",
+                href: abs(&config.default_language),
+            });
+        }
+        let content_language = config
+            .language(&page.lang)
+            .expect("page languages are configured");
+        let section = page
+            .parent_key()
+            .and_then(|k| shared.sections.get(k))
+            .cloned();
+        let view = PageView {
+            key: group.key,
+            title: &page.front.title,
+            summary: page.front.summary.as_deref().unwrap_or_default(),
+            kind: page.front.kind,
+            kind_label: page
+                .front
+                .kind
+                .map(|k| self.strings.get(lang, kind_key(k)))
+                .unwrap_or_default(),
+            updated: page
+                .front
+                .updated
+                .map(|d| format_date(self.strings, lang, d)),
+            updated_iso: page.front.updated.map(|d| d.to_string()),
+            keywords: &page.front.keywords,
+            key_points: &page.front.key_points,
+            sources: &page.front.sources,
+            toc: &toc,
+            content: &html,
+            translation: if fallback || page.lang == config.default_language {
+                "original"
+            } else {
+                match page.front.translation {
+                    Some(TranslationState::Reviewed) => "reviewed",
+                    Some(TranslationState::Draft) => "draft",
+                    None => "reviewed",
+                }
+            },
+            fallback,
+            content_lang: &page.lang,
+            content_dir: content_language.dir,
+            original_lang_name: &content_language.name,
+            original_href: format!(
+                "{root}{}",
+                page_path(config, group.key, &page.lang, self.opts.portable)
+            ),
+            canonical: abs(&page.lang),
+            permalink: abs(lang),
+            alternates,
+            section,
+            is_section: page.is_section,
+            extra: &page.front.extra,
+        };
+        let template = match &page.front.template {
+            Some(t) => t.as_str(),
+            None if group.key.is_empty() => "index.html",
+            None if page.is_section => "section.html",
+            None => "page.html",
+        };
+        let mut ctx = shared.globals.clone();
+        ctx.insert("root", &root);
+        ctx.insert("page", &view);
+        ctx.insert(
+            "languages",
+            &self.switcher(lang, &root, |l| {
+                (
+                    page_path(config, group.key, l, self.opts.portable),
+                    !group.variants.contains_key(l),
+                )
+            }),
+        );
+        if let Some(children) = shared.children.get(group.key) {
+            ctx.insert_value("children", children.clone());
+        }
+        if group.key.is_empty() {
+            if let Some(home) = shared.children.get("#home") {
+                ctx.insert_value("sections", home.clone());
+            }
+        }
+        let page_name = page.path.display().to_string();
+        if !self.templates.has(template) {
+            return Err(Error::content(
+                &page.path,
+                crate::yaml::line_of(&page.body, "template:"),
+                format!("template `{template}` does not exist in the theme or in templates/"),
+            ));
+        }
+        let html = self
+            .templates
+            .render(template, &ctx, &format!("{page_name} ({lang})"))?;
+        Ok(JobOutput {
+            file: self.finish(&dir_path, html),
+            anchors: ((group.key.to_string(), lang.to_string()), anchors),
+            refs: anchor_refs
+                .into_iter()
+                .map(|r| (page.path.clone(), lang.to_string(), r))
+                .collect(),
+            errors,
+            fallback: fallback.then(|| (group.key.to_string(), lang.to_string())),
+        })
+    }
+
+    fn switcher<'b>(
+        &'b self,
+        lang: &str,
+        root: &str,
+        target: impl Fn(&str) -> (String, bool),
+    ) -> Vec<SwitchItem<'b>> {
+        self.site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let (path, fallback) = target(&l.code);
+                SwitchItem {
+                    code: &l.code,
+                    name: &l.name,
+                    href: format!("{root}{path}"),
+                    current: l.code == lang,
+                    fallback,
+                }
+            })
+            .collect()
+    }
+
+    fn village(&self, village: &Village, lang: &str) -> Result<JobOutput> {
+        let config = &self.site.config;
+        let shared = &self.shared[lang];
+        let dir_path = page_path(config, &village.key, lang, false);
+        let root = root_prefix(&dir_path);
+        let v = &village.file;
+        let def = config.default_language.as_str();
+        let loc = |t: &Option<Localized>| t.as_ref().map(|t| t.get(lang, def).to_string());
+        let office = v.office.as_deref().and_then(|k| config.office(k)).map(|o| {
+            serde_json::json!({
+                "name": o.name.get(lang, def),
+                "serves": loc(&o.serves),
+                "address": o.address,
+                "url": o.url,
+                "numbers": number_views(&o.numbers, lang, def),
+                "verified": o.verified.map(|d| format_date(self.strings, lang, d)),
+            })
+        });
+        let lessons: Vec<serde_json::Value> = village_lessons(self.site, village)
+            .iter()
+            .filter_map(|key| self.groups.get(key.as_str()))
+            .map(|g| {
+                let (p, fallback) = g.in_lang(lang);
+                serde_json::json!({
+                    "key": g.key,
+                    "title": p.front.title,
+                    "summary": p.front.summary,
+                    "kind": p.front.kind,
+                    "key_points": p.front.key_points,
+                    "path": page_path(config, g.key, lang, self.opts.portable),
+                    "fallback": fallback,
+                })
+            })
+            .collect();
+        let contacts: Vec<serde_json::Value> = v
+            .contacts
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "name": c.name.get(lang, def),
+                    "role": loc(&c.role),
+                    "phone": c.phone,
+                    "href": c.phone.as_deref().map(|p| NumberKind::Phone.href(p)),
+                    "verified": c.verified.map(|d| format_date(self.strings, lang, d)),
+                })
+            })
+            .collect();
+        let sessions: Vec<serde_json::Value> = v
+            .sessions
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "date": format_date(self.strings, lang, s.date),
+                    "date_iso": s.date.to_string(),
+                    "place": s.place,
+                    "topic": loc(&s.topic),
+                })
+            })
+            .collect();
+        let leaflet_languages: Vec<&str> = village
+            .languages(config)
+            .into_iter()
+            .filter_map(|l| config.language(l).map(|l| l.name.as_str()))
+            .collect();
+        let view = serde_json::json!({
+            "key": village.key,
+            "slug": village.slug,
+            "name": v.name,
+            "kecamatan": v.kecamatan,
+            "kabupaten": v.kabupaten,
+            "provinsi": v.provinsi,
+            "designated": v.designated.map(|d| format_date(self.strings, lang, d)),
+            "office": office,
+            "about": loc(&v.about),
+            "contacts": contacts,
+            "sessions": sessions,
+            "lessons": lessons,
+            "sources": v.sources,
+            "leaflet_languages": leaflet_languages,
+            "extra": v.extra,
+        });
+        let abs = |l: &str| {
+            format!(
+                "{}{}",
+                config.base_url,
+                page_path(config, &village.key, l, false)
+            )
+        };
+        let mut alternates: Vec<Alternate> = config
+            .languages
+            .iter()
+            .map(|l| Alternate {
+                lang: &l.code,
+                href: abs(&l.code),
+            })
+            .collect();
+        alternates.push(Alternate {
+            lang: "x-default",
+            href: abs(def),
+        });
+        let title = format!(
+            "{} {}",
+            self.strings.get(lang, "village_title_prefix"),
+            v.name
+        );
+        let page = PageView {
+            key: &village.key,
+            title: &title,
+            summary: "",
+            kind: None,
+            kind_label: String::new(),
+            updated: None,
+            updated_iso: None,
+            keywords: &[],
+            key_points: &[],
+            sources: &v.sources,
+            toc: &[],
+            content: "",
+            translation: "original",
+            fallback: false,
+            content_lang: lang,
+            content_dir: config.language(lang).expect("configured").dir,
+            original_lang_name: "",
+            original_href: String::new(),
+            canonical: abs(lang),
+            permalink: abs(lang),
+            alternates,
+            section: village
+                .key
+                .rsplit_once('/')
+                .and_then(|(p, _)| shared.sections.get(p))
+                .cloned(),
+            is_section: false,
+            extra: &v.extra,
+        };
+        let mut ctx = shared.globals.clone();
+        ctx.insert("root", &root);
+        ctx.insert("page", &page);
+        ctx.insert("village", &view);
+        ctx.insert(
+            "languages",
+            &self.switcher(lang, &root, |l| {
+                (
+                    page_path(config, &village.key, l, self.opts.portable),
+                    false,
+                )
+            }),
+        );
+        let html = self.templates.render(
+            "village.html",
+            &ctx,
+            &format!("{} ({lang})", village.path.display()),
+        )?;
+        Ok(JobOutput {
+            file: self.finish(&dir_path, html),
+            anchors: ((village.key.clone(), lang.to_string()), BTreeSet::new()),
+            refs: Vec::new(),
+            errors: Vec::new(),
+            fallback: None,
+        })
+    }
+}
+
+/// The lessons a village page and leaflet carry: the village's own list, or
+/// the first lesson of each top-level section (except villages).
+pub fn village_lessons(site: &Site, village: &Village) -> Vec<String> {
+    if !village.file.lessons.is_empty() {
+        return village
+            .file
+            .lessons
+            .iter()
+            .map(|l| l.trim_end_matches(".md").trim_matches('/').to_string())
+            .collect();
+    }
+    let village_dir = village.key.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut firsts: BTreeMap<&str, &Page> = BTreeMap::new();
+    for p in site
+        .pages
+        .iter()
+        .filter(|p| !p.is_section && p.lang == site.config.default_language)
+    {
+        let dir = p.dir.as_str();
+        if dir.is_empty() || dir.contains('/') || dir == village_dir {
+            continue;
+        }
+        let better = firsts
+            .get(dir)
+            .is_none_or(|q| (p.front.weight, &p.front.title) < (q.front.weight, &q.front.title));
+        if better {
+            firsts.insert(dir, p);
+        }
+    }
+    let mut sections: Vec<(&i64, &str)> = firsts
+        .keys()
+        .map(|dir| {
+            let w = site
+                .pages
+                .iter()
+                .find(|s| s.is_section && s.key == *dir)
+                .map_or(&0, |s| &s.front.weight);
+            (w, *dir)
+        })
+        .collect();
+    sections.sort();
+    sections
+        .into_iter()
+        .map(|(_, d)| firsts[d].key.clone())
+        .collect()
+}
+
+fn kind_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Procedure => "kind_procedure",
+        Kind::Warning => "kind_warning",
+        Kind::Scam => "kind_scam",
+        Kind::Info => "kind_info",
+    }
+}
+
+/// "28 November 2026", with month names from the interface strings.
+pub fn format_date(strings: &Strings, lang: &str, d: Date) -> String {
+    format!(
+        "{} {} {}",
+        d.day,
+        strings.get(lang, &format!("month_{}", d.month)),
+        d.year
+    )
+}
+
+fn number_views(numbers: &[crate::config::Number], lang: &str, def: &str) -> Vec<NumberView> {
+    numbers
+        .iter()
+        .map(|n| NumberView {
+            kind: n.kind,
+            number: n.number.clone(),
+            href: n.kind.href(&n.number),
+            note: n
+                .note
+                .as_ref()
+                .map(|t| t.get(lang, def).to_string())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn lang_shared(
+    site: &Site,
+    groups: &BTreeMap<&str, Group>,
+    strings: &Strings,
+    lang: &str,
+    opts: &RenderOptions,
+    build_date: Date,
+) -> LangShared {
+    let config = &site.config;
+    let def = config.default_language.as_str();
+    let language = config.language(lang).expect("configured");
+    let default_language = config.language(def).expect("configured");
+    let portable = opts.portable;
+    let item = |key: &str, page: &Page, fallback: bool| LinkItem {
+        key: key.to_string(),
+        title: page.front.title.clone(),
+        summary: page.front.summary.clone().unwrap_or_default(),
+        kind: page.front.kind,
+        path: page_path(config, key, lang, portable),
+        fallback,
+    };
+
+    // Children of every section, sorted by weight then title.
+    let mut children: BTreeMap<String, Vec<(i64, LinkItem)>> = BTreeMap::new();
+    let mut sections: BTreeMap<String, LinkItem> = BTreeMap::new();
+    for group in groups.values() {
+        let (page, fallback) = group.in_lang(lang);
+        let link = item(group.key, page, fallback);
+        if page.is_section {
+            sections.insert(group.key.to_string(), link.clone());
+        }
+        if let Some(parent) = page.parent_key() {
+            children
+                .entry(parent.to_string())
+                .or_default()
+                .push((page.front.weight, link));
+        }
+    }
+    for v in &site.villages {
+        let parent = v.key.rsplit_once('/').map_or("", |(p, _)| p);
+        let summary = [
+            v.file.kecamatan.as_deref(),
+            Some(v.file.kabupaten.as_str()),
+            v.file.provinsi.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        children.entry(parent.to_string()).or_default().push((
+            0,
+            LinkItem {
+                key: v.key.clone(),
+                title: v.file.name.clone(),
+                summary,
+                kind: None,
+                path: page_path(config, &v.key, lang, portable),
+                fallback: false,
+            },
+        ));
+    }
+    for list in children.values_mut() {
+        list.sort_by(|a, b| (a.0, &a.1.title).cmp(&(b.0, &b.1.title)));
+    }
+    let sorted = |key: &str| -> Vec<LinkItem> {
+        children
+            .get(key)
+            .map(|l| l.iter().map(|(_, i)| i.clone()).collect())
+            .unwrap_or_default()
+    };
+
+    // Navigation: top-level sections by weight, then top-level pages by weight.
+    let top = sorted("");
+    let nav: Vec<&LinkItem> = top
+        .iter()
+        .filter(|i| sections.contains_key(&i.key))
+        .chain(top.iter().filter(|i| !sections.contains_key(&i.key)))
+        .collect();
+    let home_sections: Vec<SectionItem> = top
+        .iter()
+        .filter(|i| sections.contains_key(&i.key))
+        .map(|s| SectionItem {
+            link: s.clone(),
+            pages: sorted(&s.key),
+        })
+        .collect();
+
+    let contacts: Vec<ContactView> = config
+        .contacts
+        .iter()
+        .map(|c| ContactView {
+            key: c.key.clone(),
+            name: c.name.get(lang, def).to_string(),
+            description: c
+                .description
+                .as_ref()
+                .map(|d| d.get(lang, def).to_string())
+                .unwrap_or_default(),
+            numbers: number_views(&c.numbers, lang, def),
+            url: c.url.clone(),
+            verified: c.verified.map(|d| format_date(strings, lang, d)),
+            source: c.source.clone(),
+        })
+        .collect();
+    let verified_latest = config.contacts.iter().filter_map(|c| c.verified).max();
+
+    let mut globals = Context::new();
+    globals.insert(
+        "lang",
+        &LangView {
+            code: &language.code,
+            name: &language.name,
+            dir: language.dir,
+        },
+    );
+    globals.insert("lang_code", &language.code);
+    globals.insert(
+        "site",
+        &SiteView {
+            title: language
+                .title
+                .as_deref()
+                .or(default_language.title.as_deref())
+                .unwrap_or("lentera"),
+            description: language
+                .description
+                .as_deref()
+                .or(default_language.description.as_deref())
+                .unwrap_or_default(),
+            base_url: &config.base_url,
+            default_language: def,
+        },
+    );
+    globals.insert_value("nav", Value::from_serializable(&nav));
+    globals.insert("home_path", &page_path(config, "", lang, portable));
+    globals.insert_value("contacts", Value::from_serializable(&contacts));
+    globals.insert(
+        "contacts_verified",
+        &verified_latest.map(|d| format_date(strings, lang, d)),
+    );
+    globals.insert("build_date", &format_date(strings, lang, build_date));
+    globals.insert("portable", &portable);
+    globals.insert_value("extra", Value::from_serializable(&config.extra));
+
+    let mut children_values: BTreeMap<String, Value> = children
+        .keys()
+        .map(|k| (k.clone(), Value::from_serializable(&sorted(k))))
+        .collect();
+    children_values.insert(
+        "#home".to_string(),
+        Value::from_serializable(&home_sections),
+    );
+
+    let callouts = CalloutTitles {
+        note: strings.get(lang, "callout_note"),
+        tip: strings.get(lang, "callout_tip"),
+        important: strings.get(lang, "callout_important"),
+        warning: strings.get(lang, "callout_warning"),
+        caution: strings.get(lang, "callout_caution"),
+    };
+    LangShared {
+        globals,
+        callouts,
+        children: children_values,
+        sections,
+    }
+}
+
+fn not_found(
+    site: &Site,
+    templates: &Templates,
+    shared: &BTreeMap<&str, LangShared>,
+    opts: &RenderOptions,
+) -> Result<OutputFile> {
+    let config = &site.config;
+    let lang = config.default_language.as_str();
+    let mut ctx = shared[lang].globals.clone();
+    // A 404 page is served at any depth, so it links with absolute URLs.
+    ctx.insert("root", &config.base_url);
+    ctx.insert("page", &serde_json::json!({ "key": "404", "title": "404" }));
+    let languages: Vec<SwitchItem> = config
+        .languages
+        .iter()
+        .map(|l| SwitchItem {
+            code: &l.code,
+            name: &l.name,
+            href: format!(
+                "{}{}",
+                config.base_url,
+                page_path(config, "", &l.code, false)
+            ),
+            current: l.code == lang,
+            fallback: false,
+        })
+        .collect();
+    ctx.insert("languages", &languages);
+    let html = templates.render("404.html", &ctx, "404.html")?;
+    let bytes = if opts.no_minify {
+        html.into_bytes()
+    } else {
+        minify_html(&html)
+    };
+    Ok(OutputFile::bytes("404.html", bytes))
+}
+
+fn sitemap(site: &Site, groups: &BTreeMap<&str, Group>) -> String {
+    let config = &site.config;
+    let abs =
+        |key: &str, l: &str| format!("{}{}", config.base_url, page_path(config, key, l, false));
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let mut entry = |key: &str, langs: &[&str], updated: &dyn Fn(&str) -> Option<Date>| {
+        for lang in langs {
+            xml.push_str("  <url>\n");
+            xml.push_str(&format!(
+                "    <loc>{}</loc>\n",
+                markdown::escape(&abs(key, lang))
+            ));
+            if let Some(d) = updated(lang) {
+                xml.push_str(&format!("    <lastmod>{d}</lastmod>\n"));
+            }
+            if langs.len() > 1 {
+                for alt in langs {
+                    xml.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
+                        markdown::escape(&abs(key, alt))
+                    ));
+                }
+                if langs.contains(&config.default_language.as_str()) {
+                    xml.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+                        markdown::escape(&abs(key, &config.default_language))
+                    ));
+                }
+            }
+            xml.push_str("  </url>\n");
+        }
+    };
+    for group in groups.values() {
+        let langs: Vec<&str> = config
+            .languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .filter(|l| group.variants.contains_key(l))
+            .collect();
+        entry(group.key, &langs, &|l| {
+            group.variants.get(l).and_then(|p| p.front.updated)
+        });
+    }
+    let all: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    for v in &site.villages {
+        entry(&v.key, &all, &|_| None);
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_prefixes() {
+        assert_eq!(root_prefix(""), "./");
+        assert_eq!(root_prefix("en/"), "../");
+        assert_eq!(root_prefix("en/pelajaran/x/"), "../../../");
+    }
+}

@@ -1,0 +1,161 @@
+//! Tera 2 templates: the theme's `templates/`, overridden file by file by the
+//! site's own `templates/`, plus the `t()` function for interface strings.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::error::{Error, Result};
+use crate::i18n::Strings;
+
+/// Compiled templates, ready to render pages in parallel.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates").finish_non_exhaustive()
+    }
+}
+
+impl Templates {
+    /// Load `theme_dir/templates/**` and `site_dir/**` (the site wins).
+    pub fn load(theme_dir: &Path, site_dir: &Path, strings: Arc<Strings>) -> Result<Templates> {
+        let mut sources: BTreeMap<String, String> = BTreeMap::new();
+        for dir in [theme_dir.join("templates"), site_dir.to_path_buf()] {
+            if !dir.is_dir() {
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::Read {
+                    path: e.path().unwrap_or(&dir).to_path_buf(),
+                    source: e.into(),
+                })?;
+                if !entry.file_type().is_file()
+                    || entry.file_name().to_string_lossy().starts_with('.')
+                {
+                    continue;
+                }
+                let name = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .expect("walkdir yields children of its root")
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let text = std::fs::read_to_string(entry.path()).map_err(|source| Error::Read {
+                    path: entry.path().to_path_buf(),
+                    source,
+                })?;
+                sources.insert(name, text);
+            }
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+        tera.register_function(
+            "t",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let key: String = kwargs.must_get("key")?;
+                let lang: String = state.get("lang_code")?.unwrap_or_default();
+                Ok(strings.get(&lang, &key))
+            },
+        );
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| convert(&e, "(loading templates)"))?;
+        Ok(Templates { tera })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Render `template` for the page named `page` (used in messages).
+    pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String> {
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| convert(&e, page))
+    }
+}
+
+/// Turn a Tera error into ours, keeping the template name, line and column.
+fn convert(err: &tera::Error, page: &str) -> Error {
+    use tera::ErrorKind;
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => Error::Template {
+            template: report.filename().to_string(),
+            line: report.span().start_line,
+            column: report.span().start_col + 1,
+            message: report.message().to_string(),
+            page: page.to_string(),
+        },
+        ErrorKind::TemplateNotFound(name) => Error::Template {
+            template: name.clone(),
+            line: 0,
+            column: 0,
+            message: "template not found in the theme or in templates/".to_string(),
+            page: page.to_string(),
+        },
+        other => Error::Template {
+            template: "(templates)".to_string(),
+            line: 0,
+            column: 0,
+            message: other.to_string(),
+            page: page.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn templates(files: &[(&str, &str)]) -> Result<Templates> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("theme/templates")).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join("theme/templates").join(name), text).unwrap();
+        }
+        Templates::load(
+            &dir.path().join("theme"),
+            &dir.path().join("site"),
+            Arc::new(Strings::default()),
+        )
+    }
+
+    #[test]
+    fn syntax_errors_name_template_line_and_column() {
+        let err = templates(&[("page.html", "ok\n{{ page.title \n")]).unwrap_err();
+        match err {
+            Error::Template { template, line, .. } => {
+                assert_eq!(template, "page.html");
+                assert_eq!(line, 2);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn render_errors_name_the_page() {
+        let t = templates(&[("page.html", "a\nb {{ missing.field }}\n")]).unwrap();
+        let err = t
+            .render("page.html", &Context::new(), "content/x.md")
+            .unwrap_err();
+        match err {
+            Error::Template {
+                template,
+                line,
+                page,
+                ..
+            } => {
+                assert_eq!(template, "page.html");
+                assert_eq!(line, 2);
+                assert_eq!(page, "content/x.md");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
