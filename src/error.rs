@@ -39,7 +39,7 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
-    #[error("template `{template}`:{line}:{column}: {message} (while rendering {page})")]
+    #[error("template `{template}`:{line}:{column}: {message} ({page})")]
     Template {
         template: String,
         line: usize,

@@ -124,7 +124,7 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
                 })
             }
             Event::FootnoteReference(ref name) => {
-                out.anchors.insert(format!("fn-{name}"));
+                out.anchors.insert(name.to_string());
                 event
             }
             other => other,
@@ -182,7 +182,7 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
     out
 }
 
-fn callout<'a>(kind: BlockQuoteKind, titles: &'a CalloutTitles) -> (&'static str, &'a str) {
+fn callout(kind: BlockQuoteKind, titles: &CalloutTitles) -> (&'static str, &str) {
     match kind {
         BlockQuoteKind::Note => ("note", &titles.note),
         BlockQuoteKind::Tip => ("tip", &titles.tip),

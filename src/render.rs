@@ -291,9 +291,12 @@ pub fn render(
             Err(e) => errors.push(e),
         }
     }
+    let mut reported = BTreeSet::new();
     for (path, lang, r) in refs {
         let known = anchors.get(&(r.key.clone(), lang.clone()));
-        if !known.is_some_and(|a| a.contains(&r.anchor)) {
+        if !known.is_some_and(|a| a.contains(&r.anchor))
+            && reported.insert((path.clone(), r.line, r.anchor.clone()))
+        {
             let mut err = Error::content(
                 &path,
                 r.line,
@@ -319,9 +322,7 @@ pub fn render(
             errors.push(err);
         }
     }
-    errors.sort_by_key(|e| e.to_string());
-    errors.dedup_by(|a, b| a.to_string() == b.to_string());
-    Error::collect(errors)?;
+    Error::collect(merge_template_errors(errors))?;
 
     files.push(not_found(site, templates, &shared, opts)?);
     files.push(OutputFile::bytes("sitemap.xml", sitemap(site, &groups)));
@@ -756,6 +757,41 @@ pub fn village_lessons(site: &Site, village: &Village) -> Vec<String> {
         .into_iter()
         .map(|(_, d)| firsts[d].key.clone())
         .collect()
+}
+
+/// Sort errors, drop exact repeats, and report a template error that every
+/// page hits once, with the number of other pages it also broke.
+fn merge_template_errors(mut errors: Vec<Error>) -> Vec<Error> {
+    errors.sort_by_key(|e| e.to_string());
+    errors.dedup_by(|a, b| a.to_string() == b.to_string());
+    let mut out: Vec<Error> = Vec::new();
+    let mut repeats: BTreeMap<(String, usize, usize, String), (usize, usize)> = BTreeMap::new();
+    for err in errors {
+        if let Error::Template {
+            template,
+            line,
+            column,
+            message,
+            ..
+        } = &err
+        {
+            let key = (template.clone(), *line, *column, message.clone());
+            if let Some((_, n)) = repeats.get_mut(&key) {
+                *n += 1;
+                continue;
+            }
+            repeats.insert(key, (out.len(), 0));
+        }
+        out.push(err);
+    }
+    for (index, n) in repeats.into_values() {
+        if let Error::Template { page, .. } = &mut out[index]
+            && n > 0
+        {
+            page.push_str(&format!(" and {n} other pages"));
+        }
+    }
+    out
 }
 
 fn kind_key(kind: Kind) -> &'static str {

@@ -65,7 +65,7 @@ impl Templates {
             },
         );
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| convert(&e, "(loading templates)"))?;
+            .map_err(|e| convert(&e, "while loading the templates"))?;
         Ok(Templates { tera })
     }
 
@@ -77,7 +77,7 @@ impl Templates {
     pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String> {
         self.tera
             .render(template, ctx)
-            .map_err(|e| convert(&e, page))
+            .map_err(|e| convert(&e, &format!("while rendering {page}")))
     }
 }
 
@@ -99,13 +99,29 @@ fn convert(err: &tera::Error, page: &str) -> Error {
             message: "template not found in the theme or in templates/".to_string(),
             page: page.to_string(),
         },
-        other => Error::Template {
-            template: "(templates)".to_string(),
-            line: 0,
-            column: 0,
-            message: other.to_string(),
-            page: page.to_string(),
-        },
+        other => {
+            // Several syntax errors come as one message of reports, each with
+            // a ` --> NAME:LINE:COLUMN` line; point at the first.
+            let text = other.to_string();
+            let location = text
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("--> "))
+                .and_then(|loc| {
+                    let mut parts = loc.rsplitn(3, ':');
+                    let column = parts.next()?.trim().parse().ok()?;
+                    let line = parts.next()?.trim().parse().ok()?;
+                    Some((parts.next()?.to_string(), line, column))
+                });
+            let (template, line, column) = location.unwrap_or_default();
+            let message = text.lines().next().unwrap_or_default();
+            Error::Template {
+                template,
+                line,
+                column,
+                message: message.trim_start_matches("error: ").to_string(),
+                page: page.to_string(),
+            }
+        }
     }
 }
 
@@ -153,7 +169,7 @@ mod tests {
             } => {
                 assert_eq!(template, "page.html");
                 assert_eq!(line, 2);
-                assert_eq!(page, "content/x.md");
+                assert_eq!(page, "while rendering content/x.md");
             }
             other => panic!("{other:?}"),
         }

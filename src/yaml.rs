@@ -70,7 +70,7 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), *c))
-        .filter(|(dist, c)| *dist <= 2.max(c.len() / 3))
+        .filter(|(dist, c)| *dist <= 2.max(c.len() / 3) || (word.len() >= 3 && c.starts_with(word)))
         .min_by_key(|(dist, _)| *dist)
         .map(|(_, c)| c)
 }

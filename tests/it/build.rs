@@ -1,0 +1,186 @@
+//! The basic fixture: one section, a lesson with every Markdown feature, a
+//! village, two languages.
+
+use crate::common::{TestSite, broken_links, html, links, options};
+
+/// Page HTML without the inline stylesheet, for readable snapshots.
+fn without_css(html: &str) -> String {
+    match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) => format!("{}<style>/* theme CSS */{}", &html[..a], &html[b..]),
+        _ => html.to_string(),
+    }
+}
+
+#[test]
+fn builds_every_page_in_every_language() {
+    let site = TestSite::fixture("basic");
+    let build = site.build().unwrap();
+    let paths: Vec<&str> = build.files.iter().map(|f| f.path.as_str()).collect();
+    insta::assert_debug_snapshot!(paths);
+    assert_eq!(build.pages_per_language["id"], 6);
+    assert_eq!(build.pages_per_language["en"], 6);
+}
+
+#[test]
+fn drafts_are_skipped_unless_asked() {
+    let site = TestSite::fixture("basic");
+    assert!(
+        site.build()
+            .unwrap()
+            .file("pelajaran/draf/index.html")
+            .is_none()
+    );
+    let mut opts = options(false, false);
+    opts.drafts = true;
+    assert!(
+        site.build_with(opts)
+            .unwrap()
+            .file("pelajaran/draf/index.html")
+            .is_some()
+    );
+}
+
+#[test]
+fn lesson_page_snapshot() {
+    let site = TestSite::fixture("basic");
+    let build = site.build_with(options(false, true)).unwrap();
+    insta::assert_snapshot!(without_css(html(
+        &build,
+        "pelajaran/jalur-resmi/index.html"
+    )));
+}
+
+#[test]
+fn fallback_page_snapshot() {
+    let site = TestSite::fixture("basic");
+    let build = site.build_with(options(false, true)).unwrap();
+    insta::assert_snapshot!(without_css(html(
+        &build,
+        "en/pelajaran/jalur-resmi/index.html"
+    )));
+}
+
+#[test]
+fn home_section_and_village_render() {
+    let site = TestSite::fixture("basic");
+    let build = site.build_with(options(false, true)).unwrap();
+    let home = html(&build, "index.html");
+    assert!(home.contains("<h1>Selamat datang</h1>"));
+    assert!(
+        home.contains("href=\"./pelajaran/jalur-resmi/\""),
+        "home lists lessons"
+    );
+    assert!(
+        home.contains("href=\"tel:08001000\""),
+        "hotline from site.yaml"
+    );
+    let section = html(&build, "pelajaran/index.html");
+    assert!(section.contains("href=\"../pelajaran/jalur-resmi/\""));
+    assert!(
+        section.find("Jalur resmi").unwrap() < section.find("Penipuan calo").unwrap(),
+        "sorted by weight"
+    );
+    let village = html(&build, "en/desa/sukamaju/index.html");
+    assert!(village.contains("Village of Sukamaju"));
+    assert!(village.contains("Contoh Raya"));
+    assert!(village.contains("Kantor Imigrasi Contoh"));
+    assert!(village.contains("An example village."));
+    assert!(village.contains("href=\"../../../en/pelajaran/jalur-resmi/\""));
+}
+
+#[test]
+fn markdown_features_reach_the_page() {
+    let site = TestSite::fixture("basic");
+    let build = site.build_with(options(false, true)).unwrap();
+    let page = html(&build, "pelajaran/jalur-resmi/index.html");
+    assert!(page.contains("<h2 id=\"langkah-pertama\">"));
+    assert!(
+        page.contains("<a href=\"#langkah-pertama\">Langkah Pertama</a>"),
+        "table of contents"
+    );
+    assert!(page.contains("class=\"callout callout-warning\" role=\"note\""));
+    assert!(page.contains("<p class=\"callout-title\">Awas</p>"));
+    assert!(page.contains("<table>") && page.contains("<del>Bayar calo</del>"));
+    assert!(page.contains("checkbox"));
+    assert!(page.contains("footnote-definition"));
+    assert!(page.contains("src=\"../../pelajaran/alur.svg\""));
+    assert!(page.contains("href=\"../../pelajaran/penipuan/#ciri-ciri\""));
+    assert!(page.contains("Terakhir diperiksa"));
+    assert!(page.contains("28 November 2026"));
+    assert!(page.contains("https://peraturan.example/"), "sources");
+    assert!(page.contains("Daftar di Disnaker."), "key points");
+    assert!(page.contains("Langkah resmi"), "kind label");
+}
+
+#[test]
+fn every_internal_link_resolves_and_is_relative() {
+    let site = TestSite::fixture("basic");
+    for portable in [false, true] {
+        let build = site.build_with(options(portable, false)).unwrap();
+        assert_eq!(
+            broken_links(&build),
+            Vec::<String>::new(),
+            "portable={portable}"
+        );
+        for f in build
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
+        {
+            for link in links(f.text().unwrap()) {
+                assert!(!link.starts_with('/'), "{}: absolute path {link}", f.path);
+                if link.starts_with("https://contoh.example") {
+                    // Only canonical and alternate links may be absolute.
+                    let html = f.text().unwrap();
+                    let at = html.find(&link).unwrap();
+                    let tag_start = html[..at].rfind('<').unwrap();
+                    assert!(
+                        html[tag_start..at].starts_with("<link"),
+                        "{}: absolute {link} outside <link>",
+                        f.path
+                    );
+                }
+                if portable && crate::common::is_internal(&link) {
+                    let path = link.split('#').next().unwrap();
+                    assert!(
+                        path.ends_with(".html") || path.ends_with(".svg"),
+                        "{}: portable link {link} does not name a file",
+                        f.path
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn html_is_minified_with_inline_css() {
+    let site = TestSite::fixture("basic");
+    let build = site.build().unwrap();
+    let page = html(&build, "pelajaran/jalur-resmi/index.html");
+    assert!(!page.contains("\n\n"), "whitespace collapsed");
+    assert!(page.contains("<style>:root{"), "inline CSS minified");
+    assert!(!page.contains("<script"), "no JavaScript needed");
+}
+
+#[test]
+fn sitemap_robots_and_404() {
+    let site = TestSite::fixture("basic");
+    let build = site.build().unwrap();
+    let sitemap = build.file("sitemap.xml").unwrap().text().unwrap();
+    insta::assert_snapshot!(sitemap);
+    let robots = build.file("robots.txt").unwrap().text().unwrap();
+    assert!(robots.contains("Sitemap: https://contoh.example/desa/sitemap.xml"));
+    let not_found = html(&build, "404.html");
+    assert!(not_found.contains("Halaman tidak ditemukan"));
+    assert!(not_found.contains("noindex"));
+}
+
+#[test]
+fn static_files_are_copied() {
+    let site = TestSite::fixture("basic");
+    site.write("themes/default/static/favicon.ico", "icon");
+    let build = site.build().unwrap();
+    assert!(build.file("favicon.ico").is_some());
+    assert!(build.file("pelajaran/alur.svg").is_some());
+}

@@ -1,0 +1,80 @@
+//! The binary: exit codes, messages, atomic output, refusing unsafe folders.
+
+use std::process::Command;
+
+use clap::CommandFactory;
+
+use crate::common::TestSite;
+
+fn lentera(site: &TestSite, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_lentera"))
+        .args(args)
+        .current_dir(site.root())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_definition_is_valid() {
+    lentera::cli::Cli::command().debug_assert();
+}
+
+#[test]
+fn build_writes_output_and_reports() {
+    let site = TestSite::fixture("basic");
+    let out = lentera(&site, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("built 12 pages"), "{stderr}");
+    assert!(site.root().join("output/index.html").is_file());
+    assert!(
+        site.root()
+            .join("output/en/pelajaran/jalur-resmi/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn failed_build_keeps_previous_output_and_exits_1() {
+    let site = TestSite::fixture("basic");
+    assert!(lentera(&site, &["build"]).status.success());
+    let before = std::fs::read(site.root().join("output/index.html")).unwrap();
+    site.write("content/_index.id.md", "---\ntitle: Baru\nsumary: x\n---\n");
+    let out = lentera(&site, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("error: content/_index.id.md:3:1: unknown field `sumary`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: did you mean `summary`?"));
+    assert!(stderr.contains("left untouched"));
+    assert_eq!(
+        std::fs::read(site.root().join("output/index.html")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn refuses_to_build_over_sources() {
+    let site = TestSite::fixture("basic");
+    for bad in ["content", ".", "themes", "..", "content/pelajaran"] {
+        let out = lentera(&site, &["build", "--output", bad]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{bad}: {stderr}");
+        assert!(stderr.contains("refusing to build into"), "{bad}: {stderr}");
+    }
+    assert!(site.root().join("content/site.yaml").is_file());
+}
+
+#[test]
+fn portable_build_links_to_index_files() {
+    let site = TestSite::fixture("basic");
+    let out = lentera(&site, &["build", "--portable", "-o", "usb"]);
+    assert!(out.status.success());
+    let home = std::fs::read_to_string(site.root().join("usb/index.html")).unwrap();
+    assert!(
+        home.contains("href=./pelajaran/jalur-resmi/index.html"),
+        "{home}"
+    );
+}

@@ -1,0 +1,140 @@
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use lentera::{Build, BuildOptions, config::Date, render::RenderOptions};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture site copied into a temporary folder, with the real default theme
+/// unless the fixture brings its own.
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    pub fn fixture(name: &str) -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
+        if !dir.path().join("themes").exists() {
+            copy_dir(
+                &repo().join("themes/default"),
+                &dir.path().join("themes/default"),
+            );
+        }
+        TestSite { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn build_with(&self, opts: BuildOptions) -> lentera::Result<Build> {
+        lentera::build(self.root(), &opts)
+    }
+
+    pub fn build(&self) -> lentera::Result<Build> {
+        self.build_with(options(false, false))
+    }
+}
+
+pub fn options(portable: bool, no_minify: bool) -> BuildOptions {
+    BuildOptions {
+        drafts: false,
+        render: RenderOptions {
+            portable,
+            no_minify,
+            build_date: Date::parse("2026-11-28"),
+        },
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+pub fn html<'a>(build: &'a Build, path: &str) -> &'a str {
+    build
+        .file(path)
+        .unwrap_or_else(|| panic!("{path} was not built"))
+        .text()
+        .expect("HTML is text")
+}
+
+/// Values of `href` and `src` attributes, quoted or not (minified HTML).
+pub fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in [" href=", " src="] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                _ => rest.split([' ', '>']).next().unwrap_or(""),
+            };
+            out.push(value.replace("&amp;", "&"));
+        }
+    }
+    out
+}
+
+pub fn is_internal(link: &str) -> bool {
+    !(link.starts_with('#') || link.contains(':') || link.starts_with("//"))
+}
+
+/// Every internal link of every HTML page resolves to a built file (the
+/// way a browser resolves it from file:// or under any path prefix).
+/// Returns the broken ones as "page -> link".
+pub fn broken_links(build: &Build) -> Vec<String> {
+    let paths: BTreeSet<&str> = build.files.iter().map(|f| f.path.as_str()).collect();
+    let mut broken = Vec::new();
+    for file in build
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
+    {
+        let dir = file.path.rsplit_once('/').map_or("", |(d, _)| d);
+        for link in links(file.text().unwrap())
+            .into_iter()
+            .filter(|l| is_internal(l))
+        {
+            let path = link.split(['#', '?']).next().unwrap();
+            let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+            let mut escaped = false;
+            for p in path.split('/') {
+                match p {
+                    "" | "." => {}
+                    ".." => escaped |= parts.pop().is_none(),
+                    p => parts.push(p),
+                }
+            }
+            let mut target = parts.join("/");
+            if path.is_empty() || path.ends_with('/') || path == "." {
+                if !target.is_empty() {
+                    target.push('/');
+                }
+                target.push_str("index.html");
+            }
+            if escaped || !paths.contains(target.as_str()) {
+                broken.push(format!("{} -> {link}", file.path));
+            }
+        }
+    }
+    broken
+}

@@ -1,0 +1,264 @@
+//! One case per error a user can cause: each names the file, the line and
+//! what to do, and never panics.
+
+use lentera::Error;
+
+use crate::common::TestSite;
+
+fn error_of(site: &TestSite) -> Error {
+    site.build().expect_err("the build should fail")
+}
+
+fn text(err: &Error) -> String {
+    err.to_string()
+}
+
+#[test]
+fn unknown_front_matter_key_suggests_the_closest() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\nsumary: typo\n---\nx\n",
+    );
+    let err = error_of(&site);
+    assert!(matches!(&err, Error::Yaml { line: 3, .. }), "{err:?}");
+    assert_eq!(
+        text(&err).lines().next().unwrap(),
+        "content/pelajaran/x.md:3:1: unknown field `sumary`, expected one of `title`, `summary`, `kind`, `weight`, `updated`, `keywords`, `key_points`, `sources`, `draft`, `translation`, `template`, `extra`"
+    );
+    assert!(text(&err).contains("hint: did you mean `summary`?"));
+}
+
+#[test]
+fn yaml_syntax_error_reports_the_file_line() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\nkeywords: [a, b\nweight: 3\n---\nx\n",
+    );
+    let err = error_of(&site);
+    match &err {
+        Error::Yaml { path, line, .. } => {
+            assert!(path.ends_with("x.md"));
+            assert!(*line >= 3, "{err}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn unknown_site_key_suggests_the_closest() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    site.write(
+        "content/site.yaml",
+        &config.replace("default_language:", "default_langauge:"),
+    );
+    let err = error_of(&site);
+    assert!(matches!(&err, Error::Yaml { line: 2, .. }), "{err:?}");
+    assert!(
+        text(&err).contains("did you mean `default_language`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn broken_link_names_file_line_and_hint() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\n---\nSatu.\n\nLihat [calo](penipuann.md).\n",
+    );
+    let err = error_of(&site);
+    assert!(matches!(&err, Error::Content { line: 6, .. }), "{err:?}");
+    assert!(
+        text(&err).starts_with("content/pelajaran/x.md:6: the link `penipuann.md`"),
+        "{err}"
+    );
+    assert!(text(&err).contains("did you mean the page `pelajaran/penipuan`?"));
+}
+
+#[test]
+fn broken_anchor_is_an_error_with_suggestion() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\n---\n[c](penipuan.md#ciri)\n",
+    );
+    let err = error_of(&site);
+    assert!(
+        text(&err).contains("content/pelajaran/x.md:4: the link points to `#ciri`"),
+        "{err}"
+    );
+    assert!(text(&err).contains("did you mean `#ciri-ciri`?"), "{err}");
+}
+
+#[test]
+fn link_to_a_draft_is_an_error() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\n---\n[d](draf.md)\n",
+    );
+    assert!(text(&error_of(&site)).contains("does not exist (or is a draft)"));
+}
+
+#[test]
+fn unknown_language_suffix_lists_configured_languages() {
+    let site = TestSite::fixture("basic");
+    site.write("content/pelajaran/x.fr.md", "---\ntitle: X\n---\n");
+    let err = error_of(&site);
+    assert!(text(&err).contains("`fr` in the file name is not a configured language"));
+    assert!(text(&err).contains("configured languages: id, en"));
+}
+
+#[test]
+fn default_language_twice_is_a_collision() {
+    let site = TestSite::fixture("basic");
+    site.write("content/pelajaran/penipuan.md", "---\ntitle: X\n---\n");
+    let err = error_of(&site);
+    assert!(matches!(err, Error::UrlCollision { .. }), "{err:?}");
+    assert!(text(&err).contains("penipuan.id.md") && text(&err).contains("penipuan.md"));
+}
+
+#[test]
+fn missing_front_matter_says_how_to_start() {
+    let site = TestSite::fixture("basic");
+    site.write("content/pelajaran/x.md", "# Judul\n");
+    let err = error_of(&site);
+    assert!(
+        text(&err).contains("content/pelajaran/x.md:1: the file does not start with front matter")
+    );
+}
+
+#[test]
+fn missing_image_is_an_error() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\n---\n\n![foto](foto.jpg)\n",
+    );
+    let err = error_of(&site);
+    assert!(
+        text(&err).contains("content/pelajaran/x.md:5: `foto.jpg` does not exist"),
+        "{err}"
+    );
+}
+
+#[test]
+fn village_with_missing_lesson_or_office() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/desa/rusak.yaml",
+        "name: Rusak\nkabupaten: K\noffice: kanim-contho\nlessons:\n  - pelajaran/jalur-resmii\n",
+    );
+    let err = error_of(&site);
+    let all = text(&err);
+    assert!(
+        all.contains("content/desa/rusak.yaml:3: office `kanim-contho` is not in site.yaml"),
+        "{all}"
+    );
+    assert!(all.contains("did you mean `kanim-contoh`?"));
+    assert!(
+        all.contains("content/desa/rusak.yaml:5: lesson `pelajaran/jalur-resmii` does not exist")
+    );
+}
+
+#[test]
+fn template_error_names_template_line_and_page() {
+    let site = TestSite::fixture("basic");
+    site.write("templates/section.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ page.nothing.deeper }}\n{% endblock content %}\n");
+    let err = error_of(&site);
+    match &err {
+        Error::Template {
+            template,
+            line,
+            page,
+            ..
+        } => {
+            assert_eq!(template, "section.html", "{err}");
+            assert_eq!(*line, 3, "{err}");
+            assert!(
+                page.contains("while rendering content/") && page.contains("_index"),
+                "{page}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn template_syntax_error_names_template_and_line() {
+    let site = TestSite::fixture("basic");
+    site.write("templates/section.html", "ok\n{% if %}\n");
+    let err = error_of(&site);
+    assert!(
+        matches!(&err, Error::Template { line: 2, template, .. } if template == "section.html"),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("while loading the templates"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_theme_is_named() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    site.write("content/site.yaml", &format!("{config}theme: nope\n"));
+    assert!(matches!(error_of(&site), Error::ThemeNotFound { .. }));
+}
+
+#[test]
+fn several_errors_are_reported_together() {
+    let site = TestSite::fixture("basic");
+    site.write("content/a.md", "---\ntitle: A\nkind: recipe\n---\n");
+    site.write("content/b.md", "---\nweight: 1\n---\n");
+    let err = error_of(&site);
+    assert_eq!(err.flatten().len(), 2, "{err}");
+}
+
+#[test]
+fn garbage_never_panics() {
+    let cases: &[(&str, &str)] = &[
+        ("content/x.md", "---\n---\n"),
+        ("content/x.md", "---\ntitle: [\n---\n"),
+        (
+            "content/x.md",
+            "---\ntitle: X\n---\n[a](../../../../etc/passwd.md)\n",
+        ),
+        ("content/x.md", "---\ntitle: X\nupdated: 2026-02-30\n---\n"),
+        ("content/x.md", "\u{0}\u{1}binary"),
+        ("content/desa/x.yaml", "- just\n- a list\n"),
+        ("content/site.yaml", ""),
+        ("content/site.yaml", "base_url: 3\n"),
+        ("content/i18n/en.yaml", "a: [1]\n"),
+        ("content/i18n/xx.yaml", "a: b\n"),
+    ];
+    for (path, text) in cases {
+        let site = TestSite::fixture("basic");
+        site.write(path, text);
+        let result = std::panic::catch_unwind(|| site.build());
+        match result {
+            Ok(Err(err)) => assert!(!err.to_string().is_empty()),
+            Ok(Ok(_)) => panic!("{path} with {text:?} built"),
+            Err(_) => panic!("{path} with {text:?} panicked"),
+        }
+    }
+}
+
+#[test]
+fn overriding_a_parent_template_without_its_blocks_names_the_child() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}x{% endblock content %}",
+    );
+    let err = error_of(&site);
+    assert!(
+        matches!(&err, Error::Template { template, line: 2, .. } if template == "kontak.html"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("after_body"), "{err}");
+}

@@ -1,0 +1,319 @@
+//! The real site in content/: it builds, every link resolves, and the lessons,
+//! languages, sources and phone numbers the programme relies on are all there.
+//! See: #3 (the real content).
+
+use std::collections::BTreeSet;
+
+use lentera::content::Page;
+
+use crate::common::{broken_links, options, repo};
+
+const LESSON_SECTIONS: [&str; 3] = ["pelajaran", "waspada", "modus"];
+/// The lessons that must exist in every language, Lampung and Sundanese included.
+const CORE: [&str; 5] = [
+    "pelajaran/jalur-resmi",
+    "waspada/tanda-bahaya",
+    "modus/lowongan-online",
+    "modus/calo",
+    "kontak",
+];
+
+fn build() -> lentera::Build {
+    lentera::build(&repo(), &options(false, false)).expect("the real content builds")
+}
+
+fn lessons<'a>(build: &'a lentera::Build, lang: &str) -> Vec<&'a Page> {
+    build
+        .site
+        .pages
+        .iter()
+        .filter(|p| p.lang == lang && !p.is_section && p.front.kind.is_some())
+        .collect()
+}
+
+#[test]
+fn real_site_builds_with_working_links() {
+    for portable in [false, true] {
+        let build = lentera::build(&repo(), &options(portable, false)).unwrap();
+        assert_eq!(
+            broken_links(&build),
+            Vec::<String>::new(),
+            "portable={portable}"
+        );
+    }
+}
+
+#[test]
+fn lessons_per_language() {
+    let build = build();
+    let id: BTreeSet<&str> = lessons(&build, "id")
+        .iter()
+        .map(|p| p.key.as_str())
+        .collect();
+    let in_sections = id
+        .iter()
+        .filter(|k| {
+            LESSON_SECTIONS
+                .iter()
+                .any(|s| k.starts_with(&format!("{s}/")))
+        })
+        .count();
+    assert!(
+        in_sections >= 15,
+        "only {in_sections} lessons in Indonesian"
+    );
+    for section in LESSON_SECTIONS {
+        assert!(
+            id.iter().any(|k| k.starts_with(&format!("{section}/"))),
+            "{section} is empty"
+        );
+    }
+    for lang in ["en", "jv"] {
+        let have: BTreeSet<&str> = lessons(&build, lang)
+            .iter()
+            .map(|p| p.key.as_str())
+            .collect();
+        let missing: Vec<_> = id.difference(&have).collect();
+        assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+    }
+    for lang in ["ljp", "su"] {
+        let have: BTreeSet<&str> = lessons(&build, lang)
+            .iter()
+            .map(|p| p.key.as_str())
+            .collect();
+        for key in CORE {
+            assert!(have.contains(key), "{lang} lacks {key}");
+        }
+    }
+    for (lang, n) in &build.pages_per_language {
+        assert_eq!(
+            *n, build.pages_per_language["id"],
+            "{lang} is missing pages"
+        );
+    }
+}
+
+#[test]
+fn every_lesson_has_complete_front_matter_and_sources() {
+    let build = build();
+    for page in build
+        .site
+        .pages
+        .iter()
+        .filter(|p| !p.is_section && p.front.kind.is_some())
+    {
+        let fm = &page.front;
+        let at = page.path.display();
+        assert!(
+            fm.summary.as_deref().is_some_and(|s| !s.is_empty()),
+            "{at}: summary"
+        );
+        assert!(fm.updated.is_some(), "{at}: updated");
+        assert!(!fm.keywords.is_empty(), "{at}: keywords");
+        assert!(
+            (3..=6).contains(&fm.key_points.len()),
+            "{at}: {} key points",
+            fm.key_points.len()
+        );
+        for point in &fm.key_points {
+            assert!(
+                point.chars().count() <= 90,
+                "{at}: key point too long for a leaflet: {point}"
+            );
+        }
+        assert!(!fm.sources.is_empty(), "{at}: no sources");
+        for s in &fm.sources {
+            assert!(!s.title.trim().is_empty(), "{at}: source without title");
+            let url = s.url.as_deref().unwrap_or_default();
+            assert!(
+                url.starts_with("https://") || url.starts_with("http://"),
+                "{at}: source {} has no URL",
+                s.title
+            );
+        }
+        if page.lang != build.site.config.default_language {
+            assert!(
+                fm.translation.is_some(),
+                "{at}: a translation must say draft or reviewed"
+            );
+        }
+    }
+}
+
+#[test]
+fn keywords_carry_root_words() {
+    let build = build();
+    let calo = build
+        .site
+        .pages
+        .iter()
+        .find(|p| p.key == "modus/calo" && p.lang == "id")
+        .unwrap();
+    for word in ["calo", "sponsor"] {
+        assert!(
+            calo.front.keywords.iter().any(|k| k == word),
+            "modus/calo lacks keyword {word}"
+        );
+    }
+    let all: BTreeSet<&str> = build
+        .site
+        .pages
+        .iter()
+        .filter(|p| p.lang == "id")
+        .flat_map(|p| p.front.keywords.iter().map(String::as_str))
+        .collect();
+    assert!(all.contains("tipu"), "no lesson is found by `tipu`");
+}
+
+/// Digits of a phone number in national form (`+62 21 …` → `021…`).
+fn normalise(number: &str) -> String {
+    let digits: String = number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    match digits.strip_prefix("+62") {
+        Some(rest) => format!("0{rest}"),
+        None => digits.replace('+', ""),
+    }
+}
+
+/// Phone-number-like runs in `text` that are not in `allowed`.
+fn unknown_numbers(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars[i] == '+' || chars[i].is_ascii_digit();
+        let boundary = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+        if !(starts && boundary) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && (chars[j].is_ascii_digit() || "+- ".contains(chars[j])) {
+            j += 1;
+        }
+        let run: String = chars[i..j].iter().collect();
+        let run = run.trim_end_matches([' ', '-']);
+        let groups: Vec<&str> = run.split(' ').filter(|g| !g.is_empty()).collect();
+        let digits = normalise(run).len();
+        let phone_like = (run.starts_with('0') || run.starts_with("+62")) && digits >= 7;
+        if phone_like {
+            let matched =
+                (1..=groups.len()).any(|n| allowed.contains(&normalise(&groups[..n].join(" "))));
+            if !matched {
+                found.push(run.to_string());
+            }
+        }
+        i = j.max(i + 1);
+    }
+    found
+}
+
+#[test]
+fn every_phone_number_printed_comes_from_site_yaml() {
+    let build = build();
+    let config = &build.site.config;
+    let allowed: BTreeSet<String> = config
+        .contacts
+        .iter()
+        .flat_map(|c| c.numbers.iter())
+        .chain(config.offices.iter().flat_map(|o| o.numbers.iter()))
+        .map(|n| normalise(&n.number))
+        .collect();
+    assert!(
+        allowed.contains("08001000"),
+        "the KP2MI hotline is configured"
+    );
+    for contact in &config.contacts {
+        if !contact.numbers.is_empty() {
+            assert!(
+                contact.verified.is_some(),
+                "{}: numbers need `verified`",
+                contact.key
+            );
+            assert!(
+                contact.source.is_some(),
+                "{}: numbers need `source`",
+                contact.key
+            );
+        }
+    }
+    let mut bad = Vec::new();
+    for file in &build.files {
+        if let Some(text) = file.text() {
+            for n in unknown_numbers(text, &allowed) {
+                bad.push(format!("{}: {n}", file.path));
+            }
+        }
+    }
+    for page in &build.site.pages {
+        for n in unknown_numbers(&page.body, &allowed) {
+            bad.push(format!("{}: {n}", page.path.display()));
+        }
+    }
+    assert_eq!(bad, Vec::<String>::new());
+    // Numbers domain-facts marks NOT CONFIRMED never appear.
+    for file in build.files.iter().filter_map(|f| f.text()) {
+        let digits: String = file.chars().filter(char::is_ascii_digit).collect();
+        assert!(
+            !digits.contains("81290070027"),
+            "unconfirmed Kemlu hotline printed"
+        );
+        assert!(
+            !file.contains("1500630"),
+            "unconfirmed Kemnaker number printed"
+        );
+    }
+}
+
+#[test]
+fn phone_scanner_finds_unknown_numbers() {
+    let allowed: BTreeSet<String> = ["08001000", "02129244800"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert!(
+        unknown_numbers(
+            "Telepon 0800-1000 24 jam, dari luar +62 21 2924 4800.",
+            &allowed
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        unknown_numbers("Hubungi 0812-3456-7890 sekarang", &allowed),
+        vec!["0812-3456-7890"]
+    );
+    assert_eq!(
+        unknown_numbers("atau +62 812-9007-0027", &allowed),
+        vec!["+62 812-9007-0027"]
+    );
+    assert!(unknown_numbers("Tahun 2017, pukul 08:00-16:00, Rp 500.000", &allowed).is_empty());
+}
+
+#[test]
+fn villages_are_real_and_complete() {
+    let build = build();
+    let names: BTreeSet<&str> = build
+        .site
+        .villages
+        .iter()
+        .map(|v| v.file.name.as_str())
+        .collect();
+    assert!(
+        names.contains("Way Layap") && names.contains("Ambarawa"),
+        "{names:?}"
+    );
+    for v in &build.site.villages {
+        assert!(v.file.office.is_some(), "{}: serving office", v.key);
+        assert!(!v.file.sources.is_empty(), "{}: sources", v.key);
+        for lang in &build.site.config.languages {
+            let path = format!(
+                "{}{}/index.html",
+                build.site.config.lang_prefix(&lang.code),
+                v.key
+            );
+            assert!(build.file(&path).is_some(), "{path}");
+        }
+    }
+}
