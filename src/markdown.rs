@@ -331,27 +331,49 @@ fn rewrite_link(
         Some((p, a)) => (p, Some(a)),
         None => (dest, None),
     };
-    let Some(path) = path.split('?').next().filter(|p| p.ends_with(".md")) else {
-        return rewrite_asset(page, env, dest, line, out);
-    };
-    let Some(resolved) = resolve_path(&page.dir, path) else {
-        out.errors.push(Error::content(
-            &page.path,
-            line,
-            format!("the link `{dest}` points outside content/"),
-        ));
-        return None;
-    };
-    let key = match crate::content::identify(&resolved, env.config) {
-        Ok((key, _, _)) => key,
-        Err(_) => {
+    let path = path.split('?').next().unwrap_or(path);
+    let key = if path.ends_with(".md") {
+        let Some(resolved) = resolve_path(&page.dir, path) else {
             out.errors.push(Error::content(
                 &page.path,
                 line,
-                format!("the link `{dest}` names a language that is not configured"),
+                format!("the link `{dest}` points outside content/"),
             ));
             return None;
+        };
+        match crate::content::identify(&resolved, env.config) {
+            Ok((key, _, _)) => key,
+            Err(_) => {
+                out.errors.push(Error::content(
+                    &page.path,
+                    line,
+                    format!("the link `{dest}` names a language that is not configured"),
+                ));
+                return None;
+            }
         }
+    } else if path.ends_with('/') {
+        // A link to a page's URL (`../calo/`), relative to this page's own
+        // URL folder: checked and moved into the reader's language like a
+        // link to the Markdown file.
+        let own = if page.key.is_empty() || path.starts_with('/') {
+            String::new()
+        } else {
+            format!("{}/", page.key)
+        };
+        match resolve_path(&own, path) {
+            Some(key) => key,
+            None => {
+                out.errors.push(Error::content(
+                    &page.path,
+                    line,
+                    format!("the link `{dest}` points outside the site"),
+                ));
+                return None;
+            }
+        }
+    } else {
+        return rewrite_asset(page, env, dest, line, out);
     };
     if !env.page_keys.contains(&key) {
         let keys: Vec<&str> = env.page_keys.iter().map(String::as_str).collect();
@@ -523,6 +545,24 @@ mod tests {
             "{}",
             portable.html
         );
+        let url_style = render_with("[c](../../modus/calo/) [p](../) [h](/)", "en", false);
+        assert!(url_style.errors.is_empty(), "{:?}", url_style.errors);
+        assert!(
+            url_style.html.contains("href=\"../../en/modus/calo/\""),
+            "{}",
+            url_style.html
+        );
+        assert!(
+            url_style.html.contains("href=\"../../en/pelajaran/\""),
+            "{}",
+            url_style.html
+        );
+        assert!(
+            url_style.html.contains("href=\"../../en/\""),
+            "{}",
+            url_style.html
+        );
+        assert_eq!(render_with("[x](../nope/)", "id", false).errors.len(), 1);
         let section = render_with("[s](_index.md) [h](../_index.md)", "id", false);
         assert!(
             section.html.contains("href=\"../../pelajaran/\""),

@@ -47,10 +47,16 @@ impl Templates {
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
                     .join("/");
-                let text = std::fs::read_to_string(entry.path()).map_err(|source| Error::Read {
-                    path: entry.path().to_path_buf(),
-                    source,
-                })?;
+                let mut text =
+                    std::fs::read_to_string(entry.path()).map_err(|source| Error::Read {
+                        path: entry.path().to_path_buf(),
+                        source,
+                    })?;
+                if name.ends_with(".css") {
+                    // Stylesheets are included inline in every page: minify
+                    // them once here rather than in every page.
+                    text = crate::output::minify_css(&text);
+                }
                 sources.insert(name, text);
             }
         }
