@@ -60,7 +60,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 render: RenderOptions {
                     portable,
                     no_minify,
-                    build_date: None,
+                    ..Default::default()
                 },
             };
             let start = Instant::now();
@@ -80,6 +80,12 @@ pub fn run(cli: Cli) -> ExitCode {
                         out_dir.display(),
                         start.elapsed().as_millis()
                     );
+                    if !build.leaflets.is_empty() {
+                        eprintln!("wrote {} leaflets (PDF)", build.leaflets.len());
+                    }
+                    for warning in &build.warnings {
+                        eprintln!("warning: {warning}");
+                    }
                     let mut missing: std::collections::BTreeMap<&str, Vec<&str>> =
                         Default::default();
                     for (lang, key) in &build.missing_strings {

@@ -25,9 +25,17 @@ pub struct Config {
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub offices: Vec<Office>,
+    /// A contact whose `verified` date is older than this is reported as
+    /// stale (a warning; leaflets still build).
+    #[serde(default = "default_stale_after_days")]
+    pub stale_after_days: u32,
     /// Free-form data for themes.
     #[serde(default)]
     pub extra: serde_yaml::Value,
+}
+
+fn default_stale_after_days() -> u32 {
+    180
 }
 
 fn default_theme() -> String {
@@ -345,6 +353,22 @@ impl Config {
                 ));
             }
         }
+        for (key, numbers, verified) in self
+            .contacts
+            .iter()
+            .map(|c| (&c.key, &c.numbers, c.verified))
+            .chain(self.offices.iter().map(|o| (&o.key, &o.numbers, o.verified)))
+        {
+            if !numbers.is_empty() && verified.is_none() {
+                errors.push(
+                    err(
+                        &format!("key: {key}"),
+                        format!("`{key}` has phone numbers but no `verified:` date"),
+                    )
+                    .with_hint("add `verified: YYYY-MM-DD`, the date of the source that confirmed the numbers, and `source:`; numbers are printed on leaflets"),
+                );
+            }
+        }
         for (key, name) in self
             .contacts
             .iter()
@@ -371,6 +395,24 @@ impl Config {
 
     pub fn language_codes(&self) -> Vec<&str> {
         self.languages.iter().map(|l| l.code.as_str()).collect()
+    }
+
+    /// Contacts and offices whose numbers were verified more than
+    /// `stale_after_days` before `today`: (key, verified date).
+    pub fn stale_contacts(&self, today: Date) -> Vec<(&str, Date)> {
+        let limit = today.days_since_epoch() - i64::from(self.stale_after_days);
+        self.contacts
+            .iter()
+            .filter(|c| !c.numbers.is_empty())
+            .map(|c| (c.key.as_str(), c.verified))
+            .chain(
+                self.offices
+                    .iter()
+                    .filter(|o| !o.numbers.is_empty())
+                    .map(|o| (o.key.as_str(), o.verified)),
+            )
+            .filter_map(|(k, v)| v.filter(|d| d.days_since_epoch() < limit).map(|d| (k, d)))
+            .collect()
     }
 
     pub fn office(&self, key: &str) -> Option<&Office> {
@@ -423,6 +465,23 @@ mod tests {
             matches!(&err, Error::Content { line: 2, message, .. } if message.contains("`fr`")),
             "{err}"
         );
+    }
+
+    #[test]
+    fn numbers_need_a_verified_date_and_old_ones_are_stale() {
+        let text = format!(
+            "{MINIMAL}contacts:\n  - key: a\n    name: A\n    numbers: [{{number: \"110\"}}]\n"
+        );
+        let err = Config::parse(Path::new("site.yaml"), &text).unwrap_err();
+        assert!(
+            matches!(&err, Error::Content { line: 9, message, .. } if message.contains("no `verified:`")),
+            "{err}"
+        );
+        let ok = text.replace("    numbers:", "    verified: 2025-01-01\n    numbers:");
+        let config = Config::parse(Path::new("site.yaml"), &ok).unwrap();
+        let d = |s| Date::parse(s).unwrap();
+        assert!(config.stale_contacts(d("2025-06-30")).is_empty());
+        assert_eq!(config.stale_contacts(d("2025-07-01")), vec![("a", d("2025-01-01"))]);
     }
 
     #[test]

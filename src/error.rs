@@ -47,6 +47,14 @@ pub enum Error {
         message: String,
         page: String,
     },
+    /// A village leaflet that cannot be printed as it is.
+    #[error("{}: leaflet in `{lang}`: {message}\n  hint: {hint}", village.display())]
+    Leaflet {
+        village: PathBuf,
+        lang: String,
+        message: String,
+        hint: String,
+    },
     #[error("theme `{theme}` not found: looked for {}", path.display())]
     ThemeNotFound { theme: String, path: PathBuf },
     #[error("`{url}` would be written by both {} and {}", first.display(), second.display())]

@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod i18n;
+pub mod leaflets;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -37,6 +38,10 @@ pub struct Build {
     pub fallbacks: Vec<(String, String)>,
     /// Interface strings looked up but missing: (language, key).
     pub missing_strings: Vec<(String, String)>,
+    /// Problems that do not stop the build (stale contact numbers).
+    pub warnings: Vec<String>,
+    /// Leaflet PDFs written, as output paths.
+    pub leaflets: Vec<String>,
 }
 
 impl Build {
@@ -63,15 +68,38 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
             drafts: opts.drafts,
         },
     )?;
-    let strings = Arc::new(i18n::Strings::load(
-        &theme_dir,
-        &site.i18n_overrides,
-        &site.config,
-    )?);
-    let templates =
-        templates::Templates::load(&theme_dir, &root.join("templates"), strings.clone())?;
-    let rendered = render::render(&site, &templates, &strings, &opts.render)?;
+    let strings = Arc::new(i18n::Strings::load(&theme_dir, &site.i18n_overrides, &site.config)?);
+    let templates = templates::Templates::load(&theme_dir, &root.join("templates"), strings.clone())?;
+    let built = opts.render.build_date.unwrap_or_else(config::Date::today);
+    let leaflet_template = leaflets::template(root, &theme_dir)?;
+    let leaflet_jobs = match &leaflet_template {
+        Some(_) if cfg!(feature = "leaflets") => leaflets::plan(&site, &strings, built),
+        _ => Vec::new(),
+    };
+    let mut render_opts = opts.render.clone();
+    render_opts.build_date = Some(built);
+    render_opts.leaflets = leaflet_jobs.iter().map(|j| (j.village.clone(), j.lang.clone(), j.path.clone())).collect();
+    // Leaflets render in parallel with the pages.
+    let (rendered, leaflet_files) = rayon::join(
+        || render::render(&site, &templates, &strings, &render_opts),
+        || leaflets::render(leaflet_template.as_deref().unwrap_or_default(), &leaflet_jobs, built),
+    );
+    let rendered = rendered?;
+    let leaflet_files = leaflet_files?;
+    let warnings = site
+        .config
+        .stale_contacts(built)
+        .into_iter()
+        .map(|(key, date)| {
+            format!(
+                "content/site.yaml: the numbers of `{key}` were verified on {date}, more than {} days ago; check them against the source and update `verified:` (leaflets still print them)",
+                site.config.stale_after_days
+            )
+        })
+        .collect();
+    let leaflet_paths = leaflet_files.iter().map(|f| f.path.clone()).collect();
     let mut files = rendered.files;
+    files.extend(leaflet_files);
     files.extend(static_files(&theme_dir.join("static"))?);
     files.extend(site.assets.iter().map(|a| output::OutputFile {
         path: a.rel.clone(),
@@ -88,6 +116,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
         pages_per_language: rendered.pages_per_language,
         fallbacks: rendered.fallbacks,
         missing_strings: strings.misses(),
+        warnings,
+        leaflets: leaflet_paths,
     })
 }
 

@@ -25,6 +25,8 @@ pub struct RenderOptions {
     pub no_minify: bool,
     /// The date printed as "built on"; today if `None`.
     pub build_date: Option<Date>,
+    /// Leaflets that will be written: (village key, language, output path).
+    pub leaflets: Vec<(String, String, String)>,
 }
 
 /// The result of rendering: files plus what `check` wants to know.
@@ -567,7 +569,9 @@ impl JobCtx<'_> {
                 "verified": o.verified.map(|d| format_date(self.strings, lang, d)),
             })
         });
-        let lessons: Vec<serde_json::Value> = village_lessons(self.site, village)
+        let lessons: Vec<serde_json::Value> = self
+            .site
+            .village_lessons(village)
             .iter()
             .filter_map(|key| self.groups.get(key.as_str()))
             .map(|g| {
@@ -608,6 +612,20 @@ impl JobCtx<'_> {
                 })
             })
             .collect();
+        let leaflets: Vec<serde_json::Value> = self
+            .opts
+            .leaflets
+            .iter()
+            .filter(|(key, _, _)| *key == village.key)
+            .map(|(_, l, path)| {
+                serde_json::json!({
+                    "lang": l,
+                    "name": config.language(l).map_or(l.as_str(), |x| x.name.as_str()),
+                    "path": path,
+                    "current": l == lang,
+                })
+            })
+            .collect();
         let leaflet_languages: Vec<&str> = village
             .languages(config)
             .into_iter()
@@ -628,6 +646,7 @@ impl JobCtx<'_> {
             "lessons": lessons,
             "sources": v.sources,
             "leaflet_languages": leaflet_languages,
+            "leaflets": leaflets,
             "extra": v.extra,
         });
         let abs = |l: &str| {
@@ -710,53 +729,6 @@ impl JobCtx<'_> {
             fallback: None,
         })
     }
-}
-
-/// The lessons a village page and leaflet carry: the village's own list, or
-/// the first lesson of each top-level section (except villages).
-pub fn village_lessons(site: &Site, village: &Village) -> Vec<String> {
-    if !village.file.lessons.is_empty() {
-        return village
-            .file
-            .lessons
-            .iter()
-            .map(|l| l.trim_end_matches(".md").trim_matches('/').to_string())
-            .collect();
-    }
-    let village_dir = village.key.rsplit_once('/').map_or("", |(d, _)| d);
-    let mut firsts: BTreeMap<&str, &Page> = BTreeMap::new();
-    for p in site
-        .pages
-        .iter()
-        .filter(|p| !p.is_section && p.lang == site.config.default_language)
-    {
-        let dir = p.dir.as_str();
-        if dir.is_empty() || dir.contains('/') || dir == village_dir {
-            continue;
-        }
-        let better = firsts
-            .get(dir)
-            .is_none_or(|q| (p.front.weight, &p.front.title) < (q.front.weight, &q.front.title));
-        if better {
-            firsts.insert(dir, p);
-        }
-    }
-    let mut sections: Vec<(&i64, &str)> = firsts
-        .keys()
-        .map(|dir| {
-            let w = site
-                .pages
-                .iter()
-                .find(|s| s.is_section && s.key == *dir)
-                .map_or(&0, |s| &s.front.weight);
-            (w, *dir)
-        })
-        .collect();
-    sections.sort();
-    sections
-        .into_iter()
-        .map(|(_, d)| firsts[d].key.clone())
-        .collect()
 }
 
 /// Sort errors, drop exact repeats, and report a template error that every

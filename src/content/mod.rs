@@ -69,6 +69,56 @@ pub struct Site {
     pub i18n_overrides: Vec<(String, PathBuf)>,
 }
 
+impl Site {
+    /// The lessons a village page and leaflet carry: the village's own list, or
+    /// the first lesson of each top-level section (except villages).
+    pub fn village_lessons(&self, village: &Village) -> Vec<String> {
+        let site = self;
+        if !village.file.lessons.is_empty() {
+            return village
+                .file
+                .lessons
+                .iter()
+                .map(|l| l.trim_end_matches(".md").trim_matches('/').to_string())
+                .collect();
+        }
+        let village_dir = village.key.rsplit_once('/').map_or("", |(d, _)| d);
+        let mut firsts: BTreeMap<&str, &Page> = BTreeMap::new();
+        for p in site
+            .pages
+            .iter()
+            .filter(|p| !p.is_section && p.lang == site.config.default_language)
+        {
+            let dir = p.dir.as_str();
+            if dir.is_empty() || dir.contains('/') || dir == village_dir {
+                continue;
+            }
+            let better = firsts.get(dir).is_none_or(|q| {
+                (p.front.weight, &p.front.title) < (q.front.weight, &q.front.title)
+            });
+            if better {
+                firsts.insert(dir, p);
+            }
+        }
+        let mut sections: Vec<(&i64, &str)> = firsts
+            .keys()
+            .map(|dir| {
+                let w = site
+                    .pages
+                    .iter()
+                    .find(|s| s.is_section && s.key == *dir)
+                    .map_or(&0, |s| &s.front.weight);
+                (w, *dir)
+            })
+            .collect();
+        sections.sort();
+        sections
+            .into_iter()
+            .map(|(_, d)| firsts[d].key.clone())
+            .collect()
+    }
+}
+
 /// Options that change what is loaded.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LoadOptions {

@@ -53,6 +53,7 @@ pub fn options(portable: bool, no_minify: bool) -> BuildOptions {
             portable,
             no_minify,
             build_date: Date::parse("2026-11-28"),
+            ..Default::default()
         },
     }
 }

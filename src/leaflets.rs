@@ -1,0 +1,290 @@
+//! Printable village leaflets: one PDF per village and leaflet language.
+//!
+//! This module builds the leaflet data (plain JSON the theme's `leaflet.typ`
+//! reads, so nothing needs escaping) and checks the result; the Typst engine
+//! behind [`engine`] only turns template + data + QR code into a PDF.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::{Config, Date, NumberKind};
+use crate::content::{Site, Village};
+use crate::error::{Error, Result};
+use crate::i18n::Strings;
+use crate::markdown::page_path;
+use crate::output::OutputFile;
+use crate::render::format_date;
+
+#[cfg(feature = "leaflets")]
+pub mod engine;
+
+/// The number of pages the default layout has (an A4 sheet printed on both
+/// sides). A leaflet with any other count does not fit.
+pub const PAGES: usize = 2;
+
+/// Name of the leaflet template, in the theme's or the site's `templates/`.
+pub const TEMPLATE: &str = "leaflet.typ";
+
+/// One leaflet to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    pub village: String,
+    pub village_path: std::path::PathBuf,
+    pub lang: String,
+    /// Output path (`desa/way-layap/way-layap-id.pdf`).
+    pub path: String,
+    pub data: Data,
+    /// Absolute URL of the village page in this language (the QR target).
+    pub url: String,
+}
+
+/// Everything `leaflet.typ` reads from `data.json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Data {
+    pub lang: String,
+    pub title: String,
+    pub village: VillageData,
+    pub office: Option<OfficeData>,
+    pub local_contacts: Vec<LocalContactData>,
+    pub hotlines: Vec<HotlineData>,
+    pub lessons: Vec<LessonData>,
+    pub url: String,
+    pub short_url: String,
+    pub built: String,
+    pub verified: Option<String>,
+    pub strings: std::collections::BTreeMap<&'static str, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VillageData {
+    pub name: String,
+    pub kecamatan: Option<String>,
+    pub kabupaten: String,
+    pub provinsi: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfficeData {
+    pub name: String,
+    pub serves: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocalContactData {
+    pub name: String,
+    pub role: Option<String>,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HotlineData {
+    pub name: String,
+    pub numbers: Vec<NumberData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberData {
+    pub label: String,
+    pub number: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LessonData {
+    pub title: String,
+    pub key_points: Vec<String>,
+}
+
+/// Interface strings the leaflet uses, by the key `leaflet.typ` sees.
+const STRINGS: [(&str, &str); 9] = [
+    ("title", "leaflet_title"),
+    ("tagline", "leaflet_tagline"),
+    ("hotlines", "leaflet_hotlines"),
+    ("lessons", "leaflet_lessons"),
+    ("office", "village_office"),
+    ("local", "village_contacts"),
+    ("scan", "leaflet_scan"),
+    ("built", "leaflet_built"),
+    ("verified", "leaflet_verified"),
+];
+
+/// The output path of a village's leaflet in `lang`: next to the village
+/// page in the default language, named so a downloaded file says what it is.
+pub fn output_path(config: &Config, village: &Village, lang: &str) -> String {
+    format!(
+        "{}{}-{lang}.pdf",
+        page_path(config, &village.key, &config.default_language, false),
+        village.slug
+    )
+}
+
+/// The leaflets of every village in every language it lists.
+pub fn plan(site: &Site, strings: &Strings, built: Date) -> Vec<Job> {
+    let config = &site.config;
+    let mut jobs = Vec::new();
+    for village in &site.villages {
+        for lang in village.languages(config) {
+            jobs.push(job(site, strings, built, village, lang));
+        }
+    }
+    jobs
+}
+
+fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &str) -> Job {
+    let config = &site.config;
+    let def = config.default_language.as_str();
+    let v = &village.file;
+    let url = format!("{}{}", config.base_url, page_path(config, &village.key, lang, false));
+    let short_url = url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let number_label = |kind: NumberKind| match kind {
+        NumberKind::Phone => String::new(),
+        NumberKind::Whatsapp => "WhatsApp".to_string(),
+        NumberKind::Sms => "SMS".to_string(),
+    };
+    let hotlines = config
+        .contacts
+        .iter()
+        .filter(|c| !c.numbers.is_empty())
+        .map(|c| HotlineData {
+            name: c.name.get(lang, def).to_string(),
+            numbers: c
+                .numbers
+                .iter()
+                .map(|n| NumberData {
+                    label: number_label(n.kind),
+                    number: n.number.clone(),
+                    note: n.note.as_ref().map(|t| t.get(lang, def).to_string()).unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .collect();
+    let lessons = site
+        .village_lessons(village)
+        .iter()
+        .filter_map(|key| {
+            let in_lang = site.pages.iter().find(|p| &p.key == key && p.lang == lang);
+            let page = in_lang.or_else(|| site.pages.iter().find(|p| &p.key == key && p.lang == def))?;
+            Some(LessonData {
+                title: page.front.title.clone(),
+                key_points: page.front.key_points.clone(),
+            })
+        })
+        .collect();
+    let verified = config
+        .contacts
+        .iter()
+        .filter(|c| !c.numbers.is_empty())
+        .filter_map(|c| c.verified)
+        .min()
+        .map(|d| format_date(strings, lang, d));
+    let data = Data {
+        lang: lang.to_string(),
+        title: strings.get(lang, "leaflet_title"),
+        village: VillageData {
+            name: v.name.clone(),
+            kecamatan: v.kecamatan.clone(),
+            kabupaten: v.kabupaten.clone(),
+            provinsi: v.provinsi.clone(),
+        },
+        office: v.office.as_deref().and_then(|k| config.office(k)).map(|o| OfficeData {
+            name: o.name.get(lang, def).to_string(),
+            serves: o.serves.as_ref().map(|s| s.get(lang, def).to_string()),
+        }),
+        local_contacts: v
+            .contacts
+            .iter()
+            .filter_map(|c| {
+                Some(LocalContactData {
+                    name: c.name.get(lang, def).to_string(),
+                    role: c.role.as_ref().map(|r| r.get(lang, def).to_string()),
+                    phone: c.phone.clone()?,
+                })
+            })
+            .collect(),
+        hotlines,
+        lessons,
+        url: url.clone(),
+        short_url,
+        built: format_date(strings, lang, built),
+        verified,
+        strings: STRINGS.iter().map(|(k, key)| (*k, strings.get(lang, key))).collect(),
+    };
+    Job {
+        village: village.key.clone(),
+        village_path: village.path.clone(),
+        lang: lang.to_string(),
+        path: output_path(config, village, lang),
+        data,
+        url,
+    }
+}
+
+/// Read the leaflet template: the site's `templates/leaflet.typ` if present,
+/// else the theme's.
+pub fn template(root: &Path, theme_dir: &Path) -> Result<Option<String>> {
+    for path in [root.join("templates").join(TEMPLATE), theme_dir.join("templates").join(TEMPLATE)] {
+        if path.is_file() {
+            return std::fs::read_to_string(&path)
+                .map(Some)
+                .map_err(|source| Error::Read { path, source });
+        }
+    }
+    Ok(None)
+}
+
+/// Render every planned leaflet in parallel. Without the `leaflets` feature
+/// this returns no files.
+pub fn render(template: &str, jobs: &[Job], built: Date) -> Result<Vec<OutputFile>> {
+    #[cfg(feature = "leaflets")]
+    {
+        let fonts = engine::Fonts::embedded();
+        let results: Vec<Result<OutputFile>> = jobs
+            .par_iter()
+            .map(|job| render_one(&fonts, template, job, built))
+            .collect();
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err(e) => errors.push(e),
+            }
+        }
+        Error::collect(errors)?;
+        Ok(files)
+    }
+    #[cfg(not(feature = "leaflets"))]
+    {
+        let _ = (template, jobs, built, jobs.par_iter().count());
+        Ok(Vec::new())
+    }
+}
+
+#[cfg(feature = "leaflets")]
+fn render_one(fonts: &engine::Fonts, template: &str, job: &Job, built: Date) -> Result<OutputFile> {
+    let fail = |message: String, hint: &str| Error::Leaflet {
+        village: job.village_path.clone(),
+        lang: job.lang.clone(),
+        message,
+        hint: hint.to_string(),
+    };
+    let data = serde_json::to_vec_pretty(&job.data).expect("leaflet data serialises");
+    let qr = engine::qr_svg(&job.url);
+    let ident = format!("lentera/{}/{}", job.village, job.lang);
+    let date = (built.year, built.month as u8, built.day as u8);
+    let leaflet = engine::render(fonts, template, &data, qr.as_bytes(), &ident, date)
+        .map_err(|e| fail(format!("the leaflet template failed: {e}"), "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md"))?;
+    if leaflet.pages != PAGES {
+        return Err(fail(
+            format!("the content does not fit the leaflet: it needs {} pages instead of {PAGES}", leaflet.pages),
+            "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",
+        ));
+    }
+    Ok(OutputFile::bytes(job.path.clone(), leaflet.pdf))
+}
