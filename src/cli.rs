@@ -39,11 +39,103 @@ pub enum Command {
         #[arg(long)]
         no_minify: bool,
     },
+    /// Check everything the build checks, plus translations and stale numbers, without writing.
+    Check {
+        /// `human` (a report grouped by file) or `json`.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Treat warnings as errors (exit code 1).
+        #[arg(long)]
+        strict: bool,
+        /// Days after which a contact's `verified` date is stale (default: site.yaml's `stale_after_days`, else 180).
+        #[arg(long)]
+        stale_days: Option<u32>,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new lesson or village with every field present and explained.
+    New {
+        #[command(subcommand)]
+        what: NewKind,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewKind {
+    /// `lentera new lesson modus/calo-baru [--lang en]`
+    Lesson {
+        /// SECTION/SLUG, e.g. `modus/calo-baru`.
+        path: String,
+        /// Language of the new file (default: the site's default language).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// `lentera new village sumber-rejo`
+    Village {
+        /// The village's slug, e.g. `sumber-rejo`.
+        slug: String,
+    },
 }
 
 /// Run the command; errors are printed here with their whole cause chain.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        Command::Check {
+            format,
+            strict,
+            stale_days,
+            drafts,
+        } => {
+            let opts = crate::check::CheckOptions {
+                build: BuildOptions {
+                    drafts,
+                    ..Default::default()
+                },
+                stale_after_days: stale_days,
+                today: None,
+            };
+            let report = crate::check::run(&cli.root, &opts);
+            match format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).expect("the report serialises")
+                ),
+                Format::Human => {
+                    let langs: Vec<String> = crate::config::Config::load(&cli.root.join("content/site.yaml"))
+                        .map(|c| c.languages.iter().map(|l| l.code.clone()).collect())
+                        .unwrap_or_default();
+                    print!("{}", crate::check::format_human(&report, &langs));
+                }
+            }
+            if report.errors() > 0 || (strict && report.warnings() > 0) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::New { what } => {
+            let result = match what {
+                NewKind::Lesson { path, lang } => crate::scaffold::new_lesson(&cli.root, &path, lang.as_deref()),
+                NewKind::Village { slug } => crate::scaffold::new_village(&cli.root, &slug),
+            };
+            match result {
+                Ok(path) => {
+                    eprintln!("created {} (a draft: remove `draft: true` when it is ready)", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    print_error(&err);
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Build {
             output,
             drafts,

@@ -4,6 +4,7 @@
 //! [`content::Site`] → Markdown and templates → [`output::OutputFile`]s, which
 //! only [`output`] writes.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -13,6 +14,8 @@ pub mod leaflets;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod status;
 pub mod templates;
 pub mod yaml;
 

@@ -154,6 +154,29 @@ pub fn check_collisions(
     Error::collect(errors)
 }
 
+/// Create a new source file (for `lentera new`), never overwriting one.
+pub fn write_new(path: &Path, text: &str) -> Result<()> {
+    use std::io::Write;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|source| Error::Write {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    file.write_all(text.as_bytes()).map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 /// Write `files` into `out_dir`, replacing it only if every write succeeds.
 pub fn write_all(root: &Path, out_dir: &Path, files: &[OutputFile]) -> Result<()> {
     check_out_dir(root, out_dir)?;

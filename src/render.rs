@@ -327,6 +327,7 @@ pub fn render(
     Error::collect(merge_template_errors(errors))?;
 
     files.push(not_found(site, templates, &shared, opts)?);
+    files.push(status_page(site, templates, strings, &shared, opts)?);
     files.push(OutputFile::bytes("sitemap.xml", sitemap(site, &groups)));
     files.push(OutputFile::bytes(
         "robots.txt",
@@ -1004,6 +1005,55 @@ fn not_found(
         minify_html(&html)
     };
     Ok(OutputFile::bytes("404.html", bytes))
+}
+
+/// The staff page `/status/`: translation status of every page. Not linked
+/// from public pages and marked `noindex`.
+fn status_page(
+    site: &Site,
+    templates: &Templates,
+    strings: &Strings,
+    shared: &BTreeMap<&str, LangShared>,
+    opts: &RenderOptions,
+) -> Result<OutputFile> {
+    let config = &site.config;
+    let lang = config.default_language.as_str();
+    let root = "../";
+    let rows: Vec<serde_json::Value> = crate::status::translation_status(site)
+        .into_iter()
+        .map(|row| {
+            let cells: Vec<serde_json::Value> = config
+                .languages
+                .iter()
+                .map(|l| {
+                    serde_json::json!({
+                        "lang": l.code,
+                        "status": row.langs.get(&l.code),
+                        "path": page_path(config, &row.key, &l.code, opts.portable),
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "key": if row.key.is_empty() { "/" } else { row.key.as_str() },
+                "title": row.title,
+                "file": row.file.display().to_string(),
+                "cells": cells,
+            })
+        })
+        .collect();
+    let mut ctx = shared[lang].globals.clone();
+    ctx.insert("root", root);
+    ctx.insert(
+        "page",
+        &serde_json::json!({ "key": "status", "title": strings.get(lang, "status_title") }),
+    );
+    ctx.insert("rows", &rows);
+    ctx.insert("site_languages", &config.languages);
+    let languages: Vec<SwitchItem> = Vec::new();
+    ctx.insert("languages", &languages);
+    let html = templates.render("status.html", &ctx, "the status page")?;
+    let bytes = if opts.no_minify { html.into_bytes() } else { minify_html(&html) };
+    Ok(OutputFile::bytes("status/index.html", bytes))
 }
 
 fn sitemap(site: &Site, groups: &BTreeMap<&str, Group>) -> String {

@@ -2,6 +2,7 @@
 //! the real content.
 
 mod build;
+mod check;
 mod cli;
 mod common;
 mod i18n;

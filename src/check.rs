@@ -1,0 +1,222 @@
+//! `lentera check`: everything the build validates, without writing, plus the
+//! translation status of every page, stale contact numbers and missing
+//! interface strings.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::config::{Config, Date};
+use crate::error::Error;
+use crate::status::{Row, Status, translation_status};
+use crate::{BuildOptions, build};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, located in a file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Diagnostic {
+    pub file: PathBuf,
+    pub line: usize,
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// The result of a check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub translations: Vec<Row>,
+    /// Interface strings missing per language (the default language is shown).
+    pub missing_strings: BTreeMap<String, Vec<String>>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+}
+
+/// Options of `lentera check`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckOptions {
+    pub build: BuildOptions,
+    /// Overrides `stale_after_days` from site.yaml.
+    pub stale_after_days: Option<u32>,
+    /// "Today", for stale checks; the real date if `None`.
+    pub today: Option<Date>,
+}
+
+/// Check the site at `root`.
+pub fn run(root: &Path, opts: &CheckOptions) -> Report {
+    let mut diagnostics = Vec::new();
+    let mut translations = Vec::new();
+    let mut missing_strings: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let today = opts.today.unwrap_or_else(Date::today);
+
+    let loaded = Config::load(&root.join("content/site.yaml")).and_then(|mut config| {
+        if let Some(days) = opts.stale_after_days {
+            config.stale_after_days = days;
+        }
+        crate::content::load(root, config, &crate::content::LoadOptions { drafts: opts.build.drafts })
+    });
+    match &loaded {
+        Ok(site) => {
+            translations = translation_status(site);
+            for (key, date) in site.config.stale_contacts(today) {
+                diagnostics.push(Diagnostic {
+                    file: PathBuf::from("content/site.yaml"),
+                    line: line_of_key(root, key),
+                    severity: Severity::Warning,
+                    message: format!(
+                        "the numbers of `{key}` were verified on {date}, more than {} days ago",
+                        site.config.stale_after_days
+                    ),
+                    hint: Some("check them against the source, then update `verified:` and `source:`".into()),
+                });
+            }
+            for row in &translations {
+                for (lang, status) in &row.langs {
+                    if *status == Status::Stale {
+                        diagnostics.push(Diagnostic {
+                            file: row.file.clone(),
+                            line: 0,
+                            severity: Severity::Warning,
+                            message: format!("the `{lang}` translation is older than this page's last review (`updated:`)"),
+                            hint: Some(format!("review the `{lang}` file and set its `updated:` to the same date")),
+                        });
+                    }
+                }
+            }
+        }
+        Err(err) => diagnostics.extend(from_error(err)),
+    }
+    if loaded.is_ok() {
+        let mut build_opts = opts.build.clone();
+        build_opts.render.build_date = Some(today);
+        match build(root, &build_opts) {
+            Ok(built) => {
+                for (lang, key) in built.missing_strings {
+                    missing_strings.entry(lang).or_default().push(key);
+                }
+                for (lang, keys) in &missing_strings {
+                    diagnostics.push(Diagnostic {
+                        file: PathBuf::from(format!("themes/{}/i18n/{lang}.yaml", loaded.as_ref().map_or("default", |s| s.config.theme.as_str()))),
+                        line: 0,
+                        severity: Severity::Warning,
+                        message: format!("{} interface strings are missing in `{lang}`: {}", keys.len(), keys.join(", ")),
+                        hint: Some(format!("add them to the theme's i18n/{lang}.yaml or to content/i18n/{lang}.yaml")),
+                    });
+                }
+            }
+            Err(err) => diagnostics.extend(from_error(&err)),
+        }
+    }
+    diagnostics.sort();
+    diagnostics.dedup();
+    Report {
+        diagnostics,
+        translations,
+        missing_strings,
+    }
+}
+
+fn line_of_key(root: &Path, key: &str) -> usize {
+    std::fs::read_to_string(root.join("content/site.yaml"))
+        .map(|t| crate::yaml::line_of(&t, &format!("key: {key}")))
+        .unwrap_or(0)
+}
+
+/// Diagnostics from a build error (each of several, if it holds many).
+pub fn from_error(err: &Error) -> Vec<Diagnostic> {
+    err.flatten()
+        .into_iter()
+        .map(|e| {
+            let (file, line, message, hint) = match e {
+                Error::Yaml { path, line, column, message, hint } => {
+                    (path.clone(), *line, format!("{message} (column {column})"), hint.clone())
+                }
+                Error::Content { path, line, message, hint } => (path.clone(), *line, message.clone(), hint.clone()),
+                Error::Template { template, line, message, page, .. } => (
+                    PathBuf::from(format!("templates/{template}")),
+                    *line,
+                    format!("{message} ({page})"),
+                    None,
+                ),
+                Error::Leaflet { village, lang, message, hint } => {
+                    (village.clone(), 0, format!("leaflet in `{lang}`: {message}"), Some(hint.clone()))
+                }
+                Error::Read { path, .. } | Error::Write { path, .. } => (path.clone(), 0, e.to_string(), None),
+                Error::UrlCollision { first, .. } => (first.clone(), 0, e.to_string(), None),
+                other => (PathBuf::new(), 0, other.to_string(), None),
+            };
+            Diagnostic {
+                file,
+                line,
+                severity: Severity::Error,
+                message,
+                hint,
+            }
+        })
+        .collect()
+}
+
+/// The report for people: problems grouped by file, then the translation table.
+pub fn format_human(report: &Report, languages: &[String]) -> String {
+    let mut out = String::new();
+    let mut by_file: BTreeMap<&Path, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in &report.diagnostics {
+        by_file.entry(&d.file).or_default().push(d);
+    }
+    for (file, list) in by_file {
+        out.push_str(&format!("{}\n", if file.as_os_str().is_empty() { "(site)".to_string() } else { file.display().to_string() }));
+        for d in list {
+            let sev = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let line = if d.line > 0 { format!("line {}: ", d.line) } else { String::new() };
+            out.push_str(&format!("  {sev}: {line}{}\n", d.message));
+            if let Some(hint) = &d.hint {
+                out.push_str(&format!("    hint: {hint}\n"));
+            }
+        }
+    }
+    if !report.translations.is_empty() {
+        out.push_str("\nTranslation status (O original, T translated, D draft, S stale, - missing)\n");
+        let width = report.translations.iter().map(|r| r.key.len().max(6)).max().unwrap_or(6);
+        out.push_str(&format!("  {:width$}", "page"));
+        for l in languages {
+            out.push_str(&format!(" {l:>4}"));
+        }
+        out.push('\n');
+        for row in &report.translations {
+            let key = if row.key.is_empty() { "(home)" } else { row.key.as_str() };
+            out.push_str(&format!("  {key:width$}"));
+            for l in languages {
+                let c = match row.langs.get(l) {
+                    Some(Status::Original) => "O",
+                    Some(Status::Translated) => "T",
+                    Some(Status::Draft) => "D",
+                    Some(Status::Stale) => "S",
+                    Some(Status::Missing) | None => "-",
+                };
+                out.push_str(&format!(" {c:>4}"));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("\n{} errors, {} warnings\n", report.errors(), report.warnings()));
+    out
+}

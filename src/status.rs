@@ -1,0 +1,109 @@
+//! Translation status of every page in every language: shared by
+//! `lentera check` and the staff page `/status/` of the built site.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::content::{Site, TranslationState};
+
+/// How far a page is translated into one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The page is written in this language (the default language's own page).
+    Original,
+    Translated,
+    /// Marked `translation: draft`.
+    Draft,
+    /// The original was reviewed (`updated`) after this translation.
+    Stale,
+    /// Not written: the build shows the original with a notice.
+    Missing,
+}
+
+/// The translation status of one page across all languages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub key: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub langs: BTreeMap<String, Status>,
+}
+
+/// Every page's status in every configured language.
+pub fn translation_status(site: &Site) -> Vec<Row> {
+    let config = &site.config;
+    let mut by_key: BTreeMap<&str, Vec<&crate::content::Page>> = BTreeMap::new();
+    for p in &site.pages {
+        by_key.entry(&p.key).or_default().push(p);
+    }
+    by_key
+        .into_iter()
+        .map(|(key, pages)| {
+            let original = pages
+                .iter()
+                .find(|p| p.lang == config.default_language)
+                .unwrap_or(&pages[0]);
+            let langs = config
+                .languages
+                .iter()
+                .map(|l| {
+                    let status = match pages.iter().find(|p| p.lang == l.code) {
+                        None => Status::Missing,
+                        Some(p) if p.lang == original.lang => Status::Original,
+                        Some(p) if p.front.translation == Some(TranslationState::Draft) => Status::Draft,
+                        Some(p) => match (p.front.updated, original.front.updated) {
+                            (Some(t), Some(o)) if t < o => Status::Stale,
+                            (None, Some(_)) => Status::Stale,
+                            _ => Status::Translated,
+                        },
+                    };
+                    (l.code.clone(), status)
+                })
+                .collect();
+            Row {
+                key: key.to_string(),
+                file: original.path.clone(),
+                title: original.front.title.clone(),
+                langs,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use std::path::Path;
+
+    #[test]
+    fn status_of_each_kind() {
+        let config = Config::parse(
+            Path::new("site.yaml"),
+            "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: en, name: E}\n  - {code: jv, name: J}\n  - {code: su, name: S}\n",
+        )
+        .unwrap();
+        let page = |rel: &str, fm: &str| crate::content::parse_page(rel, &format!("---\ntitle: T\n{fm}---\n"), &config).unwrap();
+        let site = Site {
+            pages: vec![
+                page("a.md", "updated: 2026-02-01\n"),
+                page("a.en.md", "updated: 2026-01-01\ntranslation: reviewed\n"),
+                page("a.jv.md", "updated: 2026-03-01\ntranslation: draft\n"),
+            ],
+            config,
+            villages: vec![],
+            assets: vec![],
+            i18n_overrides: vec![],
+        };
+        let rows = translation_status(&site);
+        assert_eq!(rows.len(), 1);
+        let l = &rows[0].langs;
+        assert_eq!(l["id"], Status::Original);
+        assert_eq!(l["en"], Status::Stale);
+        assert_eq!(l["jv"], Status::Draft);
+        assert_eq!(l["su"], Status::Missing);
+    }
+}

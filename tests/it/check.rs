@@ -1,0 +1,281 @@
+//! `lentera check` and `lentera new` on fixture sites: each kind of problem
+//! shows up in the report and sets the exit code.
+
+use std::process::Command;
+
+use lentera::check::{CheckOptions, Severity, run};
+use lentera::config::Date;
+use lentera::status::Status;
+
+use crate::common::TestSite;
+
+fn check(site: &TestSite) -> lentera::check::Report {
+    run(
+        site.root(),
+        &CheckOptions {
+            today: Date::parse("2025-06-01"),
+            ..Default::default()
+        },
+    )
+}
+
+fn lentera(site: &TestSite, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_lentera"))
+        .args(args)
+        .current_dir(site.root())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn clean_site_reports_translation_status() {
+    let site = TestSite::fixture("basic");
+    let report = check(&site);
+    assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+    let row = report
+        .translations
+        .iter()
+        .find(|r| r.key == "pelajaran/jalur-resmi")
+        .unwrap();
+    assert_eq!(row.langs["id"], Status::Original);
+    assert_eq!(row.langs["en"], Status::Missing);
+    let home = report
+        .translations
+        .iter()
+        .find(|r| r.key.is_empty())
+        .unwrap();
+    assert_eq!(home.langs["en"], Status::Translated);
+}
+
+#[test]
+fn stale_translation_and_stale_contact_are_warnings() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/pelajaran/jalur-resmi.en.md",
+        "---\ntitle: Legal route\nupdated: 2026-01-01\ntranslation: reviewed\n---\nText.\n",
+    );
+    let report = run(
+        site.root(),
+        &CheckOptions {
+            today: Date::parse("2026-11-28"),
+            ..Default::default()
+        },
+    );
+    let row = report
+        .translations
+        .iter()
+        .find(|r| r.key == "pelajaran/jalur-resmi")
+        .unwrap();
+    assert_eq!(row.langs["en"], Status::Stale);
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`en` translation is older")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`kp2mi` were verified on 2025-04-10")),
+        "{messages:?}"
+    );
+    assert_eq!(report.errors(), 0);
+    assert!(report.warnings() >= 2);
+    let shorter = run(
+        site.root(),
+        &CheckOptions {
+            today: Date::parse("2025-06-01"),
+            stale_after_days: Some(30),
+            ..Default::default()
+        },
+    );
+    assert!(
+        shorter
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("more than 30 days"))
+    );
+}
+
+#[test]
+fn broken_link_missing_image_and_bad_village_are_errors_with_lines() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\n---\n[a](nope.md)\n\n![b](nope.png)\n",
+    );
+    let report = check(&site);
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.line == 4 && d.message.contains("nope.md")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.line == 6 && d.message.contains("nope.png")),
+        "{errors:?}"
+    );
+
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/desa/x.yaml",
+        "name: X\nkabupaten: K\nlessons: [modus/hilang]\n",
+    );
+    let report = check(&site);
+    assert!(
+        report.diagnostics.iter().any(|d| d.file.ends_with("x.yaml")
+            && d.line == 3
+            && d.message.contains("modus/hilang"))
+    );
+}
+
+#[test]
+fn missing_interface_strings_are_reported_per_language() {
+    let site = TestSite::fixture("i18n");
+    let report = check(&site);
+    assert!(report.missing_strings["ar"].contains(&"fallback_title".to_string()));
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("missing in `ar`"))
+    );
+}
+
+#[test]
+fn exit_codes_and_json() {
+    let site = TestSite::fixture("basic");
+    // Old verified date → warnings only.
+    let out = lentera(&site, &["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("content/site.yaml\n  warning: line"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("pelajaran/jalur-resmi"),
+        "translation table: {stdout}"
+    );
+    assert_eq!(
+        lentera(&site, &["check", "--strict"]).status.code(),
+        Some(1)
+    );
+    let json = lentera(&site, &["check", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(value["translations"].as_array().unwrap().len() >= 5);
+    site.write("content/pelajaran/x.md", "---\ntitle: X\nsumary: y\n---\n");
+    let out = lentera(&site, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("content/pelajaran/x.md\n  error: line 3: unknown field `sumary`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("hint: did you mean `summary`?"));
+    assert!(!site.root().join("output").exists(), "check writes nothing");
+}
+
+#[test]
+fn status_page_is_built_for_staff() {
+    let site = TestSite::fixture("basic");
+    let build = site.build().unwrap();
+    let page = crate::common::html(&build, "status/index.html");
+    assert!(page.contains("noindex"));
+    assert!(page.contains("pelajaran/jalur-resmi"));
+    assert!(page.contains("belum ada"), "missing translation shown");
+    let home = crate::common::html(&build, "index.html");
+    assert!(!home.contains("status/"), "not linked from public pages");
+}
+
+#[test]
+fn new_lesson_and_village_build_as_drafts() {
+    let site = TestSite::fixture("basic");
+    let out = lentera(&site, &["new", "lesson", "pelajaran/langkah-baru"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text =
+        std::fs::read_to_string(site.root().join("content/pelajaran/langkah-baru.id.md")).unwrap();
+    assert!(
+        text.contains("weight: 30"),
+        "next weight after 10 and 20: {text}"
+    );
+    assert!(
+        text.contains("# Jenis: procedure"),
+        "explained in Indonesian"
+    );
+    for key in [
+        "title:",
+        "summary:",
+        "kind:",
+        "weight:",
+        "updated:",
+        "keywords:",
+        "key_points:",
+        "sources:",
+        "draft: true",
+    ] {
+        assert!(text.contains(key), "{key} missing");
+    }
+    let again = lentera(&site, &["new", "lesson", "pelajaran/langkah-baru"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let en = lentera(
+        &site,
+        &["new", "lesson", "pelajaran/langkah-baru", "--lang", "en"],
+    );
+    assert!(en.status.success());
+    assert!(
+        std::fs::read_to_string(site.root().join("content/pelajaran/langkah-baru.en.md"))
+            .unwrap()
+            .contains("translation: draft")
+    );
+    assert!(
+        lentera(&site, &["new", "village", "sumber-rejo"])
+            .status
+            .success()
+    );
+    assert!(
+        !lentera(&site, &["new", "lesson", "tidak-ada/x"])
+            .status
+            .success()
+    );
+    assert!(
+        !lentera(&site, &["new", "lesson", "pelajaran/Bad Name"])
+            .status
+            .success()
+    );
+
+    // Drafts are left out, and build with --drafts.
+    let plain = site.build().unwrap();
+    assert!(plain.file("pelajaran/langkah-baru/index.html").is_none());
+    let mut opts = crate::common::options(false, false);
+    opts.drafts = true;
+    let with_drafts = site.build_with(opts).unwrap();
+    assert!(
+        with_drafts
+            .file("pelajaran/langkah-baru/index.html")
+            .is_some()
+    );
+    assert!(
+        with_drafts
+            .file("en/pelajaran/langkah-baru/index.html")
+            .is_some()
+    );
+    assert!(with_drafts.file("desa/sumber-rejo/index.html").is_some());
+}
