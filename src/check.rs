@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::config::{Config, Date};
 use crate::error::Error;
+use crate::messages::{Lang, tr};
 use crate::status::{Row, Status, translation_status};
 use crate::{BuildOptions, build};
 
@@ -173,7 +174,7 @@ pub fn from_error(err: &Error) -> Vec<Diagnostic> {
 }
 
 /// The report for people: problems grouped by file, then the translation table.
-pub fn format_human(report: &Report, languages: &[String]) -> String {
+pub fn format_human(report: &Report, languages: &[String], lang: Lang) -> String {
     let mut out = String::new();
     let mut by_file: BTreeMap<&Path, Vec<&Diagnostic>> = BTreeMap::new();
     for d in &report.diagnostics {
@@ -183,20 +184,22 @@ pub fn format_human(report: &Report, languages: &[String]) -> String {
         out.push_str(&format!("{}\n", if file.as_os_str().is_empty() { "(site)".to_string() } else { file.display().to_string() }));
         for d in list {
             let sev = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
+                Severity::Error => tr(lang, "error"),
+                Severity::Warning => tr(lang, "warning"),
             };
-            let line = if d.line > 0 { format!("line {}: ", d.line) } else { String::new() };
-            out.push_str(&format!("  {sev}: {line}{}\n", d.message));
+            let line = if d.line > 0 { tr(lang, &format!("line {}: ", d.line)) } else { String::new() };
+            out.push_str(&format!("  {sev}: {line}{}\n", tr(lang, &d.message)));
             if let Some(hint) = &d.hint {
-                out.push_str(&format!("    hint: {hint}\n"));
+                out.push_str(&format!("    {}: {}\n", tr(lang, "hint"), tr(lang, hint)));
             }
         }
     }
     if !report.translations.is_empty() {
-        out.push_str("\nTranslation status (O original, T translated, D draft, S stale, - missing)\n");
+        out.push('\n');
+        out.push_str(&tr(lang, "Translation status (O original, T translated, D draft, S stale, - missing)"));
+        out.push('\n');
         let width = report.translations.iter().map(|r| r.key.len().max(6)).max().unwrap_or(6);
-        out.push_str(&format!("  {:width$}", "page"));
+        out.push_str(&format!("  {:width$}", tr(lang, "page")));
         for l in languages {
             out.push_str(&format!(" {l:>4}"));
         }
@@ -217,6 +220,7 @@ pub fn format_human(report: &Report, languages: &[String]) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&format!("\n{} errors, {} warnings\n", report.errors(), report.warnings()));
+    let totals = format!("{} errors, {} warnings", report.errors(), report.warnings());
+    out.push_str(&format!("\n{}\n", tr(lang, &totals)));
     out
 }

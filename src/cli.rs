@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+use crate::messages::{Lang, tr};
 use crate::{BuildOptions, Error, render::RenderOptions};
 
 #[derive(Debug, Parser)]
@@ -18,6 +19,9 @@ pub struct Cli {
     /// Project folder (holds content/ and themes/).
     #[arg(long, short = 'r', global = true, default_value = ".")]
     pub root: PathBuf,
+    /// Language of messages: `id` or `en` (default: LENTERA_LANG, then LANG, then the site's default language).
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -86,6 +90,10 @@ pub enum NewKind {
 
 /// Run the command; errors are printed here with their whole cause chain.
 pub fn run(cli: Cli) -> ExitCode {
+    let site_default = crate::config::Config::load(&cli.root.join("content/site.yaml"))
+        .ok()
+        .map(|c| c.default_language);
+    let ml = Lang::detect(cli.lang.as_deref(), site_default.as_deref());
     match cli.command {
         Command::Check {
             format,
@@ -111,7 +119,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     let langs: Vec<String> = crate::config::Config::load(&cli.root.join("content/site.yaml"))
                         .map(|c| c.languages.iter().map(|l| l.code.clone()).collect())
                         .unwrap_or_default();
-                    print!("{}", crate::check::format_human(&report, &langs));
+                    print!("{}", crate::check::format_human(&report, &langs, ml));
                 }
             }
             if report.errors() > 0 || (strict && report.warnings() > 0) {
@@ -127,11 +135,14 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             match result {
                 Ok(path) => {
-                    eprintln!("created {} (a draft: remove `draft: true` when it is ready)", path.display());
+                    eprintln!(
+                        "{}",
+                        tr(ml, &format!("created {} (a draft: remove `draft: true` when it is ready)", path.display()))
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
-                    print_error(&err);
+                    print_error(&err, ml);
                     ExitCode::FAILURE
                 }
             }
@@ -165,18 +176,20 @@ pub fn run(cli: Cli) -> ExitCode {
                         .map(|(l, n)| format!("{l} {n}"))
                         .collect::<Vec<_>>()
                         .join(", ");
-                    eprintln!(
+                    let summary = format!(
                         "built {pages} pages ({per_lang}; {} not yet translated) and {} files into {} in {} ms",
                         build.fallbacks.len(),
                         build.files.len(),
                         out_dir.display(),
                         start.elapsed().as_millis()
                     );
+                    eprintln!("{}", tr(ml, &summary));
                     if !build.leaflets.is_empty() {
-                        eprintln!("wrote {} leaflets (PDF)", build.leaflets.len());
+                        let line = format!("wrote {} leaflets (PDF)", build.leaflets.len());
+                        eprintln!("{}", tr(ml, &line));
                     }
                     for warning in &build.warnings {
-                        eprintln!("warning: {warning}");
+                        eprintln!("{}: {}", tr(ml, "warning"), tr(ml, warning));
                     }
                     let mut missing: std::collections::BTreeMap<&str, Vec<&str>> =
                         Default::default();
@@ -184,20 +197,31 @@ pub fn run(cli: Cli) -> ExitCode {
                         missing.entry(lang).or_default().push(key);
                     }
                     for (lang, keys) in missing {
-                        eprintln!(
-                            "warning: {} interface strings are missing in `{lang}`, so the default language is shown: {}\n  hint: add them to themes/<theme>/i18n/{lang}.yaml or content/i18n/{lang}.yaml",
+                        let text = format!(
+                            "{} interface strings are missing in `{lang}`, so the default language is shown: {}",
                             keys.len(),
                             keys.join(", ")
+                        );
+                        let hint = format!(
+                            "add them to the theme's i18n/{lang}.yaml or to content/i18n/{lang}.yaml"
+                        );
+                        eprintln!(
+                            "{}: {}\n  {}: {}",
+                            tr(ml, "warning"),
+                            tr(ml, &text),
+                            tr(ml, "hint"),
+                            tr(ml, &hint)
                         );
                     }
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
-                    print_error(&err);
-                    eprintln!(
+                    print_error(&err, ml);
+                    let line = format!(
                         "the previous output in {} was left untouched",
                         out_dir.display()
                     );
+                    eprintln!("{}", tr(ml, &line));
                     ExitCode::FAILURE
                 }
             }
@@ -205,12 +229,12 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn print_error(err: &Error) {
+fn print_error(err: &Error, lang: Lang) {
     for e in err.flatten() {
-        eprintln!("error: {e}");
+        eprintln!("{}: {}", tr(lang, "error"), crate::messages::error(e, lang));
         let mut source = std::error::Error::source(e);
         while let Some(cause) = source {
-            eprintln!("  caused by: {cause}");
+            eprintln!("  {}: {cause}", tr(lang, "caused by"));
             source = cause.source();
         }
     }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod leaflets;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;

@@ -22,6 +22,7 @@ fn check(site: &TestSite) -> lentera::check::Report {
 fn lentera(site: &TestSite, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_lentera"))
         .args(args)
+        .env("LENTERA_LANG", "en")
         .current_dir(site.root())
         .output()
         .unwrap()

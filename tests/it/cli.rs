@@ -9,6 +9,7 @@ use crate::common::TestSite;
 fn lentera(site: &TestSite, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_lentera"))
         .args(args)
+        .env("LENTERA_LANG", "en")
         .current_dir(site.root())
         .output()
         .unwrap()
@@ -76,5 +77,42 @@ fn portable_build_links_to_index_files() {
     assert!(
         home.contains("href=./pelajaran/jalur-resmi/index.html"),
         "{home}"
+    );
+}
+
+#[test]
+fn messages_follow_lang_flag_env_and_site_default() {
+    let site = TestSite::fixture("basic");
+    site.write("content/_index.id.md", "---\ntitle: Baru\nsumary: x\n---\n");
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_lentera"));
+        cmd.args(args)
+            .current_dir(site.root())
+            .env_remove("LENTERA_LANG")
+            .env_remove("LANG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8_lossy(&cmd.output().unwrap().stderr).into_owned()
+    };
+    let id = "kesalahan: content/_index.id.md:3:1: kunci `sumary` tidak dikenal\n  petunjuk: Maksud Anda `summary`?";
+    // The site's default language is Indonesian.
+    assert!(
+        run(&["build"], &[]).contains(id),
+        "{}",
+        run(&["build"], &[])
+    );
+    assert!(run(&["build"], &[]).contains("hasil sebelumnya di"));
+    assert!(
+        run(&["build", "--lang", "en"], &[])
+            .contains("error: content/_index.id.md:3:1: unknown field `sumary`")
+    );
+    assert!(run(&["build"], &[("LANG", "en_US.UTF-8")]).contains("hint: did you mean `summary`?"));
+    assert!(
+        run(
+            &["build"],
+            &[("LANG", "en_US.UTF-8"), ("LENTERA_LANG", "id")]
+        )
+        .contains(id)
     );
 }
