@@ -1,6 +1,7 @@
 //! One integration-test binary: fixture sites built in-process, the CLI, and
 //! the real content.
 
+mod browser;
 mod build;
 mod check;
 mod cli;
