@@ -328,6 +328,20 @@ pub fn render(
 
     files.push(not_found(site, templates, &shared, opts)?);
     files.push(status_page(site, templates, strings, &shared, opts)?);
+    if !opts.portable && templates.has("sw.js") {
+        // The service worker's cache name changes whenever any page does.
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for f in &files {
+            std::hash::Hash::hash(&f.path, &mut hasher);
+            if let Some(text) = f.text() {
+                std::hash::Hash::hash(text, &mut hasher);
+            }
+        }
+        let mut ctx = Context::new();
+        ctx.insert("version", &format!("{:016x}", std::hash::Hasher::finish(&hasher)));
+        let js = templates.render("sw.js", &ctx, "the service worker")?;
+        files.push(OutputFile::bytes("sw.js", js));
+    }
     files.push(OutputFile::bytes("sitemap.xml", sitemap(site, &groups)));
     files.push(OutputFile::bytes(
         "robots.txt",

@@ -111,6 +111,42 @@ test("the portable build works from file://", async () => {
   await page.close();
 });
 
+test("the service worker keeps opened and saved pages for offline reading, never stale online", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(base + "");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload(); // now controlled by the service worker
+  const button = page.locator("[data-offline]");
+  assert.equal(await button.isVisible(), true, "the save button appears when a service worker runs");
+  await button.click();
+  await page.waitForFunction(() => /\d/.test(document.querySelector("[data-offline-status]").textContent), null, { timeout: 20000 });
+  await context.setOffline(true);
+  // A lesson never opened before, saved by the button.
+  await page.goto(base + "modus/utang/");
+  assert.equal(await page.locator("article.lesson .body").count(), 1, "the saved lesson opens offline");
+  assert.match(await page.locator("main h1").innerText(), /\w/);
+  await page.goto(base + "");
+  assert.match(await page.locator("main h1").innerText(), /\w/);
+  await context.setOffline(false);
+  // Online again: a changed page is served fresh, not from the cache.
+  const file = path.join(SITE, "tentang", "index.html");
+  const original = fs.readFileSync(file, "utf8");
+  fs.writeFileSync(file, original.replace("</main>", "<p id=fresh>FRESH</p></main>"));
+  try {
+    await page.goto(base + "tentang/");
+    assert.equal(await page.locator("#fresh").count(), 1);
+  } finally {
+    fs.writeFileSync(file, original);
+  }
+  await context.close();
+});
+
+test("the portable build has no service worker", async () => {
+  assert.equal(fs.existsSync(path.join(PORTABLE, "sw.js")), false);
+  assert.doesNotMatch(fs.readFileSync(path.join(PORTABLE, "index.html"), "utf8"), /serviceWorker/);
+});
+
 test("screenshot of a lesson at 360 px", async () => {
   const { page } = await open(base + "modus/calo/");
   await page.screenshot({ path: path.join(SHOTS, "lesson-360.png"), fullPage: true });

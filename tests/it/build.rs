@@ -160,7 +160,13 @@ fn html_is_minified_with_inline_css() {
     let page = html(&build, "pelajaran/jalur-resmi/index.html");
     assert!(!page.contains("\n\n"), "whitespace collapsed");
     assert!(page.contains("<style>:root{"), "inline CSS minified");
-    assert!(!page.contains("<script"), "no JavaScript needed");
+    // The only script registers the service worker; reading needs none.
+    assert_eq!(page.matches("<script").count(), 1);
+    assert!(page.contains("serviceWorker"));
+    assert!(build.file("sw.js").is_some());
+    let portable = site.build_with(options(true, false)).unwrap();
+    assert!(!html(&portable, "pelajaran/jalur-resmi/index.html").contains("<script"));
+    assert!(portable.file("sw.js").is_none());
 }
 
 #[test]
