@@ -317,3 +317,39 @@ fn villages_are_real_and_complete() {
         }
     }
 }
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap().len()
+}
+
+/// See: #6. Every page with its CSS fits one network round trip (14 KB
+/// gzip), the home page 10 KB; no web fonts.
+#[test]
+fn page_budget() {
+    let build = build();
+    let mut largest = (0, String::new());
+    for file in build.files.iter().filter(|f| f.path.ends_with(".html")) {
+        let text = file.text().unwrap();
+        let size = gzip_len(text.as_bytes());
+        assert!(size <= 14 * 1024, "{} is {size} bytes gzip", file.path);
+        if size > largest.0 {
+            largest = (size, file.path.clone());
+        }
+        assert!(!text.contains("@font-face"), "{}: web font", file.path);
+        assert!(!text.contains("<link rel=stylesheet"), "{}: CSS must be inline", file.path);
+    }
+    for lang in &build.site.config.languages {
+        let home = format!("{}index.html", build.site.config.lang_prefix(&lang.code));
+        let size = gzip_len(build.file(&home).unwrap().text().unwrap().as_bytes());
+        assert!(size <= 10 * 1024, "{home} is {size} bytes gzip");
+    }
+    for f in &build.files {
+        for ext in [".woff", ".woff2", ".ttf", ".otf"] {
+            assert!(!f.path.ends_with(ext), "web font {}", f.path);
+        }
+    }
+    eprintln!("largest page: {} ({} bytes gzip)", largest.1, largest.0);
+}
