@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod i18n;
+pub mod images;
 pub mod leaflets;
 pub mod markdown;
 pub mod messages;
@@ -83,9 +84,10 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
     let mut render_opts = opts.render.clone();
     render_opts.build_date = Some(built);
     render_opts.leaflets = leaflet_jobs.iter().map(|j| (j.village.clone(), j.lang.clone(), j.path.clone())).collect();
+    let images = images::process(&site.assets)?;
     // Leaflets render in parallel with the pages.
     let (rendered, leaflet_files) = rayon::join(
-        || render::render(&site, &templates, &strings, &render_opts),
+        || render::render(&site, &templates, &strings, &images.info, &render_opts),
         || leaflets::render(leaflet_template.as_deref().unwrap_or_default(), &leaflet_jobs, built),
     );
     let rendered = rendered?;
@@ -105,10 +107,16 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
     let mut files = rendered.files;
     files.extend(leaflet_files);
     files.extend(static_files(&theme_dir.join("static"))?);
-    files.extend(site.assets.iter().map(|a| output::OutputFile {
-        path: a.rel.clone(),
-        contents: output::Contents::Copy(a.source.clone()),
-    }));
+    files.extend(
+        site.assets
+            .iter()
+            .filter(|a| !images.info.contains_key(&a.rel))
+            .map(|a| output::OutputFile {
+                path: a.rel.clone(),
+                contents: output::Contents::Copy(a.source.clone()),
+            }),
+    );
+    files.extend(images.files);
     output::check_collisions(&files, |f| match &f.contents {
         output::Contents::Copy(p) => p.clone(),
         output::Contents::Bytes(_) => PathBuf::from(format!("(generated) {}", f.path)),

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::Page;
 use crate::error::Error;
+use crate::images::ImageInfo;
 
 /// The one place where Markdown features are chosen.
 pub fn parser(text: &str) -> Parser<'_> {
@@ -40,6 +41,8 @@ pub struct LinkEnv<'a> {
     pub portable: bool,
     /// Titles of the five callout kinds, in the reader's language.
     pub callout_titles: &'a CalloutTitles,
+    /// Sizes and WebP copies of processed images, by content path.
+    pub images: &'a BTreeMap<String, ImageInfo>,
 }
 
 /// Localised titles for `> [!NOTE]` and friends.
@@ -92,6 +95,7 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
     let mut used_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut image: Option<PendingImage> = None;
 
     for (event, range) in parser(body).into_offset_iter() {
         let event = match event {
@@ -110,19 +114,30 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
                 })
             }
             Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
+                dest_url, title, ..
             }) => {
-                let dest = rewrite_asset(page, env, &dest_url, line_of(range.start), &mut out);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest.map_or(dest_url, CowStr::from),
-                    title,
-                    id,
-                })
+                let src = rewrite_asset(page, env, &dest_url, line_of(range.start), &mut out)
+                    .unwrap_or_else(|| dest_url.to_string());
+                let rel = resolve_path(&page.dir, dest_url.split(['#', '?']).next().unwrap_or_default());
+                image = Some(PendingImage {
+                    src,
+                    info: rel.and_then(|r| env.images.get(&r)),
+                    title: title.to_string(),
+                    alt: String::new(),
+                });
+                continue;
             }
+            Event::End(TagEnd::Image) => match image.take() {
+                Some(img) => Event::Html(img.markup(env.root).into()),
+                None => continue,
+            },
+            Event::Text(ref t) | Event::Code(ref t) if image.is_some() => {
+                if let Some(img) = &mut image {
+                    img.alt.push_str(t);
+                }
+                continue;
+            }
+            _ if image.is_some() => continue,
             Event::FootnoteReference(ref name) => {
                 out.anchors.insert(name.to_string());
                 event
@@ -180,6 +195,47 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
     }
     html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// An image whose alt text is being collected.
+struct PendingImage<'a> {
+    src: String,
+    info: Option<&'a ImageInfo>,
+    title: String,
+    alt: String,
+}
+
+impl PendingImage<'_> {
+    /// `<picture>` with the WebP copy, size and lazy loading where known.
+    fn markup(&self, root: &str) -> String {
+        let title = if self.title.is_empty() {
+            String::new()
+        } else {
+            format!(" title=\"{}\"", escape(&self.title))
+        };
+        let img = |size: String| {
+            format!(
+                "<img src=\"{}\" alt=\"{}\"{size}{title} loading=\"lazy\" decoding=\"async\">",
+                escape(&self.src),
+                escape(&self.alt)
+            )
+        };
+        match self.info {
+            Some(info) => {
+                let size = format!(" width=\"{}\" height=\"{}\"", info.width, info.height);
+                match &info.webp {
+                    Some(webp) => format!(
+                        "<picture><source type=\"image/webp\" srcset=\"{}{}\">{}</picture>",
+                        escape(root),
+                        escape(webp),
+                        img(size)
+                    ),
+                    None => img(size),
+                }
+            }
+            None => img(String::new()),
+        }
+    }
 }
 
 fn callout(kind: BlockQuoteKind, titles: &CalloutTitles) -> (&'static str, &str) {
@@ -462,6 +518,15 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         let assets: BTreeSet<String> = ["pelajaran/alur.png".to_string()].into();
+        let images: BTreeMap<String, ImageInfo> = [(
+            "pelajaran/alur.png".to_string(),
+            ImageInfo {
+                width: 800,
+                height: 600,
+                webp: Some("pelajaran/alur.png.webp".into()),
+            },
+        )]
+        .into();
         let titles = CalloutTitles {
             warning: "Awas".into(),
             ..Default::default()
@@ -474,6 +539,7 @@ mod tests {
             root: "../../",
             portable,
             callout_titles: &titles,
+            images: &images,
         };
         render(&page, &env)
     }

@@ -222,6 +222,7 @@ pub fn render(
     site: &Site,
     templates: &Templates,
     strings: &Strings,
+    images: &BTreeMap<String, crate::images::ImageInfo>,
     opts: &RenderOptions,
 ) -> Result<RenderedSite> {
     let config = &site.config;
@@ -269,6 +270,7 @@ pub fn render(
         shared: &shared,
         page_keys: &page_keys,
         assets: &assets,
+        images,
     };
     let outputs: Vec<Result<JobOutput>> = jobs.par_iter().map(|job| ctx.run(job)).collect();
 
@@ -367,6 +369,7 @@ struct JobCtx<'a> {
     shared: &'a BTreeMap<&'a str, LangShared>,
     page_keys: &'a BTreeSet<String>,
     assets: &'a BTreeSet<String>,
+    images: &'a BTreeMap<String, crate::images::ImageInfo>,
 }
 
 impl JobCtx<'_> {
@@ -400,6 +403,7 @@ impl JobCtx<'_> {
             root: &root,
             portable: self.opts.portable,
             callout_titles: &shared.callouts,
+            images: self.images,
         };
         let Rendered {
             html,

@@ -24,7 +24,9 @@ fn real_site_in_chromium() {
             std::env::var("CI").is_err(),
             "CI must install chromium, node and tests/e2e/node_modules"
         );
-        eprintln!("skipped: install chromium and run `npm ci` in tests/e2e to run the browser checks");
+        eprintln!(
+            "skipped: install chromium and run `npm ci` in tests/e2e to run the browser checks"
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();

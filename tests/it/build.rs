@@ -190,3 +190,34 @@ fn static_files_are_copied() {
     assert!(build.file("favicon.ico").is_some());
     assert!(build.file("pelajaran/alur.svg").is_some());
 }
+
+/// See: #6. Photos are made fit for phones at build time.
+#[test]
+fn images_are_resized_for_phones_with_webp_and_lazy_loading() {
+    let site = TestSite::fixture("basic");
+    let img = image::RgbImage::from_fn(1600, 1000, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    });
+    let path = site.root().join("content/pelajaran/foto.jpg");
+    image::DynamicImage::ImageRgb8(img).save(&path).unwrap();
+    let original = std::fs::metadata(&path).unwrap().len() as usize;
+    site.write(
+        "content/pelajaran/foto-page.md",
+        "---\ntitle: Foto\n---\nTeks.\n\n![Antrean di kantor imigrasi](foto.jpg)\n",
+    );
+    let build = site.build_with(options(false, true)).unwrap();
+    let page = html(&build, "pelajaran/foto-page/index.html");
+    assert!(
+        page.contains("<picture><source type=\"image/webp\" srcset=\"../../pelajaran/foto.jpg.webp\"><img src=\"../../pelajaran/foto.jpg\" alt=\"Antrean di kantor imigrasi\" width=\"800\" height=\"500\" loading=\"lazy\" decoding=\"async\"></picture>"),
+        "{page}"
+    );
+    let bytes = |p: &str| match &build.file(p).unwrap().contents {
+        lentera::output::Contents::Bytes(b) => b.clone(),
+        lentera::output::Contents::Copy(p) => std::fs::read(p).unwrap(),
+    };
+    let jpg = bytes("pelajaran/foto.jpg");
+    assert_eq!(image::load_from_memory(&jpg).unwrap().width(), 800);
+    assert!(jpg.len() < original);
+    assert!(bytes("pelajaran/foto.jpg.webp").len() < jpg.len());
+    assert_eq!(broken_links(&build), Vec::<String>::new());
+}

@@ -339,7 +339,11 @@ fn page_budget() {
             largest = (size, file.path.clone());
         }
         assert!(!text.contains("@font-face"), "{}: web font", file.path);
-        assert!(!text.contains("<link rel=stylesheet"), "{}: CSS must be inline", file.path);
+        assert!(
+            !text.contains("<link rel=stylesheet"),
+            "{}: CSS must be inline",
+            file.path
+        );
     }
     for lang in &build.site.config.languages {
         let home = format!("{}index.html", build.site.config.lang_prefix(&lang.code));

@@ -1,0 +1,157 @@
+//! Content images, made fit for phones at build time: at most [`MAX_WIDTH`]
+//! pixels wide, re-encoded (JPEG or PNG as the fallback), plus a lossy WebP
+//! copy when that is smaller. Pages get `<picture>` with both, width and
+//! height, and `loading="lazy"`.
+
+use std::collections::BTreeMap;
+
+use image::{DynamicImage, ImageFormat, imageops::FilterType};
+use rayon::prelude::*;
+
+use crate::content::Asset;
+use crate::error::{Error, Result};
+use crate::output::OutputFile;
+
+/// The widest image a phone page needs.
+pub const MAX_WIDTH: u32 = 800;
+
+/// What pages need to know about an image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageInfo {
+    pub width: u32,
+    pub height: u32,
+    /// Output path of the WebP copy, if one was made.
+    pub webp: Option<String>,
+}
+
+/// Processed images: info by content-relative path, and the files to write
+/// (they replace plain copies of those assets).
+#[derive(Debug, Default)]
+pub struct Processed {
+    pub info: BTreeMap<String, ImageInfo>,
+    pub files: Vec<OutputFile>,
+}
+
+fn format_of(rel: &str) -> Option<ImageFormat> {
+    let lower = rel.to_ascii_lowercase();
+    if lower.ends_with(".jpg") || lower.ends_with(".jpeg") {
+        Some(ImageFormat::Jpeg)
+    } else if lower.ends_with(".png") {
+        Some(ImageFormat::Png)
+    } else {
+        None
+    }
+}
+
+/// Resize and re-encode every JPEG and PNG among `assets`, in parallel.
+pub fn process(assets: &[Asset]) -> Result<Processed> {
+    let results: Vec<Result<(String, ImageInfo, Vec<OutputFile>)>> = assets
+        .par_iter()
+        .filter_map(|a| format_of(&a.rel).map(|f| (a, f)))
+        .map(|(asset, format)| {
+            let bytes = std::fs::read(&asset.source).map_err(|source| Error::Read {
+                path: asset.source.clone(),
+                source,
+            })?;
+            let (info, files) = process_one(&asset.rel, &bytes, format).map_err(|message| {
+                Error::content(crate::content::display_path(&asset.rel), 0, message)
+                    .with_hint("save the image again as a normal JPEG or PNG file")
+            })?;
+            Ok((asset.rel.clone(), info, files))
+        })
+        .collect();
+    let mut out = Processed::default();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok((rel, info, files)) => {
+                out.info.insert(rel, info);
+                out.files.extend(files);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    Error::collect(errors)?;
+    Ok(out)
+}
+
+/// One image: the resized fallback in its own format and, if smaller, WebP.
+pub fn process_one(rel: &str, bytes: &[u8], format: ImageFormat) -> std::result::Result<(ImageInfo, Vec<OutputFile>), String> {
+    let img = image::load_from_memory_with_format(bytes, format)
+        .map_err(|e| format!("this image cannot be read: {e}"))?;
+    let resized = img.width() > MAX_WIDTH;
+    let img = if resized {
+        let height = (u64::from(img.height()) * u64::from(MAX_WIDTH) / u64::from(img.width())).max(1) as u32;
+        img.resize_exact(MAX_WIDTH, height, FilterType::Triangle)
+    } else {
+        img
+    };
+    let (width, height) = (img.width(), img.height());
+    let encoded = encode(&img, format)?;
+    // An image that needed no resizing keeps its bytes unless re-encoding
+    // makes it smaller.
+    let fallback = if resized || encoded.len() < bytes.len() {
+        encoded
+    } else {
+        bytes.to_vec()
+    };
+    let rgba = img.to_rgba8();
+    let webp = webp::Encoder::from_rgba(rgba.as_raw(), width, height).encode(75.0).to_vec();
+    let mut files = Vec::new();
+    let webp_path = (webp.len() < fallback.len()).then(|| format!("{rel}.webp"));
+    if let Some(path) = &webp_path {
+        files.push(OutputFile::bytes(path.clone(), webp));
+    }
+    files.push(OutputFile::bytes(rel.to_string(), fallback));
+    Ok((ImageInfo { width, height, webp: webp_path }, files))
+}
+
+fn encode(img: &DynamicImage, format: ImageFormat) -> std::result::Result<Vec<u8>, String> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    match format {
+        ImageFormat::Jpeg => {
+            let rgb = img.to_rgb8();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+                .encode_image(&rgb)
+                .map_err(|e| e.to_string())?;
+        }
+        _ => img.write_to(&mut out, ImageFormat::Png).map_err(|e| e.to_string())?,
+    }
+    Ok(out.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn photo(width: u32, height: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x * 7 % 255) as u8, (y * 5 % 255) as u8, ((x + y) % 255) as u8])
+        });
+        let mut out = std::io::Cursor::new(Vec::new());
+        DynamicImage::ImageRgb8(img).write_to(&mut out, ImageFormat::Jpeg).unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn wide_images_shrink_to_phone_width_with_webp() {
+        let (info, files) = process_one("a/foto.jpg", &photo(1600, 1200), ImageFormat::Jpeg).unwrap();
+        assert_eq!((info.width, info.height), (800, 600));
+        assert_eq!(info.webp.as_deref(), Some("a/foto.jpg.webp"));
+        let fallback = files.iter().find(|f| f.path == "a/foto.jpg").unwrap();
+        let crate::output::Contents::Bytes(bytes) = &fallback.contents else { panic!() };
+        assert_eq!(image::load_from_memory(bytes).unwrap().width(), 800);
+        assert!(files.iter().any(|f| f.path.ends_with(".webp")));
+    }
+
+    #[test]
+    fn small_images_keep_their_size() {
+        let (info, _) = process_one("b.jpg", &photo(300, 200), ImageFormat::Jpeg).unwrap();
+        assert_eq!((info.width, info.height), (300, 200));
+    }
+
+    #[test]
+    fn broken_image_is_an_error() {
+        assert!(process_one("c.png", b"not a png", ImageFormat::Png).is_err());
+    }
+}
