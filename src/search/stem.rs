@@ -27,9 +27,9 @@
 //! root list after each: `di-`, `ke-`, `se-` (and `sese-` of `seseorang`);
 //! `ber-`/`be-`/`bel-`; `ter-`; `meN-` and `peN-` with assimilation (`meng-`
 //! before a vowel may have lost a `k`, `meny-` an `s`, `men-` a `t`, `mem-` a
-//! `p`), `menge-`, `penge-`; `per-`/`pe-`/`pel-`. The outermost prefix may not go with some
-//! suffixes: `ber-…-i`, `di-…-an`, `ke-…-i`, `ke-…-kan`, `me-…-an`,
-//! `se-…-i`, `se-…-kan`, `ter-…-an`.
+//! `p`), `menge-`, `penge-`; `per-`/`pe-`/`pel-`. The outermost prefix may
+//! not go with some suffixes: `ber-…-i`, `di-…-an`, `ke-…-i`, `ke-…-kan`,
+//! `me-…-an`, `se-…-i`, `se-…-kan`, `ter-…-an`.
 //!
 //! A reduplicated word (`calo-calo`, `berbeda-beda`, `desa-desanya`) stems
 //! to the stem of its halves when both halves stem alike; other hyphenated
