@@ -18,6 +18,7 @@ pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod status;
+pub mod search;
 pub mod templates;
 pub mod yaml;
 
@@ -106,6 +107,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
     let leaflet_paths = leaflet_files.iter().map(|f| f.path.clone()).collect();
     let mut files = rendered.files;
     files.extend(leaflet_files);
+    files.extend(search::files(&site, opts.render.portable));
     files.extend(static_files(&theme_dir.join("static"))?);
     files.extend(
         site.assets

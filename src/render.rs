@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::markdown::{self, CalloutTitles, LinkEnv, Rendered, TocEntry, page_path};
 use crate::output::{OutputFile, minify_html};
+use crate::search;
 use crate::templates::Templates;
 
 /// How pages are written.
@@ -329,6 +330,11 @@ pub fn render(
     Error::collect(merge_template_errors(errors))?;
 
     files.push(not_found(site, templates, &shared, opts)?);
+    for l in &config.languages {
+        files.push(topics_page(
+            site, templates, strings, &shared, &l.code, opts,
+        )?);
+    }
     files.push(status_page(site, templates, strings, &shared, opts)?);
     if !opts.portable && templates.has("sw.js") {
         // The service worker's cache name changes whenever any page does.
@@ -962,6 +968,14 @@ fn lang_shared(
     );
     globals.insert("build_date", &format_date(strings, lang, build_date));
     globals.insert("portable", &portable);
+    globals.insert(
+        "search",
+        &serde_json::json!({
+            "topics": search::topics_path(config, lang, portable),
+            "index": search::index_path(lang),
+            "script": search::SCRIPT_PATH,
+        }),
+    );
     globals.insert_value("extra", Value::from_serializable(&config.extra));
 
     let mut children_values: BTreeMap<String, Value> = children
@@ -1072,6 +1086,71 @@ fn status_page(
     let html = templates.render("status.html", &ctx, "the status page")?;
     let bytes = if opts.no_minify { html.into_bytes() } else { minify_html(&html) };
     Ok(OutputFile::bytes("status/index.html", bytes))
+}
+
+/// The A–Z topic page of `lang`, where the search form leads without
+/// JavaScript.
+fn topics_page(
+    site: &Site,
+    templates: &Templates,
+    strings: &Strings,
+    shared: &BTreeMap<&str, LangShared>,
+    lang: &str,
+    opts: &RenderOptions,
+) -> Result<OutputFile> {
+    let config = &site.config;
+    let dir_path = search::topics_path(config, lang, false);
+    let root = root_prefix(&dir_path);
+    let abs = |l: &str| {
+        format!(
+            "{}{}",
+            config.base_url,
+            search::topics_path(config, l, false)
+        )
+    };
+    let alternates: Vec<Alternate> = config
+        .languages
+        .iter()
+        .map(|l| Alternate {
+            lang: &l.code,
+            href: abs(&l.code),
+        })
+        .collect();
+    let mut ctx = shared[lang].globals.clone();
+    ctx.insert("root", &root);
+    ctx.insert(
+        "page",
+        &serde_json::json!({
+            "key": "#topics",
+            "title": strings.get(lang, "topics_title"),
+            "canonical": abs(lang),
+            "permalink": abs(lang),
+            "alternates": alternates,
+        }),
+    );
+    ctx.insert("topics", &search::topics(site, lang, opts.portable));
+    let languages: Vec<SwitchItem> = config
+        .languages
+        .iter()
+        .map(|l| SwitchItem {
+            code: &l.code,
+            name: &l.name,
+            href: format!(
+                "{root}{}",
+                search::topics_path(config, &l.code, opts.portable)
+            ),
+            current: l.code == lang,
+            fallback: false,
+        })
+        .collect();
+    ctx.insert("languages", &languages);
+    let html = templates.render("topics.html", &ctx, &format!("the topic index ({lang})"))?;
+    let bytes = if opts.no_minify {
+        html.into_bytes()
+    } else {
+        minify_html(&html)
+    };
+    Ok(OutputFile::bytes(format!("{dir_path}index.html"), bytes))
 }
 
 fn sitemap(site: &Site, groups: &BTreeMap<&str, Group>) -> String {

@@ -9,3 +9,4 @@ mod common;
 mod i18n;
 mod invalid;
 mod real_content;
+mod search;

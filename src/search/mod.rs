@@ -1,0 +1,683 @@
+//! Client-side search that works offline: one index per language, written as
+//! a small script (`search/index-LANG.js`, which sets `window.lenteraSearch`)
+//! so that a `<script>` tag can load it from `file://` too, plus the A–Z topic
+//! page that the search form falls back to without JavaScript.
+//!
+//! Terms are stemmed here, at build time: Indonesian text with the stemmer in
+//! [`stem`], every other language as plain lower-case words. A page missing in
+//! a language is indexed there with its Indonesian text, so a search on a
+//! fallback page finds it. The browser script
+//! (`themes/default/static/search.js`) tokenizes and stems the query with the
+//! same rules, using the roots shipped in the index, and ranks as
+//! [`Index::search`] does.
+
+pub mod stem;
+pub mod topics;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::{Page, Site};
+use crate::markdown::{self, page_path};
+use crate::output::OutputFile;
+use stem::Stemmer;
+
+pub use topics::{TopicEntry, TopicGroup, TopicLink, topics};
+
+/// A term in the page's keywords.
+pub const WEIGHT_KEYWORD: u32 = 16;
+/// A term in the title.
+pub const WEIGHT_TITLE: u32 = 8;
+/// A term in the summary.
+pub const WEIGHT_SUMMARY: u32 = 4;
+/// A term in the key points.
+pub const WEIGHT_KEY_POINT: u32 = 3;
+/// Each occurrence in a heading of the body.
+pub const WEIGHT_HEADING: u32 = 2;
+/// The body (headings included) adds one per occurrence, up to this, so that
+/// a long text never outweighs a title.
+pub const BODY_CAP: u32 = 6;
+/// Matches found through a one-letter typo count this much less.
+pub const TYPO_DIVISOR: f64 = 2.0;
+/// Words at least this long are matched with one typo.
+pub const TYPO_MIN_LEN: usize = 5;
+
+/// The language whose text is stemmed.
+pub const STEMMED_LANGUAGE: &str = "id";
+
+/// Output path of one language's index.
+pub fn index_path(lang: &str) -> String {
+    format!("search/index-{lang}.js")
+}
+
+/// Output path of the browser script (copied from the theme's `static/`).
+pub const SCRIPT_PATH: &str = "search.js";
+
+/// The folder of the A–Z topic page of `lang`, from the site root
+/// (`indeks/`, `en/indeks/`), ending in `index.html` when `portable`.
+pub fn topics_path(config: &Config, lang: &str, portable: bool) -> String {
+    let mut path = format!("{}{}/", config.lang_prefix(lang), topics::SLUG);
+    if portable {
+        path.push_str("index.html");
+    }
+    path
+}
+
+/// A search result as the browser shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Doc {
+    pub title: String,
+    pub summary: String,
+    /// From the site root, in the index's language.
+    pub path: String,
+    /// The page is not translated: its text is the original's.
+    pub fallback: bool,
+}
+
+/// One language's index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index {
+    pub lang: String,
+    pub docs: Vec<Doc>,
+    /// Term → (document, weight), documents in ascending order.
+    pub terms: BTreeMap<String, Vec<(usize, u32)>>,
+    /// The root words the indexed terms came from: the browser's stemmer
+    /// needs only these to stem a query as the build did. Empty when no
+    /// Indonesian text is indexed.
+    pub roots: BTreeSet<String>,
+}
+
+/// Lower case, with the accents of Latin letters removed (`é` → `e`). The
+/// browser script folds with the same table.
+pub fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+/// A letter (anything with an upper and a lower case) or an ASCII digit.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_digit() || c.to_lowercase().ne(c.to_uppercase())
+}
+
+/// The words of `text`, folded: runs of letters and digits, joined across a
+/// single hyphen (`calo-calo`, `m-paspor`); one-letter words are dropped.
+pub fn tokens(text: &str) -> Vec<String> {
+    let chars: Vec<char> = fold(text).chars().collect();
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let joins =
+            c == '-' && !word.is_empty() && chars.get(i + 1).is_some_and(|&n| is_word_char(n));
+        if is_word_char(c) || joins {
+            word.push(c);
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out.retain(|w| w.chars().count() >= 2);
+    out
+}
+
+/// The index terms of one token: its stem (or itself), and for a hyphenated
+/// word also those of its parts.
+pub fn terms(token: &str, stemmer: Option<&Stemmer>) -> Vec<String> {
+    let stem = |w: &str| stemmer.map_or_else(|| w.to_string(), |s| s.stem(w));
+    let mut out = vec![stem(token)];
+    if token.contains('-') {
+        for part in token.split('-').filter(|p| p.chars().count() >= 2) {
+            let t = stem(part);
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Where in a page a term was found.
+#[derive(Debug, Clone, Copy, Default)]
+struct Found {
+    keyword: bool,
+    title: bool,
+    summary: bool,
+    key_point: bool,
+    body: u32,
+}
+
+impl Found {
+    fn weight(self) -> u32 {
+        let flag = |b: bool, w: u32| if b { w } else { 0 };
+        flag(self.keyword, WEIGHT_KEYWORD)
+            + flag(self.title, WEIGHT_TITLE)
+            + flag(self.summary, WEIGHT_SUMMARY)
+            + flag(self.key_point, WEIGHT_KEY_POINT)
+            + self.body.min(BODY_CAP)
+    }
+}
+
+/// The text of one document, by field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocText<'a> {
+    /// The language the text is written in.
+    pub lang: &'a str,
+    pub keywords: Vec<&'a str>,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub key_points: Vec<&'a str>,
+    /// Markdown.
+    pub body: &'a str,
+}
+
+impl Index {
+    /// An empty index for `lang`.
+    pub fn new(lang: &str) -> Index {
+        Index {
+            lang: lang.to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// Add a document with its text.
+    pub fn add(&mut self, doc: Doc, text: &DocText) {
+        let stemmer = (text.lang == STEMMED_LANGUAGE).then(Stemmer::indonesian);
+        let mut found: BTreeMap<String, Found> = BTreeMap::new();
+        let mut note = |text: &str, mark: &dyn Fn(&mut Found)| {
+            for token in tokens(text) {
+                for term in terms(&token, stemmer) {
+                    mark(found.entry(term).or_default());
+                }
+            }
+        };
+        for k in &text.keywords {
+            note(k, &|f| f.keyword = true);
+        }
+        note(text.title, &|f| f.title = true);
+        note(text.summary, &|f| f.summary = true);
+        for p in &text.key_points {
+            note(p, &|f| f.key_point = true);
+        }
+        let (headings, body) = plain_text(text.body);
+        note(&headings, &|f| f.body += WEIGHT_HEADING);
+        note(&body, &|f| f.body += 1);
+
+        let id = self.docs.len();
+        self.docs.push(doc);
+        for (term, f) in found {
+            if stemmer.is_some_and(|s| s.is_root(&term)) {
+                self.roots.insert(term.clone());
+            }
+            self.terms.entry(term).or_default().push((id, f.weight()));
+        }
+    }
+
+    /// The weight of `term` (already stemmed) in the document at `path`.
+    pub fn weight(&self, term: &str, path: &str) -> u32 {
+        let Some(doc) = self.docs.iter().position(|d| d.path == path) else {
+            return 0;
+        };
+        self.terms
+            .get(term)
+            .and_then(|p| p.iter().find(|(d, _)| *d == doc))
+            .map_or(0, |(_, w)| *w)
+    }
+
+    fn stemmer(&self) -> Option<Stemmer> {
+        (!self.roots.is_empty()).then(|| Stemmer::new(self.roots.iter().cloned()))
+    }
+
+    /// The terms a query word may match, as the browser computes them: the
+    /// word itself and its terms.
+    fn candidates(word: &str, stemmer: Option<&Stemmer>) -> Vec<String> {
+        let mut out = vec![word.to_string()];
+        for t in terms(word, stemmer) {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    /// Rank the documents for `query`, best first, as `search.js` does:
+    /// documents matching more query words first, then by the sum over the
+    /// words of weight × log(1 + documents / documents matching the word). A
+    /// word of five letters or more that matches nothing is tried with one
+    /// edit (a letter deleted, swapped, changed or added), at half weight.
+    pub fn search(&self, query: &str) -> Vec<&Doc> {
+        let stemmer = self.stemmer();
+        let n = self.docs.len() as f64;
+        let mut score: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
+        for word in tokens(query) {
+            let mut hits: BTreeMap<usize, f64> = BTreeMap::new();
+            let mut add = |term: &str, factor: f64| {
+                for &(doc, w) in self.terms.get(term).into_iter().flatten() {
+                    let w = f64::from(w) / factor;
+                    let best = hits.entry(doc).or_insert(0.0);
+                    *best = best.max(w);
+                }
+            };
+            let exact = Self::candidates(&word, stemmer.as_ref());
+            for t in &exact {
+                add(t, 1.0);
+            }
+            let found = exact.iter().any(|t| self.terms.contains_key(t));
+            if !found && word.chars().count() >= TYPO_MIN_LEN {
+                for variant in edits(&word) {
+                    for t in Self::candidates(&variant, stemmer.as_ref()) {
+                        add(&t, TYPO_DIVISOR);
+                    }
+                }
+            }
+            if hits.is_empty() {
+                continue;
+            }
+            let idf = (1.0 + n / hits.len() as f64).ln();
+            for (doc, w) in hits {
+                let s = score.entry(doc).or_default();
+                s.0 += 1;
+                s.1 += w * idf;
+            }
+        }
+        let mut ranked: Vec<(usize, (usize, f64))> = score.into_iter().collect();
+        ranked.sort_by(|a, b| {
+            b.1.0
+                .cmp(&a.1.0)
+                .then(b.1.1.total_cmp(&a.1.1))
+                .then(a.0.cmp(&b.0))
+        });
+        ranked.into_iter().map(|(d, _)| &self.docs[d]).collect()
+    }
+
+    /// The index as a script: `window.lenteraSearch={...};`.
+    pub fn to_js(&self) -> String {
+        #[derive(Serialize)]
+        struct Js<'a> {
+            lang: &'a str,
+            /// Space-separated.
+            roots: String,
+            /// `[title, summary, path, fallback]`, fallback as 0 or 1.
+            docs: Vec<(&'a str, &'a str, &'a str, u8)>,
+            /// Term → `[doc, weight, doc, weight, …]`.
+            terms: BTreeMap<&'a str, Vec<u32>>,
+        }
+        let js = Js {
+            lang: &self.lang,
+            roots: self
+                .roots
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" "),
+            docs: self
+                .docs
+                .iter()
+                .map(|d| {
+                    (
+                        d.title.as_str(),
+                        d.summary.as_str(),
+                        d.path.as_str(),
+                        u8::from(d.fallback),
+                    )
+                })
+                .collect(),
+            terms: self
+                .terms
+                .iter()
+                .map(|(t, p)| {
+                    let flat = p
+                        .iter()
+                        .flat_map(|&(d, w)| [u32::try_from(d).unwrap_or(u32::MAX), w])
+                        .collect();
+                    (t.as_str(), flat)
+                })
+                .collect(),
+        };
+        let json = serde_json::to_string(&js).expect("the index serializes");
+        format!(
+            "// lentera search index ({}); made by `lentera build`, loaded by search.js\nwindow.lenteraSearch={json};\n",
+            self.lang
+        )
+    }
+}
+
+/// Every string one edit away from `word`: a letter deleted, two neighbours
+/// swapped, a letter changed or added (letters a–z).
+pub fn edits(word: &str) -> Vec<String> {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let join = |cs: &[char]| cs.iter().collect::<String>();
+    let mut out = Vec::new();
+    for i in 0..n {
+        let mut c = chars.clone();
+        c.remove(i);
+        out.push(join(&c));
+    }
+    for i in 0..n.saturating_sub(1) {
+        let mut c = chars.clone();
+        c.swap(i, i + 1);
+        out.push(join(&c));
+    }
+    for i in 0..n {
+        for l in LETTERS.chars() {
+            if l != chars[i] {
+                let mut c = chars.clone();
+                c[i] = l;
+                out.push(join(&c));
+            }
+        }
+    }
+    for i in 0..=n {
+        for l in LETTERS.chars() {
+            let mut c = chars.clone();
+            c.insert(i, l);
+            out.push(join(&c));
+        }
+    }
+    out
+}
+
+/// The text of a Markdown body: (headings, everything else).
+fn plain_text(body: &str) -> (String, String) {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut headings = String::new();
+    let mut text = String::new();
+    let mut in_heading = false;
+    for event in markdown::parser(body) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                headings.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) => {
+                let out = if in_heading { &mut headings } else { &mut text };
+                out.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
+                let out = if in_heading { &mut headings } else { &mut text };
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    (headings, text)
+}
+
+/// Each page key in `lang`: the page written in it, or the version other
+/// languages fall back to (the default language's, else the first
+/// configured language that has it), with whether it is such a fallback.
+pub fn pages_in<'a>(site: &'a Site, lang: &str) -> Vec<(&'a Page, bool)> {
+    let mut groups: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
+    for p in &site.pages {
+        groups.entry(&p.key).or_default().push(p);
+    }
+    let order = |p: &Page| {
+        if p.lang == site.config.default_language {
+            0
+        } else {
+            1 + site
+                .config
+                .languages
+                .iter()
+                .position(|l| l.code == p.lang)
+                .unwrap_or(usize::MAX - 1)
+        }
+    };
+    groups
+        .into_values()
+        .filter_map(|variants| {
+            if let Some(p) = variants.iter().find(|p| p.lang == lang) {
+                return Some((*p, false));
+            }
+            variants
+                .into_iter()
+                .min_by_key(|p| order(p))
+                .map(|p| (p, true))
+        })
+        .collect()
+}
+
+/// The index of `lang`: every page (translated or fallback) and village.
+pub fn build(site: &Site, lang: &str, portable: bool) -> Index {
+    let config = &site.config;
+    let def = config.default_language.as_str();
+    let mut index = Index::new(lang);
+    for (page, fallback) in pages_in(site, lang) {
+        let front = &page.front;
+        index.add(
+            Doc {
+                title: front.title.clone(),
+                summary: front.summary.clone().unwrap_or_default(),
+                path: page_path(config, &page.key, lang, portable),
+                fallback,
+            },
+            &DocText {
+                lang: &page.lang,
+                keywords: front.keywords.iter().map(String::as_str).collect(),
+                title: &front.title,
+                summary: front.summary.as_deref().unwrap_or_default(),
+                key_points: front.key_points.iter().map(String::as_str).collect(),
+                body: &page.body,
+            },
+        );
+    }
+    for v in &site.villages {
+        let f = &v.file;
+        let place = [
+            f.kecamatan.as_deref(),
+            Some(f.kabupaten.as_str()),
+            f.provinsi.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        let about = f
+            .about
+            .as_ref()
+            .map(|a| a.get(lang, def))
+            .unwrap_or_default();
+        // A village's text is in the reader's language when it has one.
+        let text_lang = match &f.about {
+            Some(crate::config::Localized::PerLanguage(map)) if map.contains_key(lang) => lang,
+            _ => def,
+        };
+        index.add(
+            Doc {
+                title: f.name.clone(),
+                summary: place.clone(),
+                path: page_path(config, &v.key, lang, portable),
+                fallback: false,
+            },
+            &DocText {
+                lang: text_lang,
+                title: &f.name,
+                summary: &place,
+                body: about,
+                ..Default::default()
+            },
+        );
+    }
+    index
+}
+
+/// The index file of every language.
+pub fn files(site: &Site, portable: bool) -> Vec<OutputFile> {
+    site.config
+        .languages
+        .iter()
+        .map(|l| OutputFile::bytes(index_path(&l.code), build(site, &l.code, portable).to_js()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::content::parse_page;
+
+    fn site(files: &[(&str, &str)]) -> Site {
+        let config = Config::parse(
+            Path::new("site.yaml"),
+            "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: Indonesia}\n  - {code: jv, name: Jawa}\n",
+        )
+        .unwrap();
+        let pages = files
+            .iter()
+            .map(|(rel, text)| parse_page(rel, text, &config).unwrap())
+            .collect();
+        Site {
+            config,
+            pages,
+            villages: Vec::new(),
+            assets: Vec::new(),
+            i18n_overrides: Vec::new(),
+        }
+    }
+
+    fn paths(results: &[&Doc]) -> Vec<String> {
+        results.iter().map(|d| d.path.clone()).collect()
+    }
+
+    #[test]
+    fn tokens_fold_and_keep_hyphenated_words() {
+        assert_eq!(
+            tokens("Calo-calo MENIPU lewat “M-Paspor”, kéné: 0800-1000 - a"),
+            vec![
+                "calo-calo",
+                "menipu",
+                "lewat",
+                "m-paspor",
+                "kene",
+                "0800-1000"
+            ]
+        );
+        assert_eq!(tokens("--x-- ab-"), vec!["ab"]);
+    }
+
+    #[test]
+    fn hyphenated_words_are_indexed_with_their_parts() {
+        let stemmer = Some(Stemmer::indonesian());
+        assert_eq!(terms("calo-calo", stemmer), vec!["calo"]);
+        assert_eq!(terms("m-paspor", stemmer), vec!["m-paspor", "paspor"]);
+        assert_eq!(terms("penipuan", None), vec!["penipuan"]);
+    }
+
+    #[test]
+    fn keywords_weigh_more_than_the_title_and_the_title_more_than_the_body() {
+        let site = site(&[
+            (
+                "a/kata.md",
+                "---\ntitle: Satu\nkeywords: [tipu]\n---\nIsi.\n",
+            ),
+            ("a/judul.md", "---\ntitle: Awas tipu daya\n---\nIsi.\n"),
+            (
+                "a/isi.md",
+                "---\ntitle: Tiga\n---\n## Tipu\n\nTipu, menipu, penipuan, tertipu, ditipu, tipuan, penipu.\n",
+            ),
+        ]);
+        let index = build(&site, "id", false);
+        let (k, t, b) = (
+            index.weight("tipu", "a/kata/"),
+            index.weight("tipu", "a/judul/"),
+            index.weight("tipu", "a/isi/"),
+        );
+        assert!(k > t && t > b && b > 0, "keyword {k}, title {t}, body {b}");
+        assert_eq!(
+            paths(&index.search("tipu")),
+            vec!["a/kata/", "a/judul/", "a/isi/"]
+        );
+    }
+
+    #[test]
+    fn word_forms_and_typos_find_the_root() {
+        let site = site(&[(
+            "modus/calo.md",
+            "---\ntitle: Calo\nsummary: Janji cepat berangkat.\n---\nPenipuan oleh calo.\n",
+        )]);
+        let index = build(&site, "id", false);
+        for query in [
+            "tipu",
+            "menipu",
+            "ditipu",
+            "PENIPUAN",
+            "penipuaan",
+            "berangkatnya",
+        ] {
+            assert_eq!(paths(&index.search(query)), vec!["modus/calo/"], "{query}");
+        }
+        // One edit only, and only on words of five letters or more.
+        assert!(index.search("penipuaaan").is_empty());
+        assert!(index.search("calu").is_empty());
+        assert!(index.roots.contains("tipu") && index.roots.contains("calo"));
+        let doc = &index.search("tipu")[0];
+        assert_eq!(
+            (doc.title.as_str(), doc.summary.as_str()),
+            ("Calo", "Janji cepat berangkat.")
+        );
+    }
+
+    #[test]
+    fn fallback_pages_are_indexed_in_every_language() {
+        let site = site(&[
+            (
+                "modus/utang.md",
+                "---\ntitle: Utang\n---\nJerat utang dan penipuan.\n",
+            ),
+            ("modus/calo.md", "---\ntitle: Calo\n---\nCalo.\n"),
+            ("modus/calo.jv.md", "---\ntitle: Calo\n---\nCalo ngapusi.\n"),
+        ]);
+        let jv = build(&site, "jv", true);
+        let utang = jv.search("menipu");
+        assert_eq!(paths(&utang), vec!["jv/modus/utang/index.html"]);
+        assert!(utang[0].fallback);
+        // Javanese text is indexed as written.
+        assert_eq!(
+            paths(&jv.search("ngapusi")),
+            vec!["jv/modus/calo/index.html"]
+        );
+        assert!(!jv.search("ngapusi")[0].fallback);
+        assert!(jv.terms.contains_key("ngapusi"));
+    }
+
+    #[test]
+    fn the_index_is_a_script_with_its_roots() {
+        let site = site(&[("a.md", "---\ntitle: Penipuan\n---\n")]);
+        let js = build(&site, "id", false).to_js();
+        assert!(
+            js.contains("\nwindow.lenteraSearch={\"lang\":\"id\",\"roots\":\"tipu\","),
+            "{js}"
+        );
+        assert!(
+            js.contains("\"docs\":[[\"Penipuan\",\"\",\"a/\",0]]"),
+            "{js}"
+        );
+        assert!(js.contains("\"terms\":{\"tipu\":[0,8]}"), "{js}");
+    }
+
+    #[test]
+    fn one_edit_variants() {
+        let e = edits("ab");
+        assert!(e.contains(&"a".to_string()) && e.contains(&"ba".to_string()));
+        assert!(e.contains(&"abc".to_string()) && e.contains(&"xb".to_string()));
+        assert_eq!(e.len(), 2 + 1 + 2 * 25 + 3 * 26);
+    }
+}
