@@ -41,11 +41,17 @@ pub struct Report {
 
 impl Report {
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 }
 
@@ -70,7 +76,13 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
         if let Some(days) = opts.stale_after_days {
             config.stale_after_days = days;
         }
-        crate::content::load(root, config, &crate::content::LoadOptions { drafts: opts.build.drafts })
+        crate::content::load(
+            root,
+            config,
+            &crate::content::LoadOptions {
+                drafts: opts.build.drafts,
+            },
+        )
     });
     match &loaded {
         Ok(site) => {
@@ -84,7 +96,10 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
                         "the numbers of `{key}` were verified on {date}, more than {} days ago",
                         site.config.stale_after_days
                     ),
-                    hint: Some("check them against the source, then update `verified:` and `source:`".into()),
+                    hint: Some(
+                        "check them against the source, then update `verified:` and `source:`"
+                            .into(),
+                    ),
                 });
             }
             for row in &translations {
@@ -145,20 +160,50 @@ pub fn from_error(err: &Error) -> Vec<Diagnostic> {
         .into_iter()
         .map(|e| {
             let (file, line, message, hint) = match e {
-                Error::Yaml { path, line, column, message, hint } => {
-                    (path.clone(), *line, format!("{message} (column {column})"), hint.clone())
-                }
-                Error::Content { path, line, message, hint } => (path.clone(), *line, message.clone(), hint.clone()),
-                Error::Template { template, line, message, page, .. } => (
+                Error::Yaml {
+                    path,
+                    line,
+                    column,
+                    message,
+                    hint,
+                } => (
+                    path.clone(),
+                    *line,
+                    format!("{message} (column {column})"),
+                    hint.clone(),
+                ),
+                Error::Content {
+                    path,
+                    line,
+                    message,
+                    hint,
+                } => (path.clone(), *line, message.clone(), hint.clone()),
+                Error::Template {
+                    template,
+                    line,
+                    message,
+                    page,
+                    ..
+                } => (
                     PathBuf::from(format!("templates/{template}")),
                     *line,
                     format!("{message} ({page})"),
                     None,
                 ),
-                Error::Leaflet { village, lang, message, hint } => {
-                    (village.clone(), 0, format!("leaflet in `{lang}`: {message}"), Some(hint.clone()))
+                Error::Leaflet {
+                    village,
+                    lang,
+                    message,
+                    hint,
+                } => (
+                    village.clone(),
+                    0,
+                    format!("leaflet in `{lang}`: {message}"),
+                    Some(hint.clone()),
+                ),
+                Error::Read { path, .. } | Error::Write { path, .. } => {
+                    (path.clone(), 0, e.to_string(), None)
                 }
-                Error::Read { path, .. } | Error::Write { path, .. } => (path.clone(), 0, e.to_string(), None),
                 Error::UrlCollision { first, .. } => (first.clone(), 0, e.to_string(), None),
                 other => (PathBuf::new(), 0, other.to_string(), None),
             };
@@ -181,13 +226,24 @@ pub fn format_human(report: &Report, languages: &[String], lang: Lang) -> String
         by_file.entry(&d.file).or_default().push(d);
     }
     for (file, list) in by_file {
-        out.push_str(&format!("{}\n", if file.as_os_str().is_empty() { "(site)".to_string() } else { file.display().to_string() }));
+        out.push_str(&format!(
+            "{}\n",
+            if file.as_os_str().is_empty() {
+                "(site)".to_string()
+            } else {
+                file.display().to_string()
+            }
+        ));
         for d in list {
             let sev = match d.severity {
                 Severity::Error => tr(lang, "error"),
                 Severity::Warning => tr(lang, "warning"),
             };
-            let line = if d.line > 0 { tr(lang, &format!("line {}: ", d.line)) } else { String::new() };
+            let line = if d.line > 0 {
+                tr(lang, &format!("line {}: ", d.line))
+            } else {
+                String::new()
+            };
             out.push_str(&format!("  {sev}: {line}{}\n", tr(lang, &d.message)));
             if let Some(hint) = &d.hint {
                 out.push_str(&format!("    {}: {}\n", tr(lang, "hint"), tr(lang, hint)));
@@ -196,16 +252,28 @@ pub fn format_human(report: &Report, languages: &[String], lang: Lang) -> String
     }
     if !report.translations.is_empty() {
         out.push('\n');
-        out.push_str(&tr(lang, "Translation status (O original, T translated, D draft, S stale, - missing)"));
+        out.push_str(&tr(
+            lang,
+            "Translation status (O original, T translated, D draft, S stale, - missing)",
+        ));
         out.push('\n');
-        let width = report.translations.iter().map(|r| r.key.len().max(6)).max().unwrap_or(6);
+        let width = report
+            .translations
+            .iter()
+            .map(|r| r.key.len().max(6))
+            .max()
+            .unwrap_or(6);
         out.push_str(&format!("  {:width$}", tr(lang, "page")));
         for l in languages {
             out.push_str(&format!(" {l:>4}"));
         }
         out.push('\n');
         for row in &report.translations {
-            let key = if row.key.is_empty() { "(home)" } else { row.key.as_str() };
+            let key = if row.key.is_empty() {
+                "(home)"
+            } else {
+                row.key.as_str()
+            };
             out.push_str(&format!("  {key:width$}"));
             for l in languages {
                 let c = match row.langs.get(l) {

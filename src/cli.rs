@@ -116,9 +116,10 @@ pub fn run(cli: Cli) -> ExitCode {
                     serde_json::to_string_pretty(&report).expect("the report serialises")
                 ),
                 Format::Human => {
-                    let langs: Vec<String> = crate::config::Config::load(&cli.root.join("content/site.yaml"))
-                        .map(|c| c.languages.iter().map(|l| l.code.clone()).collect())
-                        .unwrap_or_default();
+                    let langs: Vec<String> =
+                        crate::config::Config::load(&cli.root.join("content/site.yaml"))
+                            .map(|c| c.languages.iter().map(|l| l.code.clone()).collect())
+                            .unwrap_or_default();
                     print!("{}", crate::check::format_human(&report, &langs, ml));
                 }
             }
@@ -130,14 +131,22 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::New { what } => {
             let result = match what {
-                NewKind::Lesson { path, lang } => crate::scaffold::new_lesson(&cli.root, &path, lang.as_deref()),
+                NewKind::Lesson { path, lang } => {
+                    crate::scaffold::new_lesson(&cli.root, &path, lang.as_deref())
+                }
                 NewKind::Village { slug } => crate::scaffold::new_village(&cli.root, &slug),
             };
             match result {
                 Ok(path) => {
                     eprintln!(
                         "{}",
-                        tr(ml, &format!("created {} (a draft: remove `draft: true` when it is ready)", path.display()))
+                        tr(
+                            ml,
+                            &format!(
+                                "created {} (a draft: remove `draft: true` when it is ready)",
+                                path.display()
+                            )
+                        )
                     );
                     ExitCode::SUCCESS
                 }

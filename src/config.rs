@@ -357,7 +357,11 @@ impl Config {
             .contacts
             .iter()
             .map(|c| (&c.key, &c.numbers, c.verified))
-            .chain(self.offices.iter().map(|o| (&o.key, &o.numbers, o.verified)))
+            .chain(
+                self.offices
+                    .iter()
+                    .map(|o| (&o.key, &o.numbers, o.verified)),
+            )
         {
             if !numbers.is_empty() && verified.is_none() {
                 errors.push(
@@ -481,7 +485,10 @@ mod tests {
         let config = Config::parse(Path::new("site.yaml"), &ok).unwrap();
         let d = |s| Date::parse(s).unwrap();
         assert!(config.stale_contacts(d("2025-06-30")).is_empty());
-        assert_eq!(config.stale_contacts(d("2025-07-01")), vec![("a", d("2025-01-01"))]);
+        assert_eq!(
+            config.stale_contacts(d("2025-07-01")),
+            vec![("a", d("2025-01-01"))]
+        );
     }
 
     #[test]

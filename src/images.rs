@@ -76,12 +76,17 @@ pub fn process(assets: &[Asset]) -> Result<Processed> {
 }
 
 /// One image: the resized fallback in its own format and, if smaller, WebP.
-pub fn process_one(rel: &str, bytes: &[u8], format: ImageFormat) -> std::result::Result<(ImageInfo, Vec<OutputFile>), String> {
+pub fn process_one(
+    rel: &str,
+    bytes: &[u8],
+    format: ImageFormat,
+) -> std::result::Result<(ImageInfo, Vec<OutputFile>), String> {
     let img = image::load_from_memory_with_format(bytes, format)
         .map_err(|e| format!("this image cannot be read: {e}"))?;
     let resized = img.width() > MAX_WIDTH;
     let img = if resized {
-        let height = (u64::from(img.height()) * u64::from(MAX_WIDTH) / u64::from(img.width())).max(1) as u32;
+        let height =
+            (u64::from(img.height()) * u64::from(MAX_WIDTH) / u64::from(img.width())).max(1) as u32;
         img.resize_exact(MAX_WIDTH, height, FilterType::Triangle)
     } else {
         img
@@ -96,14 +101,23 @@ pub fn process_one(rel: &str, bytes: &[u8], format: ImageFormat) -> std::result:
         bytes.to_vec()
     };
     let rgba = img.to_rgba8();
-    let webp = webp::Encoder::from_rgba(rgba.as_raw(), width, height).encode(75.0).to_vec();
+    let webp = webp::Encoder::from_rgba(rgba.as_raw(), width, height)
+        .encode(75.0)
+        .to_vec();
     let mut files = Vec::new();
     let webp_path = (webp.len() < fallback.len()).then(|| format!("{rel}.webp"));
     if let Some(path) = &webp_path {
         files.push(OutputFile::bytes(path.clone(), webp));
     }
     files.push(OutputFile::bytes(rel.to_string(), fallback));
-    Ok((ImageInfo { width, height, webp: webp_path }, files))
+    Ok((
+        ImageInfo {
+            width,
+            height,
+            webp: webp_path,
+        },
+        files,
+    ))
 }
 
 fn encode(img: &DynamicImage, format: ImageFormat) -> std::result::Result<Vec<u8>, String> {
@@ -115,7 +129,9 @@ fn encode(img: &DynamicImage, format: ImageFormat) -> std::result::Result<Vec<u8
                 .encode_image(&rgb)
                 .map_err(|e| e.to_string())?;
         }
-        _ => img.write_to(&mut out, ImageFormat::Png).map_err(|e| e.to_string())?,
+        _ => img
+            .write_to(&mut out, ImageFormat::Png)
+            .map_err(|e| e.to_string())?,
     }
     Ok(out.into_inner())
 }
@@ -126,20 +142,29 @@ mod tests {
 
     fn photo(width: u32, height: u32) -> Vec<u8> {
         let img = image::RgbImage::from_fn(width, height, |x, y| {
-            image::Rgb([(x * 7 % 255) as u8, (y * 5 % 255) as u8, ((x + y) % 255) as u8])
+            image::Rgb([
+                (x * 7 % 255) as u8,
+                (y * 5 % 255) as u8,
+                ((x + y) % 255) as u8,
+            ])
         });
         let mut out = std::io::Cursor::new(Vec::new());
-        DynamicImage::ImageRgb8(img).write_to(&mut out, ImageFormat::Jpeg).unwrap();
+        DynamicImage::ImageRgb8(img)
+            .write_to(&mut out, ImageFormat::Jpeg)
+            .unwrap();
         out.into_inner()
     }
 
     #[test]
     fn wide_images_shrink_to_phone_width_with_webp() {
-        let (info, files) = process_one("a/foto.jpg", &photo(1600, 1200), ImageFormat::Jpeg).unwrap();
+        let (info, files) =
+            process_one("a/foto.jpg", &photo(1600, 1200), ImageFormat::Jpeg).unwrap();
         assert_eq!((info.width, info.height), (800, 600));
         assert_eq!(info.webp.as_deref(), Some("a/foto.jpg.webp"));
         let fallback = files.iter().find(|f| f.path == "a/foto.jpg").unwrap();
-        let crate::output::Contents::Bytes(bytes) = &fallback.contents else { panic!() };
+        let crate::output::Contents::Bytes(bytes) = &fallback.contents else {
+            panic!()
+        };
         assert_eq!(image::load_from_memory(bytes).unwrap().width(), 800);
         assert!(files.iter().any(|f| f.path.ends_with(".webp")));
     }

@@ -98,7 +98,7 @@ pub struct LessonData {
 }
 
 /// Interface strings the leaflet uses, by the key `leaflet.typ` sees.
-const STRINGS: [(&str, &str); 9] = [
+const STRINGS: [(&str, &str); 10] = [
     ("title", "leaflet_title"),
     ("tagline", "leaflet_tagline"),
     ("hotlines", "leaflet_hotlines"),
@@ -108,6 +108,7 @@ const STRINGS: [(&str, &str); 9] = [
     ("scan", "leaflet_scan"),
     ("built", "leaflet_built"),
     ("verified", "leaflet_verified"),
+    ("free", "leaflet_free"),
 ];
 
 /// The output path of a village's leaflet in `lang`: next to the village
@@ -136,7 +137,11 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
     let config = &site.config;
     let def = config.default_language.as_str();
     let v = &village.file;
-    let url = format!("{}{}", config.base_url, page_path(config, &village.key, lang, false));
+    let url = format!(
+        "{}{}",
+        config.base_url,
+        page_path(config, &village.key, lang, false)
+    );
     let short_url = url
         .trim_start_matches("https://")
         .trim_start_matches("http://")
@@ -159,7 +164,11 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
                 .map(|n| NumberData {
                     label: number_label(n.kind),
                     number: n.number.clone(),
-                    note: n.note.as_ref().map(|t| t.get(lang, def).to_string()).unwrap_or_default(),
+                    note: n
+                        .note
+                        .as_ref()
+                        .map(|t| t.get(lang, def).to_string())
+                        .unwrap_or_default(),
                 })
                 .collect(),
         })
@@ -169,7 +178,8 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
         .iter()
         .filter_map(|key| {
             let in_lang = site.pages.iter().find(|p| &p.key == key && p.lang == lang);
-            let page = in_lang.or_else(|| site.pages.iter().find(|p| &p.key == key && p.lang == def))?;
+            let page =
+                in_lang.or_else(|| site.pages.iter().find(|p| &p.key == key && p.lang == def))?;
             Some(LessonData {
                 title: page.front.title.clone(),
                 key_points: page.front.key_points.clone(),
@@ -192,10 +202,14 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
             kabupaten: v.kabupaten.clone(),
             provinsi: v.provinsi.clone(),
         },
-        office: v.office.as_deref().and_then(|k| config.office(k)).map(|o| OfficeData {
-            name: o.name.get(lang, def).to_string(),
-            serves: o.serves.as_ref().map(|s| s.get(lang, def).to_string()),
-        }),
+        office: v
+            .office
+            .as_deref()
+            .and_then(|k| config.office(k))
+            .map(|o| OfficeData {
+                name: o.name.get(lang, def).to_string(),
+                serves: o.serves.as_ref().map(|s| s.get(lang, def).to_string()),
+            }),
         local_contacts: v
             .contacts
             .iter()
@@ -213,7 +227,10 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
         short_url,
         built: format_date(strings, lang, built),
         verified,
-        strings: STRINGS.iter().map(|(k, key)| (*k, strings.get(lang, key))).collect(),
+        strings: STRINGS
+            .iter()
+            .map(|(k, key)| (*k, strings.get(lang, key)))
+            .collect(),
     };
     Job {
         village: village.key.clone(),
@@ -228,7 +245,10 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
 /// Read the leaflet template: the site's `templates/leaflet.typ` if present,
 /// else the theme's.
 pub fn template(root: &Path, theme_dir: &Path) -> Result<Option<String>> {
-    for path in [root.join("templates").join(TEMPLATE), theme_dir.join("templates").join(TEMPLATE)] {
+    for path in [
+        root.join("templates").join(TEMPLATE),
+        theme_dir.join("templates").join(TEMPLATE),
+    ] {
         if path.is_file() {
             return std::fs::read_to_string(&path)
                 .map(Some)
@@ -282,7 +302,10 @@ fn render_one(fonts: &engine::Fonts, template: &str, job: &Job, built: Date) -> 
         .map_err(|e| fail(format!("the leaflet template failed: {e}"), "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md"))?;
     if leaflet.pages != PAGES {
         return Err(fail(
-            format!("the content does not fit the leaflet: it needs {} pages instead of {PAGES}", leaflet.pages),
+            format!(
+                "the content does not fit the leaflet: it needs {} pages instead of {PAGES}",
+                leaflet.pages
+            ),
             "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",
         ));
     }

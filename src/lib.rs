@@ -17,8 +17,8 @@ pub mod messages;
 pub mod output;
 pub mod render;
 pub mod scaffold;
-pub mod status;
 pub mod search;
+pub mod status;
 pub mod templates;
 pub mod yaml;
 
@@ -74,8 +74,13 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
             drafts: opts.drafts,
         },
     )?;
-    let strings = Arc::new(i18n::Strings::load(&theme_dir, &site.i18n_overrides, &site.config)?);
-    let templates = templates::Templates::load(&theme_dir, &root.join("templates"), strings.clone())?;
+    let strings = Arc::new(i18n::Strings::load(
+        &theme_dir,
+        &site.i18n_overrides,
+        &site.config,
+    )?);
+    let templates =
+        templates::Templates::load(&theme_dir, &root.join("templates"), strings.clone())?;
     let built = opts.render.build_date.unwrap_or_else(config::Date::today);
     let leaflet_template = leaflets::template(root, &theme_dir)?;
     let leaflet_jobs = match &leaflet_template {
@@ -84,12 +89,21 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
     };
     let mut render_opts = opts.render.clone();
     render_opts.build_date = Some(built);
-    render_opts.leaflets = leaflet_jobs.iter().map(|j| (j.village.clone(), j.lang.clone(), j.path.clone())).collect();
+    render_opts.leaflets = leaflet_jobs
+        .iter()
+        .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))
+        .collect();
     let images = images::process(&site.assets)?;
     // Leaflets render in parallel with the pages.
     let (rendered, leaflet_files) = rayon::join(
         || render::render(&site, &templates, &strings, &images.info, &render_opts),
-        || leaflets::render(leaflet_template.as_deref().unwrap_or_default(), &leaflet_jobs, built),
+        || {
+            leaflets::render(
+                leaflet_template.as_deref().unwrap_or_default(),
+                &leaflet_jobs,
+                built,
+            )
+        },
     );
     let rendered = rendered?;
     let leaflet_files = leaflet_files?;

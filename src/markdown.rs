@@ -118,7 +118,10 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
             }) => {
                 let src = rewrite_asset(page, env, &dest_url, line_of(range.start), &mut out)
                     .unwrap_or_else(|| dest_url.to_string());
-                let rel = resolve_path(&page.dir, dest_url.split(['#', '?']).next().unwrap_or_default());
+                let rel = resolve_path(
+                    &page.dir,
+                    dest_url.split(['#', '?']).next().unwrap_or_default(),
+                );
                 image = Some(PendingImage {
                     src,
                     info: rel.and_then(|r| env.images.get(&r)),

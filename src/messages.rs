@@ -59,96 +59,294 @@ const TABLE: &[(&str, &str)] = &[
     ("line {}: ", "baris {0}: "),
     ("{} errors, {} warnings", "{0} kesalahan, {1} peringatan"),
     ("{} errors:", "{0} kesalahan:"),
-    ("Translation status (O original, T translated, D draft, S stale, - missing)", "Status terjemahan (O asli, T diterjemahkan, D draf, S perlu diperbarui, - belum ada)"),
+    (
+        "Translation status (O original, T translated, D draft, S stale, - missing)",
+        "Status terjemahan (O asli, T diterjemahkan, D draf, S perlu diperbarui, - belum ada)",
+    ),
     ("page", "halaman"),
-    ("the previous output in {} was left untouched", "hasil sebelumnya di {0} tidak diubah"),
-    ("built {} pages ({}; {} not yet translated) and {} files into {} in {} ms", "{0} halaman dibuat ({1}; {2} belum diterjemahkan), {3} berkas di {4} dalam {5} md"),
+    (
+        "the previous output in {} was left untouched",
+        "hasil sebelumnya di {0} tidak diubah",
+    ),
+    (
+        "built {} pages ({}; {} not yet translated) and {} files into {} in {} ms",
+        "{0} halaman dibuat ({1}; {2} belum diterjemahkan), {3} berkas di {4} dalam {5} md",
+    ),
     ("wrote {} leaflets (PDF)", "{0} leaflet (PDF) ditulis"),
-    ("created {} (a draft: remove `draft: true` when it is ready)", "{0} dibuat (masih draf: hapus `draft: true` jika sudah siap)"),
+    (
+        "created {} (a draft: remove `draft: true` when it is ready)",
+        "{0} dibuat (masih draf: hapus `draft: true` jika sudah siap)",
+    ),
     // YAML, from serde.
-    ("unknown field `{}`, expected one of {}", "kunci `{0}` tidak dikenal"),
-    ("unknown field `{}`, expected {}", "kunci `{0}` tidak dikenal"),
-    ("{}: unknown field `{}`, expected one of {}", "{0}: kunci `{1}` tidak dikenal"),
+    (
+        "unknown field `{}`, expected one of {}",
+        "kunci `{0}` tidak dikenal",
+    ),
+    (
+        "unknown field `{}`, expected {}",
+        "kunci `{0}` tidak dikenal",
+    ),
+    (
+        "{}: unknown field `{}`, expected one of {}",
+        "{0}: kunci `{1}` tidak dikenal",
+    ),
     ("missing field `{}`", "kunci `{0}` wajib diisi"),
     ("{}: missing field `{}`", "{0}: kunci `{1}` wajib diisi"),
     ("duplicate field `{}`", "kunci `{0}` ditulis dua kali"),
-    ("invalid type: {}, expected {}", "jenis isian salah: tertulis {0}, seharusnya {1}"),
-    ("{}: invalid type: {}, expected {}", "{0}: jenis isian salah: tertulis {1}, seharusnya {2}"),
-    ("unknown variant `{}`, expected one of {}", "nilai `{0}` tidak dikenal; pilihan: {1}"),
-    ("{}: unknown variant `{}`, expected one of {}", "{0}: nilai `{1}` tidak dikenal; pilihan: {2}"),
-    ("did you mean `{}`? Valid keys: {}", "Maksud Anda `{0}`? Kunci yang sah: {1}"),
+    (
+        "invalid type: {}, expected {}",
+        "jenis isian salah: tertulis {0}, seharusnya {1}",
+    ),
+    (
+        "{}: invalid type: {}, expected {}",
+        "{0}: jenis isian salah: tertulis {1}, seharusnya {2}",
+    ),
+    (
+        "unknown variant `{}`, expected one of {}",
+        "nilai `{0}` tidak dikenal; pilihan: {1}",
+    ),
+    (
+        "{}: unknown variant `{}`, expected one of {}",
+        "{0}: nilai `{1}` tidak dikenal; pilihan: {2}",
+    ),
+    (
+        "did you mean `{}`? Valid keys: {}",
+        "Maksud Anda `{0}`? Kunci yang sah: {1}",
+    ),
     ("valid keys: {}", "kunci yang sah: {0}"),
     ("did you mean `{}`?", "Maksud Anda `{0}`?"),
-    ("`{}` is not a date: write it as YYYY-MM-DD", "`{0}` bukan tanggal: tulis sebagai TTTT-BB-HH"),
-    ("{}: `{}` is not a date: write it as YYYY-MM-DD", "{0}: `{1}` bukan tanggal: tulis sebagai TTTT-BB-HH"),
+    (
+        "`{}` is not a date: write it as YYYY-MM-DD",
+        "`{0}` bukan tanggal: tulis sebagai TTTT-BB-HH",
+    ),
+    (
+        "{}: `{}` is not a date: write it as YYYY-MM-DD",
+        "{0}: `{1}` bukan tanggal: tulis sebagai TTTT-BB-HH",
+    ),
     // Content.
-    ("the file does not start with front matter", "berkas tidak diawali front matter"),
-    ("start the file with a line `---`, then `title: ...`, then another `---`", "awali berkas dengan baris `---`, lalu `title: ...`, lalu `---` lagi"),
-    ("the front matter is never closed", "front matter tidak ditutup"),
-    ("add a line `---` after the last front-matter key", "tambahkan baris `---` setelah kunci terakhir front matter"),
+    (
+        "the file does not start with front matter",
+        "berkas tidak diawali front matter",
+    ),
+    (
+        "start the file with a line `---`, then `title: ...`, then another `---`",
+        "awali berkas dengan baris `---`, lalu `title: ...`, lalu `---` lagi",
+    ),
+    (
+        "the front matter is never closed",
+        "front matter tidak ditutup",
+    ),
+    (
+        "add a line `---` after the last front-matter key",
+        "tambahkan baris `---` setelah kunci terakhir front matter",
+    ),
     ("the title is empty", "judul kosong"),
-    ("`{}` in the file name is not a configured language", "`{0}` pada nama berkas bukan bahasa yang terdaftar"),
-    ("configured languages: {}; name the file SLUG.LANG.md", "bahasa yang terdaftar: {0}; beri nama berkas NAMA.BAHASA.md"),
+    (
+        "`{}` in the file name is not a configured language",
+        "`{0}` pada nama berkas bukan bahasa yang terdaftar",
+    ),
+    (
+        "configured languages: {}; name the file SLUG.LANG.md",
+        "bahasa yang terdaftar: {0}; beri nama berkas NAMA.BAHASA.md",
+    ),
     ("configured: {}", "yang terdaftar: {0}"),
-    ("the file name has no slug", "nama berkas tidak punya nama halaman"),
-    ("`translation:` is only for translations, and this page is in the default language", "`translation:` hanya untuk terjemahan, padahal halaman ini dalam bahasa utama"),
-    ("remove the `translation:` line", "hapus baris `translation:`"),
-    ("the link `{}` points to a page that does not exist (or is a draft)", "tautan `{0}` menuju halaman yang tidak ada (atau masih draf)"),
-    ("did you mean the page `{}`? Links are relative to this file", "Maksud Anda halaman `{0}`? Tautan dihitung dari letak berkas ini"),
-    ("links to pages are relative to this file, e.g. `../modus/calo.md`", "tautan ke halaman dihitung dari letak berkas ini, misalnya `../modus/calo.md`"),
-    ("the link `{}` points outside content/", "tautan `{0}` menuju ke luar folder content/"),
-    ("the link `{}` points outside the site", "tautan `{0}` menuju ke luar situs"),
-    ("the link `{}` names a language that is not configured", "tautan `{0}` menyebut bahasa yang tidak terdaftar"),
-    ("the link points to `#{}`, which is not a heading of that page in `{}`", "tautan menuju `#{0}`, padahal itu bukan judul bagian di halaman tersebut dalam bahasa `{1}`"),
+    (
+        "the file name has no slug",
+        "nama berkas tidak punya nama halaman",
+    ),
+    (
+        "`translation:` is only for translations, and this page is in the default language",
+        "`translation:` hanya untuk terjemahan, padahal halaman ini dalam bahasa utama",
+    ),
+    (
+        "remove the `translation:` line",
+        "hapus baris `translation:`",
+    ),
+    (
+        "the link `{}` points to a page that does not exist (or is a draft)",
+        "tautan `{0}` menuju halaman yang tidak ada (atau masih draf)",
+    ),
+    (
+        "did you mean the page `{}`? Links are relative to this file",
+        "Maksud Anda halaman `{0}`? Tautan dihitung dari letak berkas ini",
+    ),
+    (
+        "links to pages are relative to this file, e.g. `../modus/calo.md`",
+        "tautan ke halaman dihitung dari letak berkas ini, misalnya `../modus/calo.md`",
+    ),
+    (
+        "the link `{}` points outside content/",
+        "tautan `{0}` menuju ke luar folder content/",
+    ),
+    (
+        "the link `{}` points outside the site",
+        "tautan `{0}` menuju ke luar situs",
+    ),
+    (
+        "the link `{}` names a language that is not configured",
+        "tautan `{0}` menyebut bahasa yang tidak terdaftar",
+    ),
+    (
+        "the link points to `#{}`, which is not a heading of that page in `{}`",
+        "tautan menuju `#{0}`, padahal itu bukan judul bagian di halaman tersebut dalam bahasa `{1}`",
+    ),
     ("did you mean `#{}`?", "Maksud Anda `#{0}`?"),
     ("headings there: {}", "judul bagian di sana: {0}"),
     ("`{}` does not exist", "`{0}` tidak ada"),
-    ("put the file next to the page in content/ and link it relative to the page", "letakkan berkas di samping halaman di content/ dan tautkan dari letak halaman"),
-    ("template `{}` does not exist in the theme or in templates/", "templat `{0}` tidak ada di tema maupun di templates/"),
+    (
+        "put the file next to the page in content/ and link it relative to the page",
+        "letakkan berkas di samping halaman di content/ dan tautkan dari letak halaman",
+    ),
+    (
+        "template `{}` does not exist in the theme or in templates/",
+        "templat `{0}` tidak ada di tema maupun di templates/",
+    ),
     // Villages and site.yaml.
-    ("office `{}` is not in site.yaml", "kantor `{0}` tidak ada di site.yaml"),
-    ("did you mean `{}`? Offices are listed in content/site.yaml", "Maksud Anda `{0}`? Daftar kantor ada di content/site.yaml"),
-    ("offices in content/site.yaml: {}", "kantor di content/site.yaml: {0}"),
-    ("leaflet language `{}` is not a configured language", "bahasa leaflet `{0}` bukan bahasa yang terdaftar"),
+    (
+        "office `{}` is not in site.yaml",
+        "kantor `{0}` tidak ada di site.yaml",
+    ),
+    (
+        "did you mean `{}`? Offices are listed in content/site.yaml",
+        "Maksud Anda `{0}`? Daftar kantor ada di content/site.yaml",
+    ),
+    (
+        "offices in content/site.yaml: {}",
+        "kantor di content/site.yaml: {0}",
+    ),
+    (
+        "leaflet language `{}` is not a configured language",
+        "bahasa leaflet `{0}` bukan bahasa yang terdaftar",
+    ),
     ("lesson `{}` does not exist", "pelajaran `{0}` tidak ada"),
-    ("write the lesson as FOLDER/SLUG, e.g. `modus/calo`", "tulis pelajaran sebagai FOLDER/NAMA, misalnya `modus/calo`"),
-    ("the phone number {} of `{}` has no `verified:` date", "nomor telepon {0} milik `{1}` tidak punya tanggal `verified:`"),
-    ("add `verified: YYYY-MM-DD` (the date its source confirmed it) and `source:`, or remove the number", "tambahkan `verified: TTTT-BB-HH` (tanggal sumber memastikannya) dan `source:`, atau hapus nomornya"),
-    ("`{}` has phone numbers but no `verified:` date", "`{0}` punya nomor telepon tetapi tanpa tanggal `verified:`"),
-    ("add `verified: YYYY-MM-DD`, the date of the source that confirmed the numbers, and `source:`; numbers are printed on leaflets", "tambahkan `verified: TTTT-BB-HH`, tanggal sumber yang memastikan nomor itu, dan `source:`; nomor ini dicetak di leaflet"),
-    ("no languages are configured", "belum ada bahasa yang terdaftar"),
-    ("base_url `{}` is not an absolute URL", "base_url `{0}` bukan alamat lengkap"),
-    ("write it as https://example.org/", "tulis seperti https://example.org/"),
-    ("language code `{}` is not valid", "kode bahasa `{0}` tidak sah"),
-    ("use a lowercase ISO 639 code such as `id`, `jv` or `ljp`", "pakai kode ISO 639 huruf kecil seperti `id`, `jv` atau `ljp`"),
-    ("language `{}` is listed twice", "bahasa `{0}` tertulis dua kali"),
-    ("default_language `{}` is not one of the languages", "default_language `{0}` tidak ada di daftar bahasa"),
+    (
+        "write the lesson as FOLDER/SLUG, e.g. `modus/calo`",
+        "tulis pelajaran sebagai FOLDER/NAMA, misalnya `modus/calo`",
+    ),
+    (
+        "the phone number {} of `{}` has no `verified:` date",
+        "nomor telepon {0} milik `{1}` tidak punya tanggal `verified:`",
+    ),
+    (
+        "add `verified: YYYY-MM-DD` (the date its source confirmed it) and `source:`, or remove the number",
+        "tambahkan `verified: TTTT-BB-HH` (tanggal sumber memastikannya) dan `source:`, atau hapus nomornya",
+    ),
+    (
+        "`{}` has phone numbers but no `verified:` date",
+        "`{0}` punya nomor telepon tetapi tanpa tanggal `verified:`",
+    ),
+    (
+        "add `verified: YYYY-MM-DD`, the date of the source that confirmed the numbers, and `source:`; numbers are printed on leaflets",
+        "tambahkan `verified: TTTT-BB-HH`, tanggal sumber yang memastikan nomor itu, dan `source:`; nomor ini dicetak di leaflet",
+    ),
+    (
+        "no languages are configured",
+        "belum ada bahasa yang terdaftar",
+    ),
+    (
+        "base_url `{}` is not an absolute URL",
+        "base_url `{0}` bukan alamat lengkap",
+    ),
+    (
+        "write it as https://example.org/",
+        "tulis seperti https://example.org/",
+    ),
+    (
+        "language code `{}` is not valid",
+        "kode bahasa `{0}` tidak sah",
+    ),
+    (
+        "use a lowercase ISO 639 code such as `id`, `jv` or `ljp`",
+        "pakai kode ISO 639 huruf kecil seperti `id`, `jv` atau `ljp`",
+    ),
+    (
+        "language `{}` is listed twice",
+        "bahasa `{0}` tertulis dua kali",
+    ),
+    (
+        "default_language `{}` is not one of the languages",
+        "default_language `{0}` tidak ada di daftar bahasa",
+    ),
     ("the key `{}` is used twice", "kunci `{0}` dipakai dua kali"),
-    ("`{}` has a name in `{}`, which is not a configured language", "`{0}` punya nama dalam `{1}`, padahal itu bukan bahasa yang terdaftar"),
-    ("`{}` is not a configured language", "`{0}` bukan bahasa yang terdaftar"),
+    (
+        "`{}` has a name in `{}`, which is not a configured language",
+        "`{0}` punya nama dalam `{1}`, padahal itu bukan bahasa yang terdaftar",
+    ),
+    (
+        "`{}` is not a configured language",
+        "`{0}` bukan bahasa yang terdaftar",
+    ),
     // Checks.
-    ("the numbers of `{}` were verified on {}, more than {} days ago", "nomor `{0}` terakhir diperiksa pada {1}, lebih dari {2} hari yang lalu"),
-    ("check them against the source, then update `verified:` and `source:`", "periksa lagi dengan sumbernya, lalu perbarui `verified:` dan `source:`"),
-    ("content/site.yaml: the numbers of `{}` were verified on {}, more than {} days ago; check them against the source and update `verified:` (leaflets still print them)", "content/site.yaml: nomor `{0}` terakhir diperiksa pada {1}, lebih dari {2} hari yang lalu; periksa lagi dengan sumbernya dan perbarui `verified:` (leaflet tetap mencetaknya)"),
-    ("the `{}` translation is older than this page's last review (`updated:`)", "terjemahan `{0}` lebih lama daripada pemeriksaan terakhir halaman ini (`updated:`)"),
-    ("review the `{}` file and set its `updated:` to the same date", "periksa berkas `{0}` dan samakan tanggal `updated:`-nya"),
-    ("{} interface strings are missing in `{}`: {}", "{0} teks antarmuka belum ada dalam `{1}`: {2}"),
-    ("add them to the theme's i18n/{}.yaml or to content/i18n/{}.yaml", "tambahkan ke i18n/{0}.yaml di tema atau ke content/i18n/{1}.yaml"),
-    ("{} interface strings are missing in `{}`, so the default language is shown: {}", "{0} teks antarmuka belum ada dalam `{1}`, jadi bahasa utama yang tampil: {2}"),
+    (
+        "the numbers of `{}` were verified on {}, more than {} days ago",
+        "nomor `{0}` terakhir diperiksa pada {1}, lebih dari {2} hari yang lalu",
+    ),
+    (
+        "check them against the source, then update `verified:` and `source:`",
+        "periksa lagi dengan sumbernya, lalu perbarui `verified:` dan `source:`",
+    ),
+    (
+        "content/site.yaml: the numbers of `{}` were verified on {}, more than {} days ago; check them against the source and update `verified:` (leaflets still print them)",
+        "content/site.yaml: nomor `{0}` terakhir diperiksa pada {1}, lebih dari {2} hari yang lalu; periksa lagi dengan sumbernya dan perbarui `verified:` (leaflet tetap mencetaknya)",
+    ),
+    (
+        "the `{}` translation is older than this page's last review (`updated:`)",
+        "terjemahan `{0}` lebih lama daripada pemeriksaan terakhir halaman ini (`updated:`)",
+    ),
+    (
+        "review the `{}` file and set its `updated:` to the same date",
+        "periksa berkas `{0}` dan samakan tanggal `updated:`-nya",
+    ),
+    (
+        "{} interface strings are missing in `{}`: {}",
+        "{0} teks antarmuka belum ada dalam `{1}`: {2}",
+    ),
+    (
+        "add them to the theme's i18n/{}.yaml or to content/i18n/{}.yaml",
+        "tambahkan ke i18n/{0}.yaml di tema atau ke content/i18n/{1}.yaml",
+    ),
+    (
+        "{} interface strings are missing in `{}`, so the default language is shown: {}",
+        "{0} teks antarmuka belum ada dalam `{1}`, jadi bahasa utama yang tampil: {2}",
+    ),
     // Leaflets.
-    ("{}: leaflet in `{}`: the content does not fit the leaflet: it needs {} pages instead of {}", "{0}: leaflet dalam `{1}`: isinya tidak muat: butuh {2} halaman, bukan {3}"),
-    ("select fewer lessons (`lessons:` in the village file) or shorten their `key_points`", "pilih lebih sedikit pelajaran (`lessons:` di berkas desa) atau perpendek `key_points`-nya"),
+    (
+        "{}: leaflet in `{}`: the content does not fit the leaflet: it needs {} pages instead of {}",
+        "{0}: leaflet dalam `{1}`: isinya tidak muat: butuh {2} halaman, bukan {3}",
+    ),
+    (
+        "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",
+        "pilih lebih sedikit pelajaran (`lessons:` di berkas desa) atau perpendek `key_points`-nya",
+    ),
     // Files and output.
-    ("refusing to build into {}: {}", "tidak mau menulis ke {0}: {1}"),
-    ("it is the project folder or contains it", "itu folder proyek atau berisi folder proyek"),
+    (
+        "refusing to build into {}: {}",
+        "tidak mau menulis ke {0}: {1}",
+    ),
+    (
+        "it is the project folder or contains it",
+        "itu folder proyek atau berisi folder proyek",
+    ),
     ("it is the home folder", "itu folder rumah (home)"),
     ("it is the file-system root", "itu akar sistem berkas"),
-    ("it is inside {}/, which holds sources", "itu di dalam {0}/, tempat berkas sumber"),
+    (
+        "it is inside {}/, which holds sources",
+        "itu di dalam {0}/, tempat berkas sumber",
+    ),
     ("{}: cannot read: {}", "{0}: tidak bisa dibaca: {1}"),
     ("{}: cannot write: {}", "{0}: tidak bisa ditulis: {1}"),
-    ("`{}` would be written by both {} and {}", "`{0}` akan ditulis oleh {1} dan juga {2}"),
-    ("theme `{}` not found: looked for {}", "tema `{0}` tidak ditemukan: dicari di {1}"),
-    ("the file already exists; nothing was changed", "berkas sudah ada; tidak ada yang diubah"),
+    (
+        "`{}` would be written by both {} and {}",
+        "`{0}` akan ditulis oleh {1} dan juga {2}",
+    ),
+    (
+        "theme `{}` not found: looked for {}",
+        "tema `{0}` tidak ditemukan: dicari di {1}",
+    ),
+    (
+        "the file already exists; nothing was changed",
+        "berkas sudah ada; tidak ada yang diubah",
+    ),
     ("while rendering {}", "saat membuat {0}"),
     ("while loading the templates", "saat memuat templat"),
 ];
@@ -184,7 +382,11 @@ fn capture<'a>(pattern: &str, text: &'a str) -> Option<Vec<&'a str>> {
     for (i, piece) in pieces.iter().enumerate().skip(1) {
         let last = i == pieces.len() - 1;
         let at = if last {
-            if piece.is_empty() { rest.len() } else { rest.rfind(piece)? }
+            if piece.is_empty() {
+                rest.len()
+            } else {
+                rest.rfind(piece)?
+            }
         } else {
             if piece.is_empty() {
                 return None; // two `{}` in a row are ambiguous
@@ -194,7 +396,9 @@ fn capture<'a>(pattern: &str, text: &'a str) -> Option<Vec<&'a str>> {
         args.push(&rest[..at]);
         rest = &rest[at + piece.len()..];
     }
-    (pieces.len() > 1 || rest.is_empty()).then_some(args).filter(|_| rest.is_empty())
+    (pieces.len() > 1 || rest.is_empty())
+        .then_some(args)
+        .filter(|_| rest.is_empty())
 }
 
 /// An error as shown to staff in `lang`.
@@ -204,20 +408,61 @@ pub fn error(err: &Error, lang: Lang) -> String {
         None => String::new(),
     };
     match err {
-        Error::Yaml { path, line, column, message, hint: h } => {
-            format!("{}:{line}:{column}: {}{}", path.display(), tr(lang, message), hint(h))
+        Error::Yaml {
+            path,
+            line,
+            column,
+            message,
+            hint: h,
+        } => {
+            format!(
+                "{}:{line}:{column}: {}{}",
+                path.display(),
+                tr(lang, message),
+                hint(h)
+            )
         }
-        Error::Content { path, line, message, hint: h } => {
-            let at = if *line > 0 { format!(":{line}") } else { String::new() };
+        Error::Content {
+            path,
+            line,
+            message,
+            hint: h,
+        } => {
+            let at = if *line > 0 {
+                format!(":{line}")
+            } else {
+                String::new()
+            };
             format!("{}{at}: {}{}", path.display(), tr(lang, message), hint(h))
         }
-        Error::Template { template, line, column, message, page } => {
-            let label = if lang == Lang::Id { "templat" } else { "template" };
-            format!("{label} `{template}`:{line}:{column}: {message} ({})", tr(lang, page))
+        Error::Template {
+            template,
+            line,
+            column,
+            message,
+            page,
+        } => {
+            let label = if lang == Lang::Id {
+                "templat"
+            } else {
+                "template"
+            };
+            format!(
+                "{label} `{template}`:{line}:{column}: {message} ({})",
+                tr(lang, page)
+            )
         }
-        Error::Leaflet { village, lang: l, message, hint: h } => format!(
+        Error::Leaflet {
+            village,
+            lang: l,
+            message,
+            hint: h,
+        } => format!(
             "{}{}",
-            tr(lang, &format!("{}: leaflet in `{l}`: {message}", village.display())),
+            tr(
+                lang,
+                &format!("{}: leaflet in `{l}`: {message}", village.display())
+            ),
             hint(&Some(h.clone()))
         ),
         Error::Many(list) => {
@@ -230,7 +475,11 @@ pub fn error(err: &Error, lang: Lang) -> String {
         }
         Error::UnsafeOutput { path, reason } => tr(
             lang,
-            &format!("refusing to build into {}: {}", path.display(), tr(lang, reason)),
+            &format!(
+                "refusing to build into {}: {}",
+                path.display(),
+                tr(lang, reason)
+            ),
         ),
         other => tr(lang, &other.to_string()),
     }
@@ -252,7 +501,10 @@ mod tests {
 
     #[test]
     fn captures_values_in_order() {
-        assert_eq!(capture("a `{}` b {} c", "a `x` b 3 c"), Some(vec!["x", "3"]));
+        assert_eq!(
+            capture("a `{}` b {} c", "a `x` b 3 c"),
+            Some(vec!["x", "3"])
+        );
         assert_eq!(capture("a `{}`", "a `x` extra"), None);
         assert_eq!(capture("exact", "exact"), Some(vec![]));
     }
@@ -277,16 +529,28 @@ mod tests {
     fn a_sample_of_errors_in_both_languages() {
         let cases = [
             (
-                Error::content("content/x.md", 6, "the link `calo.md` points to a page that does not exist (or is a draft)")
-                    .with_hint("did you mean the page `modus/calo`? Links are relative to this file"),
+                Error::content(
+                    "content/x.md",
+                    6,
+                    "the link `calo.md` points to a page that does not exist (or is a draft)",
+                )
+                .with_hint("did you mean the page `modus/calo`? Links are relative to this file"),
                 "content/x.md:6: tautan `calo.md` menuju halaman yang tidak ada (atau masih draf)\n  petunjuk: Maksud Anda halaman `modus/calo`? Tautan dihitung dari letak berkas ini",
             ),
             (
-                Error::content("content/desa/x.yaml", 4, "lesson `modus/caloo` does not exist").with_hint("did you mean `modus/calo`?"),
+                Error::content(
+                    "content/desa/x.yaml",
+                    4,
+                    "lesson `modus/caloo` does not exist",
+                )
+                .with_hint("did you mean `modus/calo`?"),
                 "content/desa/x.yaml:4: pelajaran `modus/caloo` tidak ada\n  petunjuk: Maksud Anda `modus/calo`?",
             ),
             (
-                Error::UnsafeOutput { path: PathBuf::from("content"), reason: "it is inside content/, which holds sources".into() },
+                Error::UnsafeOutput {
+                    path: PathBuf::from("content"),
+                    reason: "it is inside content/, which holds sources".into(),
+                },
                 "tidak mau menulis ke content: itu di dalam content/, tempat berkas sumber",
             ),
         ];
@@ -300,7 +564,12 @@ mod tests {
         for (en, id) in TABLE {
             let holes = en.matches("{}").count();
             for i in 0..holes {
-                assert!(id.contains(&format!("{{{i}}}")) || en.starts_with("unknown field") || en.contains("unknown field"), "{en} -> {id} drops {i}");
+                assert!(
+                    id.contains(&format!("{{{i}}}"))
+                        || en.starts_with("unknown field")
+                        || en.contains("unknown field"),
+                    "{en} -> {id} drops {i}"
+                );
             }
             assert!(!en.contains("{}{}"), "{en}: ambiguous");
         }

@@ -171,10 +171,11 @@ pub fn write_new(path: &Path, text: &str) -> Result<()> {
             path: path.to_path_buf(),
             source,
         })?;
-    file.write_all(text.as_bytes()).map_err(|source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+    file.write_all(text.as_bytes())
+        .map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 /// Write `files` into `out_dir`, replacing it only if every write succeeds.

@@ -346,7 +346,10 @@ pub fn render(
             }
         }
         let mut ctx = Context::new();
-        ctx.insert("version", &format!("{:016x}", std::hash::Hasher::finish(&hasher)));
+        ctx.insert(
+            "version",
+            &format!("{:016x}", std::hash::Hasher::finish(&hasher)),
+        );
         let js = templates.render("sw.js", &ctx, "the service worker")?;
         files.push(OutputFile::bytes("sw.js", js));
     }
@@ -1084,7 +1087,11 @@ fn status_page(
     let languages: Vec<SwitchItem> = Vec::new();
     ctx.insert("languages", &languages);
     let html = templates.render("status.html", &ctx, "the status page")?;
-    let bytes = if opts.no_minify { html.into_bytes() } else { minify_html(&html) };
+    let bytes = if opts.no_minify {
+        html.into_bytes()
+    } else {
+        minify_html(&html)
+    };
     Ok(OutputFile::bytes("status/index.html", bytes))
 }
 

@@ -9,7 +9,9 @@ use crate::error::{Error, Result};
 fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && !slug.starts_with('-')
-        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn slug_error(path: &str) -> Error {
@@ -31,7 +33,10 @@ pub fn new_lesson(root: &Path, section_slug: &str, lang: Option<&str>) -> Result
             0,
             format!("`{lang}` is not a configured language"),
         )
-        .with_hint(format!("configured: {}", config.language_codes().join(", "))));
+        .with_hint(format!(
+            "configured: {}",
+            config.language_codes().join(", ")
+        )));
     }
     let (section, slug) = section_slug
         .trim_matches('/')
@@ -51,7 +56,9 @@ pub fn new_lesson(root: &Path, section_slug: &str, lang: Option<&str>) -> Result
     }
     for existing in [format!("{slug}.md"), format!("{slug}.{lang}.md")] {
         let p = dir.join(&existing);
-        if p.exists() && (existing.ends_with(&format!(".{lang}.md")) || lang == config.default_language) {
+        if p.exists()
+            && (existing.ends_with(&format!(".{lang}.md")) || lang == config.default_language)
+        {
             return Err(Error::content(
                 format!("content/{section}/{existing}"),
                 0,
@@ -104,7 +111,9 @@ Tulis kalimat pendek. Satu gagasan dalam satu paragraf.
     );
     let path = dir.join(format!("{slug}.{lang}.md"));
     crate::output::write_new(&path, &text)?;
-    Ok(Path::new("content").join(section).join(format!("{slug}.{lang}.md")))
+    Ok(Path::new("content")
+        .join(section)
+        .join(format!("{slug}.{lang}.md")))
 }
 
 /// The next weight in a section: 10 more than the largest so far.
@@ -147,7 +156,9 @@ pub fn new_village(root: &Path, slug: &str) -> Result<PathBuf> {
         .split('-')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
+            c.next().map_or(String::new(), |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })
         })
         .collect::<Vec<_>>()
         .join(" ");

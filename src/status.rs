@@ -53,7 +53,9 @@ pub fn translation_status(site: &Site) -> Vec<Row> {
                     let status = match pages.iter().find(|p| p.lang == l.code) {
                         None => Status::Missing,
                         Some(p) if p.lang == original.lang => Status::Original,
-                        Some(p) if p.front.translation == Some(TranslationState::Draft) => Status::Draft,
+                        Some(p) if p.front.translation == Some(TranslationState::Draft) => {
+                            Status::Draft
+                        }
                         Some(p) => match (p.front.updated, original.front.updated) {
                             (Some(t), Some(o)) if t < o => Status::Stale,
                             (None, Some(_)) => Status::Stale,
@@ -86,7 +88,9 @@ mod tests {
             "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: en, name: E}\n  - {code: jv, name: J}\n  - {code: su, name: S}\n",
         )
         .unwrap();
-        let page = |rel: &str, fm: &str| crate::content::parse_page(rel, &format!("---\ntitle: T\n{fm}---\n"), &config).unwrap();
+        let page = |rel: &str, fm: &str| {
+            crate::content::parse_page(rel, &format!("---\ntitle: T\n{fm}---\n"), &config).unwrap()
+        };
         let site = Site {
             pages: vec![
                 page("a.md", "updated: 2026-02-01\n"),

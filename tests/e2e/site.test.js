@@ -147,6 +147,22 @@ test("the portable build has no service worker", async () => {
   assert.doesNotMatch(fs.readFileSync(path.join(PORTABLE, "index.html"), "utf8"), /serviceWorker/);
 });
 
+for (const [where, url] of [["over http", () => base + ""], ["from file:// (portable)", () => "file://" + path.join(PORTABLE, "index.html")]]) {
+  test(`search for "tipu" finds the scam lessons ${where}`, async () => {
+    const { page } = await open(url());
+    assert.equal(await page.locator("script[src*='search']").count(), 0, "nothing loaded before a search");
+    await page.fill("#search-q", "tipu");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results a").length > 0, null, { timeout: 10000 });
+    const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
+    assert.match(hrefs[0], /modus\//, `first result ${hrefs[0]}`);
+    assert.ok(hrefs.filter((h) => /modus\//.test(h)).length >= 3, hrefs.join(" "));
+    await page.click("#search-results a >> nth=0");
+    await page.waitForLoadState();
+    assert.match(page.url(), /\/modus\//);
+    await page.close();
+  });
+}
+
 test("screenshot of a lesson at 360 px", async () => {
   const { page } = await open(base + "modus/calo/");
   await page.screenshot({ path: path.join(SHOTS, "lesson-360.png"), fullPage: true });

@@ -173,7 +173,11 @@ fn html_is_minified_with_inline_css() {
     assert!(build.file("sw.js").is_some());
     let portable = site.build_with(options(true, false)).unwrap();
     let portable_page = html(&portable, "pelajaran/jalur-resmi/index.html");
-    assert_eq!(portable_page.matches("<script").count(), 1, "only the search loader");
+    assert_eq!(
+        portable_page.matches("<script").count(),
+        1,
+        "only the search loader"
+    );
     assert!(!portable_page.contains("serviceWorker"));
     assert!(portable.file("sw.js").is_none());
 }

@@ -8,5 +8,6 @@ mod cli;
 mod common;
 mod i18n;
 mod invalid;
+mod leaflets;
 mod real_content;
 mod search;

@@ -1,0 +1,227 @@
+//! Village leaflets (PDF): page count and size, the text staff rely on, fonts,
+//! the QR code, overflow, reproducibility. See: #4.
+//!
+//! The text, font and QR checks use poppler-utils (pdfinfo, pdftotext,
+//! pdffonts, pdftoppm) and zbar-tools (zbarimg), which `.ci/run` installs;
+//! elsewhere they are skipped with a message, except under CI=true.
+
+#![cfg(feature = "leaflets")]
+
+use std::process::Command;
+
+use lentera::output::Contents;
+
+use crate::common::{TestSite, options, repo};
+
+fn tools_ready() -> bool {
+    let ok = ["pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "zbarimg"]
+        .iter()
+        .all(|t| Command::new(t).arg("-v").output().is_ok());
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must install poppler-utils and zbar-tools"
+        );
+        eprintln!("skipped: install poppler-utils and zbar-tools for the PDF checks");
+    }
+    ok
+}
+
+fn run(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pdf_bytes(build: &lentera::Build, path: &str) -> Vec<u8> {
+    match &build
+        .file(path)
+        .unwrap_or_else(|| panic!("{path} not built"))
+        .contents
+    {
+        Contents::Bytes(b) => b.clone(),
+        Contents::Copy(p) => std::fs::read(p).unwrap(),
+    }
+}
+
+#[test]
+fn every_village_gets_a_leaflet_per_language_linked_from_its_page() {
+    let build = lentera::build(&repo(), &options(false, false)).unwrap();
+    let config = &build.site.config;
+    assert!(!build.site.villages.is_empty());
+    for v in &build.site.villages {
+        for lang in v.languages(config) {
+            let path = format!("desa/{}/{}-{lang}.pdf", v.slug, v.slug);
+            assert!(build.leaflets.contains(&path), "{path} missing");
+            let page = format!("{}desa/{}/index.html", config.lang_prefix(lang), v.slug);
+            let html = build.file(&page).unwrap().text().unwrap();
+            assert!(
+                html.contains(&format!("{}-{lang}.pdf", v.slug)),
+                "{page} does not link its leaflet"
+            );
+        }
+    }
+}
+
+#[test]
+fn real_leaflets_print_right() {
+    if !tools_ready() {
+        return;
+    }
+    let build = lentera::build(&repo(), &options(false, false)).unwrap();
+    let config = &build.site.config;
+    let dir = tempfile::tempdir().unwrap();
+    for v in &build.site.villages {
+        for lang in v.languages(config) {
+            let rel = format!("desa/{}/{}-{lang}.pdf", v.slug, v.slug);
+            let pdf = dir.path().join(format!("{}-{lang}.pdf", v.slug));
+            std::fs::write(&pdf, pdf_bytes(&build, &rel)).unwrap();
+            let pdf_s = pdf.to_str().unwrap();
+
+            let info = run("pdfinfo", &[pdf_s]);
+            assert!(info.contains("Pages:          2"), "{rel}: {info}");
+            assert!(
+                info.contains("841.89 x 595.28 pts (A4)"),
+                "{rel}: A4 landscape: {info}"
+            );
+
+            let text = run("pdftotext", &[pdf_s, "-"]);
+            let flat: String = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
+                .collect();
+            let has = |s: &str| {
+                flat.contains(&s.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+            };
+            assert!(has(&v.file.name), "{rel}: village name");
+            assert!(has(&v.file.kabupaten), "{rel}: kabupaten");
+            for c in config.contacts.iter() {
+                for n in &c.numbers {
+                    assert!(has(&n.number), "{rel}: hotline {}", n.number);
+                }
+            }
+            assert!(
+                !text.contains('\u{ad}'),
+                "{rel}: soft hyphens in the text layer"
+            );
+
+            let fonts = run("pdffonts", &[pdf_s]);
+            for line in fonts.lines().skip(2) {
+                let cols: Vec<&str> = line.split_whitespace().collect();
+                // name type [encoding...] emb sub uni object ID: emb is the 5th from the end.
+                assert_eq!(
+                    cols[cols.len() - 5],
+                    "yes",
+                    "{rel}: font not embedded: {line}"
+                );
+            }
+
+            let png = dir.path().join(format!("{}-{lang}", v.slug));
+            run(
+                "pdftoppm",
+                &[
+                    "-r",
+                    "300",
+                    "-gray",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-png",
+                    pdf_s,
+                    png.to_str().unwrap(),
+                ],
+            );
+            let page1 = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| {
+                    p.to_string_lossy().contains(&format!("{}-{lang}-", v.slug))
+                        && p.extension().is_some_and(|e| e == "png")
+                })
+                .unwrap();
+            let decoded = run("zbarimg", &["--quiet", "--raw", page1.to_str().unwrap()]);
+            let url = format!(
+                "{}{}desa/{}/",
+                config.base_url,
+                config.lang_prefix(lang),
+                v.slug
+            );
+            assert_eq!(decoded.trim(), url, "{rel}: QR code");
+        }
+    }
+}
+
+#[test]
+fn same_input_gives_identical_pdfs() {
+    let a = lentera::build(&repo(), &options(false, false)).unwrap();
+    let b = lentera::build(&repo(), &options(false, false)).unwrap();
+    assert!(!a.leaflets.is_empty());
+    for path in &a.leaflets {
+        assert!(
+            pdf_bytes(&a, path) == pdf_bytes(&b, path),
+            "{path} differs between builds"
+        );
+    }
+}
+
+#[test]
+fn overflowing_leaflet_fails_the_build_naming_village_and_language() {
+    let site = TestSite::fixture("basic");
+    let long: String = (1..=6)
+        .map(|i| format!("  - Poin penting nomor {i} yang sengaja dibuat sangat panjang supaya tidak muat di leaflet lipat tiga.\n"))
+        .collect();
+    let mut lessons = Vec::new();
+    for i in 0..14 {
+        site.write(
+            &format!("content/pelajaran/panjang-{i}.md"),
+            &format!("---\ntitle: Pelajaran panjang nomor {i} dengan judul yang juga panjang\nkey_points:\n{long}---\nTeks.\n"),
+        );
+        lessons.push(format!("pelajaran/panjang-{i}"));
+    }
+    site.write(
+        "content/desa/sukamaju.yaml",
+        &format!(
+            "name: Sukamaju\nkecamatan: Contoh\nkabupaten: Contoh Raya\noffice: kanim-contoh\nlanguages: [id, en]\nlessons: [{}]\n",
+            lessons.join(", ")
+        ),
+    );
+    let err = site.build().unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains(
+            "content/desa/sukamaju.yaml: leaflet in `id`: the content does not fit the leaflet"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("hint: select fewer lessons"), "{text}");
+    assert!(
+        err.flatten().len() >= 2,
+        "both languages are reported: {text}"
+    );
+}
+
+#[test]
+fn site_template_overrides_the_theme_leaflet() {
+    let site = TestSite::fixture("basic");
+    site.write("templates/leaflet.typ", "#let d = json(\"data.json\")\n#set page(paper: \"a4\", flipped: true)\nOVERRIDE #d.village.name\n#pagebreak()\nback\n");
+    let build = site.build().unwrap();
+    let pdf = pdf_bytes(&build, "desa/sukamaju/sukamaju-id.pdf");
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
+fn broken_leaflet_template_names_line() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "templates/leaflet.typ",
+        "#let d = json(\"data.json\")\n#d.nothing.here\n",
+    );
+    let err = site.build().unwrap_err().to_string();
+    assert!(err.contains("leaflet.typ:2:"), "{err}");
+    assert!(err.contains("sukamaju.yaml: leaflet in `id`"), "{err}");
+}
