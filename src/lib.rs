@@ -13,6 +13,7 @@ pub mod leaflets;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod templates;
 pub mod yaml;
 

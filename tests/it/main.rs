@@ -7,3 +7,4 @@ mod common;
 mod i18n;
 mod invalid;
 mod real_content;
+mod serve;
