@@ -176,6 +176,7 @@ fn report(report: Report<'_>) {
     match report {
         Report::Built {
             build,
+            files,
             changes,
             elapsed,
         } => {
@@ -190,8 +191,7 @@ fn report(report: Report<'_>) {
                 format!("rebuilt ({} changed)", names.join(", "))
             };
             eprintln!(
-                "{what}: {pages} pages, {} files in {} ms",
-                build.files.len(),
+                "{what}: {pages} pages, {files} files in {} ms",
                 elapsed.as_millis()
             );
             for warning in &build.warnings {

@@ -27,8 +27,8 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::output::Contents;
-use crate::{Build, BuildOptions};
+use crate::output::{Contents, OutputFile};
+use crate::{Build, BuildCache, BuildOptions};
 use http::{ReadError, Response};
 use watch::Change;
 
@@ -71,7 +71,9 @@ impl Default for ServeOptions {
 #[derive(Debug)]
 pub enum Report<'a> {
     Built {
+        /// The build, without its files (they are being served).
         build: &'a Build,
+        files: usize,
         /// What changed (empty for the first build).
         changes: &'a BTreeSet<Change>,
         elapsed: Duration,
@@ -121,6 +123,7 @@ impl Server {
             builder: Mutex::new(Builder {
                 root: root.clone(),
                 opts: opts.build.clone(),
+                cache: BuildCache::new(),
             }),
             root,
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
@@ -262,14 +265,15 @@ impl Shared {
             .lock()
             .expect("no panics while locked")
             .build(changes)
-            .and_then(|build| {
-                let files = load_files(&build)?;
+            .and_then(|mut build| {
+                let files = load_files(std::mem::take(&mut build.files))?;
                 Ok((build, files))
             });
         let elapsed = start.elapsed();
         match result {
             Ok((build, files)) => {
                 let version = old.version + 1;
+                let file_count = files.len();
                 *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
                     files: Arc::new(files),
                     version,
@@ -278,6 +282,7 @@ impl Shared {
                 self.broadcast(Live::Reload(self.build_id(version)));
                 (self.reporter)(Report::Built {
                     build: &build,
+                    files: file_count,
                     changes,
                     elapsed,
                 });
@@ -306,32 +311,39 @@ impl Shared {
     }
 }
 
-/// Builds the site for `serve`.
+/// Builds the site for `serve`, keeping what it can between builds: the
+/// compiled templates and strings while only content changes, and minified
+/// pages whose HTML did not change.
 struct Builder {
     root: PathBuf,
     opts: BuildOptions,
+    cache: BuildCache,
 }
 
 impl Builder {
-    fn build(&mut self, _changes: &BTreeSet<Change>) -> Result<Build> {
-        crate::build(&self.root, &self.opts)
+    fn build(&mut self, changes: &BTreeSet<Change>) -> Result<Build> {
+        if changes
+            .iter()
+            .any(|c| matches!(c, Change::Config | Change::Strings | Change::Templates))
+        {
+            self.cache.forget_theme();
+        }
+        crate::build_with(&self.root, &self.opts, &mut self.cache)
     }
 }
 
 /// The built files in memory, reading those that a build copies.
-fn load_files(build: &Build) -> Result<Files> {
-    build
-        .files
-        .iter()
+fn load_files(files: Vec<OutputFile>) -> Result<Files> {
+    files
+        .into_iter()
         .map(|f| {
-            let bytes = match &f.contents {
-                Contents::Bytes(b) => b.clone(),
-                Contents::Copy(path) => std::fs::read(path).map_err(|source| Error::Read {
-                    path: path.clone(),
-                    source,
-                })?,
+            let bytes = match f.contents {
+                Contents::Bytes(b) => b,
+                Contents::Copy(path) => {
+                    std::fs::read(&path).map_err(|source| Error::Read { path, source })?
+                }
             };
-            Ok((f.path.clone(), Arc::new(bytes)))
+            Ok((f.path, Arc::new(bytes)))
         })
         .collect()
 }

@@ -378,3 +378,34 @@ fn a_site_that_does_not_build_is_still_served_with_its_error() {
             .contains("Sudah benar.")
     );
 }
+
+#[test]
+fn a_rebuild_from_the_cache_equals_a_fresh_build() {
+    let site = TestSite::fixture("basic");
+    let opts = options(false, false);
+    let mut cache = lentera::BuildCache::new();
+    lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    site.write(PAGE, &lesson("Baru."));
+    let cached = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    let fresh = lentera::build(site.root(), &opts).unwrap();
+    assert_eq!(cached.files, fresh.files);
+    // A template change: serve forgets the compiled templates first.
+    site.write(
+        "templates/404.html",
+        "<!doctype html><html><body>hilang</body></html>",
+    );
+    cache.forget_theme();
+    let cached = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    assert_eq!(
+        cached.files,
+        lentera::build(site.root(), &opts).unwrap().files
+    );
+    assert!(
+        cached
+            .file("404.html")
+            .unwrap()
+            .text()
+            .unwrap()
+            .contains("hilang")
+    );
+}
