@@ -118,8 +118,16 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
             (strings.clone(), templates.clone())
         }
         None => {
-            let strings = Arc::new(i18n::Strings::load(&theme_dir, &site.i18n_overrides, &site.config)?);
-            let templates = Arc::new(templates::Templates::load(&theme_dir, &root.join("templates"), strings.clone())?);
+            let strings = Arc::new(i18n::Strings::load(
+                &theme_dir,
+                &site.i18n_overrides,
+                &site.config,
+            )?);
+            let templates = Arc::new(templates::Templates::load(
+                &theme_dir,
+                &root.join("templates"),
+                strings.clone(),
+            )?);
             cache.theme = Some((strings.clone(), templates.clone()));
             (strings, templates)
         }

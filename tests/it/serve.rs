@@ -318,6 +318,13 @@ fn edits_reload_and_broken_edits_show_the_error_over_the_last_good_page() {
 fn requests_cannot_leave_the_site() {
     let site = TestSite::fixture("basic");
     site.write("Cargo.toml", "[package]\nname = \"rahasia\"\n");
+    // A symlink in content/ that points out of the site is not published.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        site.root().join("Cargo.toml"),
+        site.root().join("content/pelajaran/tautan.txt"),
+    )
+    .unwrap();
     let server = start(&site);
     let addr = server.addr();
     for target in [
@@ -333,6 +340,7 @@ fn requests_cannot_leave_the_site() {
         "/content/pelajaran/jalur-resmi.id.md",
         "/themes/default/templates/base.html",
         "/Cargo.toml",
+        "/pelajaran/tautan.txt",
         "/index.html%00.txt",
         "http://example.org/Cargo.toml",
     ] {
