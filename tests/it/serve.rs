@@ -417,3 +417,53 @@ fn a_rebuild_from_the_cache_equals_a_fresh_build() {
             .contains("hilang")
     );
 }
+
+/// The real command: prints the URL to open, serves, and exits 0 on Ctrl-C.
+#[cfg(unix)]
+#[test]
+fn the_command_prints_its_url_and_stops_cleanly_on_ctrl_c() {
+    use std::process::{Command, Stdio};
+    let site = TestSite::fixture("basic");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lentera"))
+        .args(["-r"])
+        .arg(site.root())
+        .args(["serve", "--port", "0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut url = None;
+    let mut line = String::new();
+    while stderr.read_line(&mut line).unwrap() > 0 {
+        if let Some(rest) = line.strip_prefix("Serving on ") {
+            assert!(rest.ends_with(" (Ctrl-C to stop)\n"), "{line}");
+            url = rest.split(' ').next().map(str::to_string);
+            break;
+        }
+        line.clear();
+    }
+    let url = url.expect("a `Serving on` line");
+    let addr: SocketAddr = url
+        .strip_prefix("http://")
+        .and_then(|u| u.strip_suffix('/'))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(addr.ip().is_loopback(), "{url}");
+    assert_eq!(get(addr, "/").status, 200);
+    let _events = Events::open(addr);
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(Instant::now() < deadline, "still running after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
+}
