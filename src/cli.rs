@@ -1,12 +1,15 @@
 //! Command-line arguments and what the user sees in the terminal.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
 use crate::messages::{Lang, tr};
+use crate::serve::{Report, ServeOptions, Server};
 use crate::{BuildOptions, Error, render::RenderOptions};
 
 #[derive(Debug, Parser)]
@@ -58,6 +61,19 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site on this computer, rebuilding and reloading the browser on every save.
+    Serve {
+        /// Port to listen on.
+        #[arg(long, short = 'p', default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on. The default is reachable only from this computer;
+        /// 0.0.0.0 shares the preview with the whole network, on purpose.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: IpAddr,
+        /// Include pages and villages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create a new lesson or village with every field present and explained.
     New {
         #[command(subcommand)]
@@ -95,6 +111,18 @@ pub fn run(cli: Cli) -> ExitCode {
         .map(|c| c.default_language);
     let ml = Lang::detect(cli.lang.as_deref(), site_default.as_deref());
     match cli.command {
+        Command::Serve { port, host, drafts } => serve(
+            &cli.root,
+            ServeOptions {
+                host,
+                port,
+                build: BuildOptions {
+                    drafts,
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+        ),
         Command::Check {
             format,
             strict,
@@ -245,6 +273,71 @@ fn print_error(err: &Error, lang: Lang) {
         while let Some(cause) = source {
             eprintln!("  {}: {cause}", tr(lang, "caused by"));
             source = cause.source();
+        }
+    }
+}
+
+fn serve(root: &std::path::Path, opts: ServeOptions) -> ExitCode {
+    let (stop_tx, stop_rx) = mpsc::channel();
+    if let Err(err) = ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    }) {
+        eprintln!("error: cannot handle Ctrl-C: {err}");
+        return ExitCode::FAILURE;
+    }
+    let host = opts.host;
+    eprintln!("building {} …", root.display());
+    let server = match Server::start_with(root, opts, Box::new(report)) {
+        Ok(server) => server,
+        Err(err) => {
+            print_error(&err, Lang::default());
+            return ExitCode::FAILURE;
+        }
+    };
+    if !host.is_loopback() {
+        eprintln!(
+            "warning: listening on {host}: other computers on the network can open this preview"
+        );
+    }
+    eprintln!("Serving on {} (Ctrl-C to stop)", server.url());
+    let _ = stop_rx.recv();
+    eprintln!("stopping …");
+    server.stop();
+    ExitCode::SUCCESS
+}
+
+fn report(report: Report<'_>) {
+    match report {
+        Report::Built {
+            build,
+            files,
+            changes,
+            elapsed,
+        } => {
+            let pages: usize = build.pages_per_language.values().sum();
+            let what = if changes.is_empty() {
+                "built".to_string()
+            } else {
+                let names: Vec<String> = changes
+                    .iter()
+                    .map(|c| format!("{c:?}").to_lowercase())
+                    .collect();
+                format!("rebuilt ({} changed)", names.join(", "))
+            };
+            eprintln!(
+                "{what}: {pages} pages, {files} files in {} ms",
+                elapsed.as_millis()
+            );
+            for warning in &build.warnings {
+                eprintln!("warning: {warning}");
+            }
+        }
+        Report::Failed { error, elapsed } => {
+            print_error(error, Lang::default());
+            eprintln!(
+                "build failed after {} ms; still serving the last good pages, the browser shows this error",
+                elapsed.as_millis()
+            );
         }
     }
 }

@@ -65,6 +65,14 @@ pub enum Error {
     },
     #[error("refusing to build into {}: {reason}", path.display())]
     UnsafeOutput { path: PathBuf, reason: String },
+    #[error("cannot serve on {addr} (is another server using this port? try --port)")]
+    Serve {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot watch {} for changes: {message}", path.display())]
+    Watch { path: PathBuf, message: String },
     /// Several independent errors found in one pass (for example one per page).
     #[error("{}", List(.0))]
     Many(Vec<Error>),

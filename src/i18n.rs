@@ -81,6 +81,14 @@ impl Strings {
             .collect()
     }
 
+    /// Forget the misses recorded so far (a new build with the same strings).
+    pub fn clear_misses(&self) {
+        self.misses
+            .lock()
+            .expect("no panics while holding the lock")
+            .clear();
+    }
+
     /// Every key any language defines.
     pub fn keys(&self) -> BTreeSet<&str> {
         self.table

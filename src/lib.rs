@@ -18,6 +18,7 @@ pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod status;
 pub mod templates;
 pub mod yaml;
@@ -59,6 +60,49 @@ impl Build {
 
 /// Build the site at `root` in memory: nothing is written.
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
+    build_with(root, opts, &mut BuildCache::none())
+}
+
+/// Work that `serve` keeps from one build to the next: the interface strings
+/// and compiled templates, and minified pages by their unminified text.
+#[derive(Debug)]
+pub struct BuildCache {
+    theme: Option<(Arc<i18n::Strings>, Arc<templates::Templates>)>,
+    minify: Option<Arc<output::MinifyCache>>,
+}
+
+impl BuildCache {
+    /// A cache that keeps everything it can.
+    pub fn new() -> BuildCache {
+        BuildCache {
+            theme: None,
+            minify: Some(Arc::default()),
+        }
+    }
+
+    /// A cache that keeps nothing (a one-off build).
+    fn none() -> BuildCache {
+        BuildCache {
+            theme: None,
+            minify: None,
+        }
+    }
+
+    /// Load strings and templates again on the next build (a template, an
+    /// interface string or `site.yaml` changed).
+    pub fn forget_theme(&mut self) {
+        self.theme = None;
+    }
+}
+
+impl Default for BuildCache {
+    fn default() -> Self {
+        BuildCache::new()
+    }
+}
+
+/// [`build`], reusing and refilling `cache`.
+pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> Result<Build> {
     let config = config::Config::load(&root.join("content/site.yaml"))?;
     let theme_dir = root.join("themes").join(&config.theme);
     if !theme_dir.join("templates").is_dir() {
@@ -74,13 +118,26 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
             drafts: opts.drafts,
         },
     )?;
-    let strings = Arc::new(i18n::Strings::load(
-        &theme_dir,
-        &site.i18n_overrides,
-        &site.config,
-    )?);
-    let templates =
-        templates::Templates::load(&theme_dir, &root.join("templates"), strings.clone())?;
+    let (strings, templates) = match &cache.theme {
+        Some((strings, templates)) => {
+            strings.clear_misses();
+            (strings.clone(), templates.clone())
+        }
+        None => {
+            let strings = Arc::new(i18n::Strings::load(
+                &theme_dir,
+                &site.i18n_overrides,
+                &site.config,
+            )?);
+            let templates = Arc::new(templates::Templates::load(
+                &theme_dir,
+                &root.join("templates"),
+                strings.clone(),
+            )?);
+            cache.theme = Some((strings.clone(), templates.clone()));
+            (strings, templates)
+        }
+    };
     let built = opts.render.build_date.unwrap_or_else(config::Date::today);
     let leaflet_template = leaflets::template(root, &theme_dir)?;
     let leaflet_jobs = match &leaflet_template {
@@ -89,6 +146,10 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
     };
     let mut render_opts = opts.render.clone();
     render_opts.build_date = Some(built);
+    if let Some(minify) = &cache.minify {
+        minify.next_build();
+        render_opts.minify_cache = Some(minify.clone());
+    }
     render_opts.leaflets = leaflet_jobs
         .iter()
         .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))

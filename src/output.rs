@@ -1,7 +1,7 @@
 //! The only module that writes files. A build renders into a staging folder
 //! beside the output folder and swaps it in only when every file is written.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -63,6 +63,81 @@ pub fn minify_html(html: &str) -> Vec<u8> {
     cfg.keep_closing_tags = true;
     cfg.keep_html_and_head_opening_tags = true;
     minify_html::minify(html.as_bytes(), &cfg)
+}
+
+/// Minified pages by their unminified text, kept between builds by `serve`.
+/// Minifying is most of the time a build spends on a large site, and after
+/// a small edit most pages come out of the templates unchanged. Entries that
+/// one build did not use are dropped at the start of the next.
+#[derive(Default)]
+pub struct MinifyCache {
+    generations: std::sync::Mutex<MinifyGenerations>,
+}
+
+#[derive(Default)]
+struct MinifyGenerations {
+    current: HashMap<(u64, usize), std::sync::Arc<[u8]>>,
+    previous: HashMap<(u64, usize), std::sync::Arc<[u8]>>,
+}
+
+impl MinifyCache {
+    /// [`minify_html`], reusing the result for a page seen in this build or
+    /// the one before.
+    pub fn minify_html(&self, html: &str) -> Vec<u8> {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        html.hash(&mut hasher);
+        let key = (hasher.finish(), html.len());
+        {
+            let mut g = self.generations.lock().expect("no panics while locked");
+            let hit = match g.current.get(&key) {
+                Some(bytes) => Some(bytes.clone()),
+                None => g.previous.remove(&key),
+            };
+            if let Some(bytes) = hit {
+                g.current.insert(key, bytes.clone());
+                return bytes.to_vec();
+            }
+        }
+        let bytes = minify_html(html);
+        self.generations
+            .lock()
+            .expect("no panics while locked")
+            .current
+            .insert(key, bytes.as_slice().into());
+        bytes
+    }
+
+    /// Start a build: what the build before the last one used but the last
+    /// one did not is dropped.
+    pub fn next_build(&self) {
+        let mut g = self.generations.lock().expect("no panics while locked");
+        g.previous = std::mem::take(&mut g.current);
+    }
+
+    pub fn len(&self) -> usize {
+        let g = self.generations.lock().expect("no panics while locked");
+        g.current.len() + g.previous.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl std::fmt::Debug for MinifyCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MinifyCache")
+            .field("pages", &self.len())
+            .finish()
+    }
+}
+
+/// Two options are equal only if they share the same cache.
+impl PartialEq for MinifyCache {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 /// Refuse output folders whose replacement would destroy sources: the project
@@ -247,6 +322,23 @@ fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minify_cache_gives_the_same_bytes_and_forgets_unused_pages() {
+        let cache = MinifyCache::default();
+        let a = "<html><body>\n  <p>a</p>\n</body></html>";
+        let b = "<html><body>\n  <p>b</p>\n</body></html>";
+        cache.next_build();
+        assert_eq!(cache.minify_html(a), minify_html(a));
+        assert_eq!(cache.minify_html(b), minify_html(b));
+        assert_eq!(cache.minify_html(a), minify_html(a));
+        assert_eq!(cache.len(), 2);
+        // The next build uses only `a`; the one after forgets `b`.
+        cache.next_build();
+        assert_eq!(cache.minify_html(a), minify_html(a));
+        cache.next_build();
+        assert_eq!(cache.len(), 1);
+    }
 
     #[test]
     fn refuses_dangerous_output_folders() {

@@ -28,6 +28,8 @@ pub struct RenderOptions {
     pub build_date: Option<Date>,
     /// Leaflets that will be written: (village key, language, output path).
     pub leaflets: Vec<(String, String, String)>,
+    /// Minified pages kept from the previous build (`serve`).
+    pub minify_cache: Option<std::sync::Arc<crate::output::MinifyCache>>,
 }
 
 /// The result of rendering: files plus what `check` wants to know.
@@ -390,10 +392,10 @@ impl JobCtx<'_> {
     }
 
     fn finish(&self, dir_path: &str, html: String) -> OutputFile {
-        let bytes = if self.opts.no_minify {
-            html.into_bytes()
-        } else {
-            minify_html(&html)
+        let bytes = match &self.opts.minify_cache {
+            _ if self.opts.no_minify => html.into_bytes(),
+            Some(cache) => cache.minify_html(&html),
+            None => minify_html(&html),
         };
         OutputFile::bytes(format!("{dir_path}index.html"), bytes)
     }

@@ -11,3 +11,4 @@ mod invalid;
 mod leaflets;
 mod real_content;
 mod search;
+mod serve;

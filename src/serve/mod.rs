@@ -1,0 +1,688 @@
+//! `lentera serve`: build the site in memory, serve it on a local address,
+//! rebuild when `content/`, `themes/` or `templates/` change, and tell open
+//! pages to reload (server-sent events from `/__lentera/events`).
+//!
+//! Nothing is written to disk: the server answers only with files of the last
+//! good build, held in a map from site path to bytes and swapped whole after
+//! each good rebuild. A failed rebuild keeps that map and adds the error,
+//! which pages show in an overlay until the next good build.
+//!
+//! Threads are plain std threads: one accepts connections, one per connection
+//! answers it (event streams stay open), and one waits for file changes and
+//! rebuilds.
+
+pub mod http;
+pub mod watch;
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex, RwLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::output::{Contents, OutputFile};
+use crate::{Build, BuildCache, BuildOptions};
+use http::{ReadError, Response};
+use watch::Change;
+
+/// The live-reload script, served at [`LIVE_JS_PATH`].
+pub const LIVE_JS: &str = include_str!("live.js");
+/// Where pages find the live-reload script.
+pub const LIVE_JS_PATH: &str = "/__lentera/live.js";
+/// The server-sent event stream: `hello`, `reload` and `error` events.
+pub const EVENTS_PATH: &str = "/__lentera/events";
+
+/// How long a save burst may stay quiet before it counts as one change.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Keep-alive comment interval on event streams (also how soon a closed
+/// browser tab is noticed).
+const PING: Duration = Duration::from_secs(15);
+
+/// What `lentera serve` was asked to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServeOptions {
+    pub host: IpAddr,
+    /// 0 picks a free port (tests).
+    pub port: u16,
+    pub build: BuildOptions,
+    /// Quiet time that ends a burst of file events.
+    pub debounce: Duration,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            host: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 1111,
+            build: BuildOptions::default(),
+            debounce: DEBOUNCE,
+        }
+    }
+}
+
+/// What happened in a (re)build, for the terminal.
+#[derive(Debug)]
+pub enum Report<'a> {
+    Built {
+        /// The build, without its files (they are being served).
+        build: &'a Build,
+        files: usize,
+        /// What changed (empty for the first build).
+        changes: &'a BTreeSet<Change>,
+        elapsed: Duration,
+    },
+    Failed {
+        error: &'a Error,
+        elapsed: Duration,
+    },
+}
+
+/// Called after every build, from the watching thread.
+pub type Reporter = Box<dyn Fn(Report<'_>) + Send + Sync>;
+
+/// A running preview server. Dropping it stops it too.
+pub struct Server {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    threads: Vec<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Build the site at `root` and serve it, rebuilding on changes. The first
+    /// build happens before this returns; if it fails, the server still starts
+    /// and shows the error until a good save.
+    pub fn start(root: &Path, opts: ServeOptions) -> Result<Server> {
+        Server::start_with(root, opts, Box::new(|_| {}))
+    }
+
+    /// [`Server::start`], calling `reporter` after each build.
+    pub fn start_with(root: &Path, opts: ServeOptions, reporter: Reporter) -> Result<Server> {
+        let root = root.canonicalize().map_err(|source| Error::Read {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        let wanted = SocketAddr::new(opts.host, opts.port);
+        let listener = TcpListener::bind(wanted).map_err(|source| Error::Serve {
+            addr: wanted.to_string(),
+            source,
+        })?;
+        let addr = listener.local_addr().map_err(|source| Error::Serve {
+            addr: wanted.to_string(),
+            source,
+        })?;
+        let (events_tx, events_rx) = mpsc::channel();
+        let watcher = watch::Watcher::new(&root, events_tx)?;
+        let shared = Arc::new(Shared {
+            builder: Mutex::new(Builder {
+                root: root.clone(),
+                opts: opts.build.clone(),
+                cache: BuildCache::new(),
+            }),
+            root,
+            snapshot: RwLock::new(Arc::new(Snapshot::default())),
+            clients: Mutex::new(Vec::new()),
+            stopping: AtomicBool::new(false),
+            instance: format!(
+                "{:x}",
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_micros())
+                    .unwrap_or_default()
+            ),
+            reporter,
+        });
+        shared.rebuild(&BTreeSet::new());
+
+        let accept = {
+            let shared = shared.clone();
+            std::thread::Builder::new()
+                .name("lentera-accept".into())
+                .spawn(move || accept_loop(&listener, &shared))
+                .expect("spawning a thread at start-up")
+        };
+        let rebuild = {
+            let shared = shared.clone();
+            let debounce = opts.debounce;
+            std::thread::Builder::new()
+                .name("lentera-watch".into())
+                .spawn(move || watch_loop(&shared, watcher, &events_rx, debounce))
+                .expect("spawning a thread at start-up")
+        };
+        Ok(Server {
+            addr,
+            shared,
+            threads: vec![accept, rebuild],
+        })
+    }
+
+    /// The address the server listens on (with the real port if 0 was asked).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The URL to open in a browser.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// Stop watching and serving, and wait for the threads to end.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        if self.shared.stopping.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        // Closing every event stream's channel ends its thread.
+        self.shared
+            .clients
+            .lock()
+            .expect("no panics while locked")
+            .clear();
+        // Wake the accepting thread, blocked in accept().
+        let wake = match self.addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => {
+                SocketAddr::new(Ipv4Addr::LOCALHOST.into(), self.addr.port())
+            }
+            IpAddr::V6(ip) if ip.is_unspecified() => {
+                SocketAddr::new(Ipv6Addr::LOCALHOST.into(), self.addr.port())
+            }
+            _ => self.addr,
+        };
+        let _ = TcpStream::connect_timeout(&wake, Duration::from_secs(1));
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// Built files by site path (`pelajaran/x/index.html`).
+type Files = HashMap<String, Arc<Vec<u8>>>;
+
+/// What the server answers with: the last good build, and the error of the
+/// last build if it failed.
+#[derive(Debug, Default)]
+struct Snapshot {
+    files: Arc<Files>,
+    /// Counts good builds; pages compare it to know whether they are stale.
+    version: u64,
+    /// The last build's errors as JSON (see [`ErrorReport`]), if it failed.
+    error: Option<Arc<String>>,
+}
+
+/// A message for open pages.
+#[derive(Debug, Clone)]
+enum Live {
+    Reload(String),
+    Error(Arc<String>),
+}
+
+struct Shared {
+    root: PathBuf,
+    builder: Mutex<Builder>,
+    snapshot: RwLock<Arc<Snapshot>>,
+    /// One sender per open event stream.
+    clients: Mutex<Vec<mpsc::Sender<Live>>>,
+    stopping: AtomicBool,
+    /// Tells a page that reconnects to a restarted server to reload.
+    instance: String,
+    reporter: Reporter,
+}
+
+impl Shared {
+    fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .expect("no panics while locked")
+            .clone()
+    }
+
+    fn build_id(&self, version: u64) -> String {
+        format!("{}-{version}", self.instance)
+    }
+
+    /// Rebuild, swap in the result or keep the last good files, then tell
+    /// the terminal and every open page.
+    fn rebuild(&self, changes: &BTreeSet<Change>) {
+        let start = Instant::now();
+        let old = self.snapshot();
+        let result = self
+            .builder
+            .lock()
+            .expect("no panics while locked")
+            .build(changes)
+            .and_then(|mut build| {
+                let files = load_files(std::mem::take(&mut build.files))?;
+                Ok((build, files))
+            });
+        let elapsed = start.elapsed();
+        match result {
+            Ok((build, files)) => {
+                let version = old.version + 1;
+                let file_count = files.len();
+                *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
+                    files: Arc::new(files),
+                    version,
+                    error: None,
+                });
+                self.broadcast(Live::Reload(self.build_id(version)));
+                (self.reporter)(Report::Built {
+                    build: &build,
+                    files: file_count,
+                    changes,
+                    elapsed,
+                });
+            }
+            Err(error) => {
+                let json = Arc::new(error_json(&error));
+                *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
+                    files: old.files.clone(),
+                    version: old.version,
+                    error: Some(json.clone()),
+                });
+                self.broadcast(Live::Error(json));
+                (self.reporter)(Report::Failed {
+                    error: &error,
+                    elapsed,
+                });
+            }
+        }
+    }
+
+    fn broadcast(&self, event: Live) {
+        self.clients
+            .lock()
+            .expect("no panics while locked")
+            .retain(|client| client.send(event.clone()).is_ok());
+    }
+}
+
+/// Builds the site for `serve`, keeping what it can between builds: the
+/// compiled templates and strings while only content changes, and minified
+/// pages whose HTML did not change.
+struct Builder {
+    root: PathBuf,
+    opts: BuildOptions,
+    cache: BuildCache,
+}
+
+impl Builder {
+    fn build(&mut self, changes: &BTreeSet<Change>) -> Result<Build> {
+        if changes
+            .iter()
+            .any(|c| matches!(c, Change::Config | Change::Strings | Change::Templates))
+        {
+            self.cache.forget_theme();
+        }
+        crate::build_with(&self.root, &self.opts, &mut self.cache)
+    }
+}
+
+/// The built files in memory, reading those that a build copies.
+fn load_files(files: Vec<OutputFile>) -> Result<Files> {
+    files
+        .into_iter()
+        .map(|f| {
+            let bytes = match f.contents {
+                Contents::Bytes(b) => b,
+                Contents::Copy(path) => {
+                    std::fs::read(&path).map_err(|source| Error::Read { path, source })?
+                }
+            };
+            Ok((f.path, Arc::new(bytes)))
+        })
+        .collect()
+}
+
+/// One error as the overlay shows it.
+#[derive(Debug, Serialize)]
+struct ErrorView {
+    file: String,
+    line: usize,
+    column: usize,
+    message: String,
+    hint: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ErrorReport {
+    errors: Vec<ErrorView>,
+}
+
+fn error_view(err: &Error) -> ErrorView {
+    let view = |file: &Path, line, column, message: &str, hint: Option<&String>| ErrorView {
+        file: file.display().to_string(),
+        line,
+        column,
+        message: message.to_string(),
+        hint: hint.cloned(),
+    };
+    match err {
+        Error::Yaml {
+            path,
+            line,
+            column,
+            message,
+            hint,
+        } => view(path, *line, *column, message, hint.as_ref()),
+        Error::Content {
+            path,
+            line,
+            message,
+            hint,
+        } => view(path, *line, 0, message, hint.as_ref()),
+        Error::Template {
+            template,
+            line,
+            column,
+            message,
+            page,
+        } => view(
+            Path::new(template),
+            *line,
+            *column,
+            &format!("{message} ({page})"),
+            None,
+        ),
+        Error::Leaflet {
+            village,
+            lang,
+            message,
+            hint,
+        } => view(
+            village,
+            0,
+            0,
+            &format!("leaflet in `{lang}`: {message}"),
+            Some(hint),
+        ),
+        Error::Read { path, source } => view(path, 0, 0, &format!("cannot read: {source}"), None),
+        other => {
+            let mut message = other.to_string();
+            let mut source = std::error::Error::source(other);
+            while let Some(cause) = source {
+                message.push_str(&format!("\ncaused by: {cause}"));
+                source = cause.source();
+            }
+            ErrorView {
+                file: String::new(),
+                line: 0,
+                column: 0,
+                message,
+                hint: None,
+            }
+        }
+    }
+}
+
+/// The errors of a failed build as JSON, for the overlay.
+fn error_json(err: &Error) -> String {
+    let report = ErrorReport {
+        errors: err.flatten().into_iter().map(error_view).collect(),
+    };
+    serde_json::to_string(&report).expect("plain structs serialise")
+}
+
+/// Add the live-reload script (and the error, if the last build failed)
+/// before `</body>`, or at the end if there is none.
+fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+    let mut snippet = String::new();
+    if let Some(json) = error {
+        // `<` only occurs inside JSON strings, where `\u003c` means the same:
+        // the text cannot close the script element.
+        snippet.push_str(r#"<script type="application/json" id="lentera-error">"#);
+        snippet.push_str(&json.replace('<', "\\u003c"));
+        snippet.push_str("</script>");
+    }
+    snippet.push_str(&format!(r#"<script src="{LIVE_JS_PATH}"></script>"#));
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + snippet.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(snippet.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// The page shown when there is no 404 page (the first build failed).
+const FALLBACK_404: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>404</title></head><body><h1>404</h1><p>Halaman tidak ditemukan. / Page not found.</p></body></html>";
+
+/// Answer a GET for `target` from the snapshot.
+fn respond(snapshot: &Snapshot, target: &str) -> Response {
+    let Ok(path) = http::site_path(target) else {
+        return Response::text(400, "bad request: not a path of this site");
+    };
+    let key = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.clone()
+    };
+    if let Some(bytes) = snapshot.files.get(&key) {
+        return file_response(snapshot, 200, &key, bytes);
+    }
+    if !key.ends_with("index.html") && snapshot.files.contains_key(&format!("{path}/index.html")) {
+        return Response::redirect(&format!("/{path}/"));
+    }
+    match snapshot.files.get("404.html") {
+        Some(bytes) => file_response(snapshot, 404, "404.html", bytes),
+        None => file_response(snapshot, 404, "404.html", FALLBACK_404.as_bytes()),
+    }
+}
+
+fn file_response(snapshot: &Snapshot, status: u16, key: &str, bytes: &[u8]) -> Response {
+    let content_type = http::content_type(key);
+    let body = if content_type.starts_with("text/html") {
+        inject(bytes, snapshot.error.as_deref().map(String::as_str))
+    } else {
+        bytes.to_vec()
+    };
+    Response::new(status, content_type, body)
+}
+
+fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
+    for stream in listener.incoming() {
+        if shared.stopping.load(Ordering::SeqCst) {
+            break;
+        }
+        match stream {
+            Ok(stream) => {
+                let shared = shared.clone();
+                let spawned = std::thread::Builder::new()
+                    .name("lentera-conn".into())
+                    .spawn(move || handle(stream, &shared));
+                if spawned.is_err() {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+            // Out of file descriptors and the like: wait a little.
+            Err(_) => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+}
+
+fn handle(mut stream: TcpStream, shared: &Shared) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
+    let request = match http::read_request(&mut stream) {
+        Ok(r) => r,
+        Err(ReadError::Malformed) => {
+            let _ = Response::text(400, "bad request").write_to(&mut stream, false);
+            return;
+        }
+        Err(ReadError::Io(_)) => return,
+    };
+    let head_only = request.method == "HEAD";
+    if request.method != "GET" && !head_only {
+        let mut r = Response::text(405, "only GET and HEAD");
+        r.headers.push(("Allow", "GET, HEAD".to_string()));
+        let _ = r.write_to(&mut stream, false);
+        return;
+    }
+    let path = request.target.split(['?', '#']).next().unwrap_or_default();
+    let response = match path {
+        EVENTS_PATH if !head_only => return event_stream(stream, shared),
+        LIVE_JS_PATH => Response::new(200, http::content_type("live.js"), LIVE_JS),
+        _ => respond(&shared.snapshot(), &request.target),
+    };
+    let _ = response.write_to(&mut stream, head_only);
+}
+
+/// Keep an event stream open: `hello` with the current build id first (and
+/// the current error, if any), then `reload` or `error` after each build.
+fn event_stream(mut stream: TcpStream, shared: &Shared) {
+    let (tx, rx) = mpsc::channel();
+    // Subscribe before reading the state, so no build can fall between.
+    shared
+        .clients
+        .lock()
+        .expect("no panics while locked")
+        .push(tx);
+    let snapshot = shared.snapshot();
+    let mut first = format!(
+        "{}retry: 1000\n\nevent: hello\ndata: {}\n\n",
+        http::EVENT_STREAM_HEAD,
+        shared.build_id(snapshot.version)
+    );
+    if let Some(json) = &snapshot.error {
+        first.push_str(&format!("event: error\ndata: {json}\n\n"));
+    }
+    let _ = stream.set_write_timeout(Some(PING));
+    if stream.write_all(first.as_bytes()).is_err() {
+        return;
+    }
+    loop {
+        let message = match rx.recv_timeout(PING) {
+            Ok(Live::Reload(id)) => format!("event: reload\ndata: {id}\n\n"),
+            Ok(Live::Error(json)) => format!("event: error\ndata: {json}\n\n"),
+            Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if stream.write_all(message.as_bytes()).is_err() {
+            return;
+        }
+    }
+}
+
+/// Wait for file events, let a burst settle, classify it and rebuild.
+fn watch_loop(
+    shared: &Shared,
+    mut watcher: watch::Watcher,
+    events: &mpsc::Receiver<watch::Paths>,
+    debounce: Duration,
+) {
+    while !shared.stopping.load(Ordering::SeqCst) {
+        let Some(paths) = watch::next_burst(events, debounce, Duration::from_millis(100)) else {
+            continue;
+        };
+        watcher.follow_new_folders(&paths);
+        let changes = watch::classify_all(&shared.root, paths.iter().map(PathBuf::as_path));
+        if !changes.is_empty() && !shared.stopping.load(Ordering::SeqCst) {
+            shared.rebuild(&changes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot(files: &[(&str, &str)], error: Option<&str>) -> Snapshot {
+        Snapshot {
+            files: Arc::new(
+                files
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), Arc::new(v.as_bytes().to_vec())))
+                    .collect(),
+            ),
+            version: 1,
+            error: error.map(|e| Arc::new(e.to_string())),
+        }
+    }
+
+    #[test]
+    fn folders_serve_their_index_and_redirect_without_slash() {
+        let s = snapshot(
+            &[
+                ("index.html", "<body>home</body>"),
+                ("pelajaran/index.html", "<body>list</body>"),
+                ("style.css", "b{}"),
+                ("404.html", "<body>nope</body>"),
+            ],
+            None,
+        );
+        let home = respond(&s, "/");
+        assert_eq!(home.status, 200);
+        assert!(String::from_utf8_lossy(&home.body).starts_with("<body>home<script src="));
+        assert_eq!(respond(&s, "/pelajaran/").status, 200);
+        let moved = respond(&s, "/pelajaran?x=1");
+        assert_eq!(moved.status, 301);
+        assert!(
+            moved
+                .headers
+                .contains(&("Location", "/pelajaran/".to_string()))
+        );
+        let css = respond(&s, "/style.css");
+        assert_eq!(css.body, b"b{}");
+        assert_eq!(css.headers[0].1, "text/css; charset=utf-8");
+        let missing = respond(&s, "/nothing/here/");
+        assert_eq!(missing.status, 404);
+        assert!(String::from_utf8_lossy(&missing.body).contains("nope"));
+        assert_eq!(respond(&s, "/../index.html").status, 400);
+    }
+
+    #[test]
+    fn pages_carry_the_error_while_the_build_is_broken() {
+        let s = snapshot(
+            &[("index.html", "<html><body><p>old</p></body></html>")],
+            Some(r#"{"errors":[{"message":"</script><b>x"}]}"#),
+        );
+        let body = String::from_utf8(respond(&s, "/").body).unwrap();
+        assert!(body.contains("<p>old</p>"));
+        assert!(body.contains(
+            r#"id="lentera-error">{"errors":[{"message":"\u003c/script>\u003cb>x"}]}</script>"#
+        ));
+        assert!(body.ends_with("<script src=\"/__lentera/live.js\"></script></body></html>"));
+        // Without any page at all, the fallback 404 still shows the error.
+        let empty = snapshot(&[], Some("{}"));
+        let r = respond(&empty, "/");
+        assert_eq!(r.status, 404);
+        assert!(String::from_utf8_lossy(&r.body).contains("lentera-error"));
+    }
+
+    #[test]
+    fn errors_become_views_with_file_line_and_hint() {
+        let err = Error::Many(vec![
+            Error::content("content/a.md", 3, "bad").with_hint("fix it"),
+            Error::Template {
+                template: "page.html".into(),
+                line: 2,
+                column: 5,
+                message: "oops".into(),
+                page: "while rendering content/a.md".into(),
+            },
+        ]);
+        let json: serde_json::Value = serde_json::from_str(&error_json(&err)).unwrap();
+        assert_eq!(json["errors"][0]["file"], "content/a.md");
+        assert_eq!(json["errors"][0]["line"], 3);
+        assert_eq!(json["errors"][0]["hint"], "fix it");
+        assert_eq!(json["errors"][1]["file"], "page.html");
+        assert_eq!(json["errors"][1]["column"], 5);
+        assert!(!error_json(&err).contains('\n'));
+    }
+}
