@@ -159,60 +159,23 @@ pub fn from_error(err: &Error) -> Vec<Diagnostic> {
     err.flatten()
         .into_iter()
         .map(|e| {
-            let (file, line, message, hint) = match e {
-                Error::Yaml {
-                    path,
-                    line,
-                    column,
-                    message,
-                    hint,
-                } => (
-                    path.clone(),
-                    *line,
-                    format!("{message} (column {column})"),
-                    hint.clone(),
-                ),
-                Error::Content {
-                    path,
-                    line,
-                    message,
-                    hint,
-                } => (path.clone(), *line, message.clone(), hint.clone()),
-                Error::Template {
-                    template,
-                    line,
-                    message,
-                    page,
-                    ..
-                } => (
-                    PathBuf::from(format!("templates/{template}")),
-                    *line,
-                    format!("{message} ({page})"),
-                    None,
-                ),
-                Error::Leaflet {
-                    village,
-                    lang,
-                    message,
-                    hint,
-                } => (
-                    village.clone(),
-                    0,
-                    format!("leaflet in `{lang}`: {message}"),
-                    Some(hint.clone()),
-                ),
-                Error::Read { path, .. } | Error::Write { path, .. } => {
-                    (path.clone(), 0, e.to_string(), None)
-                }
-                Error::UrlCollision { first, .. } => (first.clone(), 0, e.to_string(), None),
-                other => (PathBuf::new(), 0, other.to_string(), None),
+            let at = e.located();
+            let message = if at.column > 0 {
+                format!("{} (column {})", at.message, at.column)
+            } else {
+                at.message
+            };
+            // Template errors are grouped under templates/ in the report.
+            let file = match e {
+                Error::Template { .. } => PathBuf::from("templates").join(&at.file),
+                _ => at.file,
             };
             Diagnostic {
                 file,
-                line,
+                line: at.line,
                 severity: Severity::Error,
                 message,
-                hint,
+                hint: at.hint,
             }
         })
         .collect()

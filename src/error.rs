@@ -78,7 +78,85 @@ pub enum Error {
     Many(Vec<Error>),
 }
 
+/// Where an error points and what it says, for reports that show errors one
+/// field at a time (`lentera check`, the `serve` overlay). 0 means unknown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
 impl Error {
+    /// This error (not flattened: call on each of [`Error::flatten`]) as
+    /// file, line, column, message and hint.
+    pub fn located(&self) -> Located {
+        let at =
+            |file: &std::path::Path, line, column, message: String, hint: Option<String>| Located {
+                file: file.to_path_buf(),
+                line,
+                column,
+                message,
+                hint,
+            };
+        match self {
+            Error::Yaml {
+                path,
+                line,
+                column,
+                message,
+                hint,
+            } => at(path, *line, *column, message.clone(), hint.clone()),
+            Error::Content {
+                path,
+                line,
+                message,
+                hint,
+            } => at(path, *line, 0, message.clone(), hint.clone()),
+            Error::Template {
+                template,
+                line,
+                column,
+                message,
+                page,
+            } => at(
+                std::path::Path::new(template),
+                *line,
+                *column,
+                format!("{message} ({page})"),
+                None,
+            ),
+            Error::Leaflet {
+                village,
+                lang,
+                message,
+                hint,
+            } => at(
+                village,
+                0,
+                0,
+                format!("leaflet in `{lang}`: {message}"),
+                Some(hint.clone()),
+            ),
+            Error::Read { path, source } => at(path, 0, 0, format!("cannot read: {source}"), None),
+            Error::Write { path, source } => {
+                at(path, 0, 0, format!("cannot write: {source}"), None)
+            }
+            Error::UrlCollision { first, .. } => at(first, 0, 0, self.to_string(), None),
+            other => {
+                let mut message = other.to_string();
+                let mut source = std::error::Error::source(other);
+                while let Some(cause) = source {
+                    message.push_str(&format!("\ncaused by: {cause}"));
+                    source = cause.source();
+                }
+                at(std::path::Path::new(""), 0, 0, message, None)
+            }
+        }
+    }
+
     /// A content error at a line of a file.
     pub fn content(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
         Error::Content {
@@ -150,5 +228,45 @@ impl fmt::Display for List<'_> {
             write!(f, "{err}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn located_keeps_file_line_column_and_hint() {
+        let yaml = Error::Yaml {
+            path: "content/a.md".into(),
+            line: 3,
+            column: 7,
+            message: "bad".into(),
+            hint: Some("fix".into()),
+        };
+        assert_eq!(
+            yaml.located(),
+            Located {
+                file: "content/a.md".into(),
+                line: 3,
+                column: 7,
+                message: "bad".into(),
+                hint: Some("fix".into())
+            }
+        );
+        let leaflet = Error::Leaflet {
+            village: "content/desa/x.yaml".into(),
+            lang: "jv".into(),
+            message: "too long".into(),
+            hint: "shorten".into(),
+        };
+        let at = leaflet.located();
+        assert_eq!(at.message, "leaflet in `jv`: too long");
+        assert_eq!(at.hint.as_deref(), Some("shorten"));
+        let theme = Error::ThemeNotFound {
+            theme: "t".into(),
+            path: "themes/t/templates".into(),
+        };
+        assert!(theme.located().message.starts_with("theme `t` not found"));
     }
 }

@@ -364,68 +364,13 @@ struct ErrorReport {
 }
 
 fn error_view(err: &Error) -> ErrorView {
-    let view = |file: &Path, line, column, message: &str, hint: Option<&String>| ErrorView {
-        file: file.display().to_string(),
-        line,
-        column,
-        message: message.to_string(),
-        hint: hint.cloned(),
-    };
-    match err {
-        Error::Yaml {
-            path,
-            line,
-            column,
-            message,
-            hint,
-        } => view(path, *line, *column, message, hint.as_ref()),
-        Error::Content {
-            path,
-            line,
-            message,
-            hint,
-        } => view(path, *line, 0, message, hint.as_ref()),
-        Error::Template {
-            template,
-            line,
-            column,
-            message,
-            page,
-        } => view(
-            Path::new(template),
-            *line,
-            *column,
-            &format!("{message} ({page})"),
-            None,
-        ),
-        Error::Leaflet {
-            village,
-            lang,
-            message,
-            hint,
-        } => view(
-            village,
-            0,
-            0,
-            &format!("leaflet in `{lang}`: {message}"),
-            Some(hint),
-        ),
-        Error::Read { path, source } => view(path, 0, 0, &format!("cannot read: {source}"), None),
-        other => {
-            let mut message = other.to_string();
-            let mut source = std::error::Error::source(other);
-            while let Some(cause) = source {
-                message.push_str(&format!("\ncaused by: {cause}"));
-                source = cause.source();
-            }
-            ErrorView {
-                file: String::new(),
-                line: 0,
-                column: 0,
-                message,
-                hint: None,
-            }
-        }
+    let at = err.located();
+    ErrorView {
+        file: at.file.display().to_string(),
+        line: at.line,
+        column: at.column,
+        message: at.message,
+        hint: at.hint,
     }
 }
 
