@@ -102,6 +102,19 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
                     ),
                 });
             }
+            for (village, name, date) in site.stale_village_contacts(today) {
+                let text = std::fs::read_to_string(root.join(&village.path)).unwrap_or_default();
+                diagnostics.push(Diagnostic {
+                    file: village.path.clone(),
+                    line: crate::yaml::line_of(&text, &name),
+                    severity: Severity::Warning,
+                    message: format!(
+                        "the phone number of `{name}` was verified on {date}, more than {} days ago",
+                        site.config.stale_after_days
+                    ),
+                    hint: Some("check it with the person, then update `verified:`".into()),
+                });
+            }
             for row in &translations {
                 for (lang, status) in &row.langs {
                     if *status == Status::Stale {

@@ -222,7 +222,11 @@ pub fn run(cli: Cli) -> ExitCode {
                     );
                     eprintln!("{}", tr(ml, &summary));
                     if !build.leaflets.is_empty() {
-                        let line = format!("wrote {} leaflets (PDF)", build.leaflets.len());
+                        let line = format!(
+                            "wrote {} leaflets (PDF) in {} ms",
+                            build.leaflets.len(),
+                            build.leaflet_time.as_millis()
+                        );
                         eprintln!("{}", tr(ml, &line));
                     }
                     for warning in &build.warnings {

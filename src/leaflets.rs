@@ -186,11 +186,18 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
             })
         })
         .collect();
+    // The oldest confirmation of any number printed: national or local.
     let verified = config
         .contacts
         .iter()
         .filter(|c| !c.numbers.is_empty())
         .filter_map(|c| c.verified)
+        .chain(
+            v.contacts
+                .iter()
+                .filter(|c| c.phone.is_some())
+                .filter_map(|c| c.verified),
+        )
         .min()
         .map(|d| format_date(strings, lang, d));
     let data = Data {

@@ -49,6 +49,8 @@ pub struct Build {
     pub warnings: Vec<String>,
     /// Leaflet PDFs written, as output paths.
     pub leaflets: Vec<String>,
+    /// Wall time spent rendering the leaflets (in parallel with the pages).
+    pub leaflet_time: std::time::Duration,
 }
 
 impl Build {
@@ -156,29 +158,37 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         .collect();
     let images = images::process(&site.assets)?;
     // Leaflets render in parallel with the pages.
-    let (rendered, leaflet_files) = rayon::join(
+    let (rendered, (leaflet_files, leaflet_time)) = rayon::join(
         || render::render(&site, &templates, &strings, &images.info, &render_opts),
         || {
-            leaflets::render(
+            let start = std::time::Instant::now();
+            let files = leaflets::render(
                 leaflet_template.as_deref().unwrap_or_default(),
                 &leaflet_jobs,
                 built,
-            )
+            );
+            (files, start.elapsed())
         },
     );
     let rendered = rendered?;
     let leaflet_files = leaflet_files?;
-    let warnings = site
+    let days = site.config.stale_after_days;
+    let mut warnings: Vec<String> = site
         .config
         .stale_contacts(built)
         .into_iter()
         .map(|(key, date)| {
             format!(
-                "content/site.yaml: the numbers of `{key}` were verified on {date}, more than {} days ago; check them against the source and update `verified:` (leaflets still print them)",
-                site.config.stale_after_days
+                "content/site.yaml: the numbers of `{key}` were verified on {date}, more than {days} days ago; check them against the source and update `verified:` (leaflets still print them)"
             )
         })
         .collect();
+    warnings.extend(site.stale_village_contacts(built).into_iter().map(|(v, name, date)| {
+        format!(
+            "{}: the phone number of `{name}` was verified on {date}, more than {days} days ago; check it and update `verified:` (leaflets still print it)",
+            v.path.display()
+        )
+    }));
     let leaflet_paths = leaflet_files.iter().map(|f| f.path.clone()).collect();
     let mut files = rendered.files;
     files.extend(leaflet_files);
@@ -207,6 +217,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         missing_strings: strings.misses(),
         warnings,
         leaflets: leaflet_paths,
+        leaflet_time,
     })
 }
 

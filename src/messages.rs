@@ -72,7 +72,10 @@ const TABLE: &[(&str, &str)] = &[
         "built {} pages ({}; {} not yet translated) and {} files into {} in {} ms",
         "{0} halaman dibuat ({1}; {2} belum diterjemahkan), {3} berkas di {4} dalam {5} md",
     ),
-    ("wrote {} leaflets (PDF)", "{0} leaflet (PDF) ditulis"),
+    (
+        "wrote {} leaflets (PDF) in {} ms",
+        "{0} leaflet (PDF) ditulis dalam {1} md",
+    ),
     (
         "created {} (a draft: remove `draft: true` when it is ready)",
         "{0} dibuat (masih draf: hapus `draft: true` jika sudah siap)",
@@ -288,6 +291,18 @@ const TABLE: &[(&str, &str)] = &[
     (
         "content/site.yaml: the numbers of `{}` were verified on {}, more than {} days ago; check them against the source and update `verified:` (leaflets still print them)",
         "content/site.yaml: nomor `{0}` terakhir diperiksa pada {1}, lebih dari {2} hari yang lalu; periksa lagi dengan sumbernya dan perbarui `verified:` (leaflet tetap mencetaknya)",
+    ),
+    (
+        "the phone number of `{}` was verified on {}, more than {} days ago",
+        "nomor telepon `{0}` terakhir diperiksa pada {1}, lebih dari {2} hari yang lalu",
+    ),
+    (
+        "check it with the person, then update `verified:`",
+        "tanyakan lagi ke orangnya, lalu perbarui `verified:`",
+    ),
+    (
+        "{}: the phone number of `{}` was verified on {}, more than {} days ago; check it and update `verified:` (leaflets still print it)",
+        "{0}: nomor telepon `{1}` terakhir diperiksa pada {2}, lebih dari {3} hari yang lalu; periksa lagi dan perbarui `verified:` (leaflet tetap mencetaknya)",
     ),
     (
         "the `{}` translation is older than this page's last review (`updated:`)",

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, Date};
 use crate::error::{Error, Result};
 pub use front_matter::{FrontMatter, Kind, TranslationState};
 pub use village::Village;
@@ -115,6 +115,26 @@ impl Site {
         sections
             .into_iter()
             .map(|(_, d)| firsts[d].key.clone())
+            .collect()
+    }
+
+    /// Village contacts whose phone number was verified more than
+    /// `stale_after_days` before `today`: (village, contact name, date).
+    pub fn stale_village_contacts(&self, today: Date) -> Vec<(&Village, String, Date)> {
+        let limit = today.days_since_epoch() - i64::from(self.config.stale_after_days);
+        let def = self.config.default_language.as_str();
+        self.villages
+            .iter()
+            .flat_map(|v| {
+                v.file
+                    .contacts
+                    .iter()
+                    .filter(|c| c.phone.is_some())
+                    .filter_map(move |c| {
+                        let date = c.verified.filter(|d| d.days_since_epoch() < limit)?;
+                        Some((v, c.name.get(def, def).to_string(), date))
+                    })
+            })
             .collect()
     }
 }

@@ -55,6 +55,10 @@ fn stale_translation_and_stale_contact_are_warnings() {
         "content/pelajaran/jalur-resmi.en.md",
         "---\ntitle: Legal route\nupdated: 2026-01-01\ntranslation: reviewed\n---\nText.\n",
     );
+    site.write(
+        "content/desa/sukamaju.yaml",
+        "name: Sukamaju\nkabupaten: Contoh Raya\ncontacts:\n  - name: Pak Kades\n    phone: 0812-0000-0000\n    verified: 2025-01-02\n",
+    );
     let report = run(
         site.root(),
         &CheckOptions {
@@ -85,8 +89,18 @@ fn stale_translation_and_stale_contact_are_warnings() {
             .any(|m| m.contains("`kp2mi` were verified on 2025-04-10")),
         "{messages:?}"
     );
+    let local = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("`Pak Kades` was verified on 2025-01-02"))
+        .unwrap_or_else(|| panic!("{messages:?}"));
+    assert_eq!(
+        local.file,
+        std::path::Path::new("content/desa/sukamaju.yaml")
+    );
+    assert_eq!(local.line, 4);
     assert_eq!(report.errors(), 0);
-    assert!(report.warnings() >= 2);
+    assert!(report.warnings() >= 3);
     let shorter = run(
         site.root(),
         &CheckOptions {

@@ -83,10 +83,24 @@ fn real_leaflets_print_right() {
             let pdf_s = pdf.to_str().unwrap();
 
             let info = run("pdfinfo", &[pdf_s]);
-            assert!(info.contains("Pages:          2"), "{rel}: {info}");
+            let field = |name: &str| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix(name))
+                    .map(str::trim)
+                    .unwrap_or_else(|| panic!("{rel}: no {name} {info}"))
+                    .to_string()
+            };
+            assert_eq!(field("Pages:"), "2", "{rel}");
+            assert_eq!(field("Tagged:"), "yes", "{rel}: tagged PDF");
+            // A4 landscape: 297 × 210 mm = 841.89 × 595.28 pt.
+            let size = field("Page size:");
+            let dims: Vec<f64> = size
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
             assert!(
-                info.contains("841.89 x 595.28 pts (A4)"),
-                "{rel}: A4 landscape: {info}"
+                dims.len() == 2 && (dims[0] - 841.89).abs() < 0.1 && (dims[1] - 595.28).abs() < 0.1,
+                "{rel}: A4 landscape: {size}"
             );
 
             let text = run("pdftotext", &[pdf_s, "-"]);
@@ -212,6 +226,55 @@ fn site_template_overrides_the_theme_leaflet() {
     let build = site.build().unwrap();
     let pdf = pdf_bytes(&build, "desa/sukamaju/sukamaju-id.pdf");
     assert!(pdf.starts_with(b"%PDF"));
+    if tools_ready() {
+        assert!(pdf_text(&pdf).contains("OVERRIDE Sukamaju"));
+    }
+}
+
+/// The text layer of a PDF, by pdftotext.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    run("pdftotext", &[path.to_str().unwrap(), "-"])
+}
+
+#[test]
+fn default_lessons_local_contacts_and_a_stale_number_still_print() {
+    let site = TestSite::fixture("basic");
+    // No `lessons:`: the first lesson of each section; a local contact whose
+    // number was checked long ago: a warning, and the leaflet still builds.
+    site.write(
+        "content/desa/sukamaju.yaml",
+        "name: Sukamaju\nkabupaten: Contoh Raya\noffice: kanim-contoh\ncontacts:\n  - name: Pak Kades\n    role: { id: Kepala desa }\n    phone: 0812-3456-7890\n    verified: 2024-01-02\n",
+    );
+    let build = site.build().unwrap();
+    assert_eq!(build.leaflets, ["desa/sukamaju/sukamaju-id.pdf"]);
+    assert!(
+        build.warnings.iter().any(|w| w.starts_with(
+            "content/desa/sukamaju.yaml: the phone number of `Pak Kades` was verified on 2024-01-02"
+        )),
+        "{:?}",
+        build.warnings
+    );
+    if !tools_ready() {
+        return;
+    }
+    let text: String = pdf_text(&pdf_bytes(&build, "desa/sukamaju/sukamaju-id.pdf"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Jalur resmi",
+        "Daftar di Disnaker.",
+        "Pak Kades",
+        "0812-3456-7890",
+        "Kantor Imigrasi Contoh",
+    ] {
+        assert!(text.contains(expected), "{expected} missing: {text}");
+    }
+    // The oldest confirmation of a printed number is the one shown.
+    assert!(text.contains("2024"), "{text}");
 }
 
 #[test]

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Leaflet render time: all leaflets of the real content, then the real
+# content plus N synthetic villages, each with leaflets in id, en and jv
+# (N × 3 leaflets). lentera prints "wrote K leaflets (PDF) in T ms": the wall
+# time of the leaflet renders, which run in parallel with the pages; the full
+# build time is printed beside it.
+#
+# Usage: bench/leaflets.sh [VILLAGES] [RUNS]   (defaults: 500 villages, 3 runs)
+# Needs: python3. Builds the release binary with the default features.
+set -euo pipefail
+villages=${1:-500}
+runs=${2:-3}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+(cd "$repo" && cargo build --release --quiet)
+lentera="$repo/target/release/lentera"
+
+report() {
+  local label=$1 root=$2
+  echo "== $label"
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/out"
+    "$lentera" --lang en -r "$root" build -o "$work/out" 2>&1 |
+      grep -E '^(built|wrote)' | sed 's/ into [^ ]* / /'
+  done
+  local pdfs
+  pdfs=$(find "$work/out" -name '*.pdf' | wc -l)
+  echo "   $pdfs PDFs, $(find "$work/out" -name '*.pdf' -print0 | du -cb --files0-from=- | tail -1 | cut -f1) bytes;" \
+    "smallest $(find "$work/out" -name '*.pdf' -printf '%s\n' | sort -n | head -1) B," \
+    "largest $(find "$work/out" -name '*.pdf' -printf '%s\n' | sort -n | tail -1) B"
+}
+
+report "real content" "$repo"
+
+# A copy of the real site with N more villages. Lesson choices and names vary
+# so the leaflets differ in length, as real ones would.
+site="$work/site"
+mkdir -p "$site"
+cp -r "$repo/content" "$repo/themes" "$site/"
+python3 - "$site/content/desa" "$villages" <<'EOF'
+import random, sys
+from pathlib import Path
+
+out, n = Path(sys.argv[1]), int(sys.argv[2])
+rng = random.Random(42)
+lessons = [
+    "pelajaran/jalur-resmi", "pelajaran/dokumen", "pelajaran/paspor",
+    "pelajaran/biaya", "pelajaran/hak", "waspada/tanda-bahaya",
+    "waspada/jika-terjebak", "modus/calo", "modus/visa-turis",
+    "modus/lowongan-online", "modus/utang", "modus/paspor-ditahan",
+]
+syll = ["su", "ka", "ma", "ju", "way", "la", "yap", "sri", "re", "jo", "ba", "ru", "ta", "ngan"]
+def name():
+    return " ".join("".join(rng.choice(syll) for _ in range(rng.randint(2, 3))).title()
+                    for _ in range(rng.randint(1, 2)))
+for i in range(n):
+    picked = rng.sample(lessons, rng.randint(3, 6))
+    text = (
+        f"name: {name()}\nkecamatan: {name()}\nkabupaten: {name()}\nprovinsi: Lampung\n"
+        "office: kanim-bandar-lampung\nlanguages: [id, en, jv]\n"
+        f"lessons: [{', '.join(picked)}]\n"
+    )
+    if rng.random() < 0.5:
+        text += (
+            "contacts:\n  - name: Kepala Desa\n    role: { id: Kepala desa, en: Village head }\n"
+            f"    phone: 0812-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}\n"
+            "    verified: 2026-11-01\n"
+        )
+    (out / f"bench-{i:04}.yaml").write_text(text)
+EOF
+report "real content + $villages villages × 3 languages" "$site"
