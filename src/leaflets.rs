@@ -302,7 +302,12 @@ fn render_one(fonts: &engine::Fonts, template: &str, job: &Job, built: Date) -> 
         hint: hint.to_string(),
     };
     let data = serde_json::to_vec_pretty(&job.data).expect("leaflet data serialises");
-    let qr = engine::qr_svg(&job.url);
+    let qr = engine::qr_svg(&job.url).map_err(|e| {
+        fail(
+            e,
+            "shorten `base_url` in content/site.yaml or the village file name",
+        )
+    })?;
     let ident = format!("lentera/{}/{}", job.village, job.lang);
     let date = (built.year, built.month as u8, built.day as u8);
     let leaflet = engine::render(fonts, template, &data, qr.as_bytes(), &ident, date)

@@ -330,6 +330,22 @@ const TABLE: &[(&str, &str)] = &[
         "{0}: leaflet dalam `{1}`: isinya tidak muat: butuh {2} halaman, bukan {3}",
     ),
     (
+        "{}: leaflet in `{}`: the leaflet template failed: {}",
+        "{0}: leaflet dalam `{1}`: templat leaflet gagal: {2}",
+    ),
+    (
+        "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md",
+        "perbaiki templates/leaflet.typ (atau milik tema); data yang dibacanya dijelaskan di docs/content.md",
+    ),
+    (
+        "{}: leaflet in `{}`: the address {} does not fit a QR code ({})",
+        "{0}: leaflet dalam `{1}`: alamat {2} terlalu panjang untuk kode QR ({3})",
+    ),
+    (
+        "shorten `base_url` in content/site.yaml or the village file name",
+        "perpendek `base_url` di content/site.yaml atau nama berkas desa",
+    ),
+    (
         "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",
         "pilih lebih sedikit pelajaran (`lessons:` di berkas desa) atau perpendek `key_points`-nya",
     ),

@@ -1019,29 +1019,51 @@ fn not_found(
     // A 404 page is served at any depth, so it links with absolute URLs.
     ctx.insert("root", &config.base_url);
     ctx.insert("page", &serde_json::json!({ "key": "404", "title": "404" }));
-    let languages: Vec<SwitchItem> = config
+    ctx.insert(
+        "languages",
+        &switch_items(config, lang, |l| {
+            format!("{}{}", config.base_url, page_path(config, "", l, false))
+        }),
+    );
+    standalone(templates, &ctx, "404.html", "404.html", "404.html", opts)
+}
+
+/// Language switcher entries for a page outside the content tree, with
+/// `href` giving the address of its version in each language.
+fn switch_items<'c>(
+    config: &'c crate::config::Config,
+    lang: &str,
+    href: impl Fn(&str) -> String,
+) -> Vec<SwitchItem<'c>> {
+    config
         .languages
         .iter()
         .map(|l| SwitchItem {
             code: &l.code,
             name: &l.name,
-            href: format!(
-                "{}{}",
-                config.base_url,
-                page_path(config, "", &l.code, false)
-            ),
+            href: href(&l.code),
             current: l.code == lang,
             fallback: false,
         })
-        .collect();
-    ctx.insert("languages", &languages);
-    let html = templates.render("404.html", &ctx, "404.html")?;
+        .collect()
+}
+
+/// Render a page outside the content tree (404, status, topics) to `path`.
+fn standalone(
+    templates: &Templates,
+    ctx: &Context,
+    template: &str,
+    what: &str,
+    path: impl Into<String>,
+    opts: &RenderOptions,
+) -> Result<OutputFile> {
+    let html = templates.render(template, ctx, what)?;
     let bytes = if opts.no_minify {
         html.into_bytes()
     } else {
         minify_html(&html)
     };
-    Ok(OutputFile::bytes("404.html", bytes))
+    Ok(OutputFile::bytes(path, bytes))
 }
 
 /// The staff page `/status/`: translation status of every page. Not linked
@@ -1086,15 +1108,15 @@ fn status_page(
     );
     ctx.insert("rows", &rows);
     ctx.insert("site_languages", &config.languages);
-    let languages: Vec<SwitchItem> = Vec::new();
-    ctx.insert("languages", &languages);
-    let html = templates.render("status.html", &ctx, "the status page")?;
-    let bytes = if opts.no_minify {
-        html.into_bytes()
-    } else {
-        minify_html(&html)
-    };
-    Ok(OutputFile::bytes("status/index.html", bytes))
+    ctx.insert("languages", &Vec::<SwitchItem>::new());
+    standalone(
+        templates,
+        &ctx,
+        "status.html",
+        "the status page",
+        "status/index.html",
+        opts,
+    )
 }
 
 /// The A–Z topic page of `lang`, where the search form leads without
@@ -1138,28 +1160,20 @@ fn topics_page(
         }),
     );
     ctx.insert("topics", &search::topics(site, lang, opts.portable));
-    let languages: Vec<SwitchItem> = config
-        .languages
-        .iter()
-        .map(|l| SwitchItem {
-            code: &l.code,
-            name: &l.name,
-            href: format!(
-                "{root}{}",
-                search::topics_path(config, &l.code, opts.portable)
-            ),
-            current: l.code == lang,
-            fallback: false,
-        })
-        .collect();
-    ctx.insert("languages", &languages);
-    let html = templates.render("topics.html", &ctx, &format!("the topic index ({lang})"))?;
-    let bytes = if opts.no_minify {
-        html.into_bytes()
-    } else {
-        minify_html(&html)
-    };
-    Ok(OutputFile::bytes(format!("{dir_path}index.html"), bytes))
+    ctx.insert(
+        "languages",
+        &switch_items(config, lang, |l| {
+            format!("{root}{}", search::topics_path(config, l, opts.portable))
+        }),
+    );
+    standalone(
+        templates,
+        &ctx,
+        "topics.html",
+        &format!("the topic index ({lang})"),
+        format!("{dir_path}index.html"),
+        opts,
+    )
 }
 
 fn sitemap(site: &Site, groups: &BTreeMap<&str, Group>) -> String {

@@ -232,18 +232,19 @@ fn locate(world: &LeafletWorld, span: DiagSpan) -> Option<String> {
 /// A QR code as SVG (qrcode crate 0.14 with default-features=false, features=["svg"];
 /// EC level M; quiet zone on; black modules on white).
 ///
-/// Panics if `url` is longer than a QR code can hold at level M (2331 bytes).
-pub fn qr_svg(url: &str) -> String {
+/// Fails if `url` is longer than a QR code can hold at level M (2331 bytes).
+pub fn qr_svg(url: &str) -> Result<String, String> {
     use qrcode::render::svg;
     use qrcode::{EcLevel, QrCode};
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
-        .expect("URL too long for a QR code");
-    code.render::<svg::Color>()
+        .map_err(|e| format!("the address {url} does not fit a QR code ({e})"))?;
+    Ok(code
+        .render::<svg::Color>()
         .quiet_zone(true)
         .module_dimensions(4, 4)
         .dark_color(svg::Color("#000000"))
         .light_color(svg::Color("#ffffff"))
-        .build()
+        .build())
 }
 
 #[cfg(test)]
@@ -312,7 +313,13 @@ mod tests {
 
     #[test]
     fn qr_is_svg() {
-        let s = qr_svg("https://example.org/desa/way-layap/");
+        let s = qr_svg("https://example.org/desa/way-layap/").unwrap();
         assert!(s.contains("<svg") && s.contains("#000000") && s.contains("#ffffff"));
+        let long = format!("https://example.org/{}", "a".repeat(3000));
+        assert!(
+            qr_svg(&long)
+                .unwrap_err()
+                .contains("does not fit a QR code")
+        );
     }
 }

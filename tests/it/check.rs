@@ -1,8 +1,6 @@
 //! `lentera check` and `lentera new` on fixture sites: each kind of problem
 //! shows up in the report and sets the exit code.
 
-use std::process::Command;
-
 use lentera::check::{CheckOptions, Severity, run};
 use lentera::config::Date;
 use lentera::status::Status;
@@ -20,12 +18,7 @@ fn check(site: &TestSite) -> lentera::check::Report {
 }
 
 fn lentera(site: &TestSite, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lentera"))
-        .args(args)
-        .env("LENTERA_LANG", "en")
-        .current_dir(site.root())
-        .output()
-        .unwrap()
+    site.lentera(args)
 }
 
 #[test]

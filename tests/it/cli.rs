@@ -7,12 +7,7 @@ use clap::CommandFactory;
 use crate::common::TestSite;
 
 fn lentera(site: &TestSite, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lentera"))
-        .args(args)
-        .env("LENTERA_LANG", "en")
-        .current_dir(site.root())
-        .output()
-        .unwrap()
+    site.lentera(args)
 }
 
 #[test]

@@ -44,6 +44,16 @@ impl TestSite {
     pub fn build(&self) -> lentera::Result<Build> {
         self.build_with(options(false, false))
     }
+
+    /// Run the `lentera` binary in this site's folder, with English messages.
+    pub fn lentera(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_lentera"))
+            .args(args)
+            .env("LENTERA_LANG", "en")
+            .current_dir(self.root())
+            .output()
+            .unwrap()
+    }
 }
 
 pub fn options(portable: bool, no_minify: bool) -> BuildOptions {
