@@ -22,8 +22,11 @@ report() {
   echo "== $label"
   for _ in $(seq "$runs"); do
     rm -rf "$work/out"
-    "$lentera" --lang en -r "$root" build -o "$work/out" 2>&1 |
-      grep -E '^(built|wrote)' | sed 's/ into [^ ]* / /'
+    if ! "$lentera" --lang en -r "$root" build -o "$work/out" 2>"$work/log"; then
+      cat "$work/log" >&2
+      exit 1
+    fi
+    grep -E '^(built|wrote)' "$work/log" | sed 's/ into [^ ]* / /'
   done
   local pdfs
   pdfs=$(find "$work/out" -name '*.pdf' | wc -l)

@@ -6,7 +6,6 @@
 
 use std::path::Path;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{Config, Date, NumberKind};
@@ -23,6 +22,10 @@ pub mod engine;
 /// The number of pages the default layout has (an A4 sheet printed on both
 /// sides). A leaflet with any other count does not fit.
 pub const PAGES: usize = 2;
+
+/// Stack size of the threads that render leaflets.
+#[cfg(feature = "leaflets")]
+const LEAFLET_STACK: usize = 64 << 20;
 
 /// Name of the leaflet template, in the theme's or the site's `templates/`.
 pub const TEMPLATE: &str = "leaflet.typ";
@@ -271,10 +274,9 @@ pub fn render(template: &str, jobs: &[Job], built: Date) -> Result<Vec<OutputFil
     #[cfg(feature = "leaflets")]
     {
         let fonts = engine::Fonts::embedded();
-        let results: Vec<Result<OutputFile>> = jobs
-            .par_iter()
-            .map(|job| render_one(&fonts, template, job, built))
-            .collect();
+        let results = render_on_own_threads(jobs.len(), |i| {
+            render_one(&fonts, template, &jobs[i], built)
+        });
         let mut files = Vec::new();
         let mut errors = Vec::new();
         for r in results {
@@ -288,9 +290,53 @@ pub fn render(template: &str, jobs: &[Job], built: Date) -> Result<Vec<OutputFil
     }
     #[cfg(not(feature = "leaflets"))]
     {
-        let _ = (template, jobs, built, jobs.par_iter().count());
+        let _ = (template, jobs, built);
         Ok(Vec::new())
     }
+}
+
+/// Run `render(0..n)` on a pool of our own, one long-lived task per thread
+/// taking the next index, and return the results in index order.
+///
+/// Typst recurses deeply and parallelises internally with rayon. On the global
+/// pool (2 MiB stacks), a worker waiting inside one compile stole other whole
+/// compiles onto its stack, and 500 villages overflowed it. Here every thread
+/// already runs its own loop, so only Typst's small inner tasks can be stolen,
+/// and the stacks have room to spare (reserved, not used, until needed).
+#[cfg(feature = "leaflets")]
+fn render_on_own_threads<T: Send>(n: usize, render: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let done = Mutex::new(Vec::with_capacity(n));
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= n {
+                break;
+            }
+            let result = render(i);
+            done.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((i, result));
+        }
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("leaflet-{i}"))
+        .stack_size(LEAFLET_STACK)
+        .build()
+    {
+        Ok(pool) => pool.scope(|scope| {
+            for _ in 0..pool.current_num_threads().min(n) {
+                scope.spawn(|_| work());
+            }
+        }),
+        // No threads to be had: render here, one after another.
+        Err(_) => work(),
+    }
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(feature = "leaflets")]
@@ -322,4 +368,36 @@ fn render_one(fonts: &engine::Fonts, template: &str, job: &Job, built: Date) -> 
         ));
     }
     Ok(OutputFile::bytes(job.path.clone(), leaflet.pdf))
+}
+
+#[cfg(all(test, feature = "leaflets"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_threads_return_every_result_in_order() {
+        let out = render_on_own_threads(100, |i| {
+            // Deep enough recursion to need more than a default 2 MiB stack.
+            fn depth(n: usize) -> usize {
+                let pad = std::hint::black_box([0u8; 4096]);
+                if n == 0 {
+                    pad[0] as usize
+                } else {
+                    depth(n - 1) + 1
+                }
+            }
+            (
+                i,
+                depth(if i == 0 { 2000 } else { 10 }),
+                std::thread::current().name().map(str::to_owned),
+            )
+        });
+        assert_eq!(out.len(), 100);
+        for (k, (i, d, name)) in out.into_iter().enumerate() {
+            assert_eq!(i, k);
+            assert_eq!(d, if k == 0 { 2000 } else { 10 });
+            assert!(name.unwrap_or_default().starts_with("leaflet-"));
+        }
+        assert!(render_on_own_threads(0, |i| i).is_empty());
+    }
 }
