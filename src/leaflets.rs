@@ -41,6 +41,22 @@ pub struct Job {
     pub data: Data,
     /// Absolute URL of the village page in this language (the QR target).
     pub url: String,
+    /// Lessons printed in the default language, having no translation yet.
+    pub untranslated: Vec<String>,
+}
+
+impl Job {
+    /// A warning for staff when some lessons print untranslated.
+    pub fn warning(&self, default_language: &str) -> Option<String> {
+        (!self.untranslated.is_empty()).then(|| {
+            format!(
+                "{}: the leaflet in `{}` prints these lessons in `{default_language}`, as they are not translated yet: {}",
+                self.village_path.display(),
+                self.lang,
+                self.untranslated.join(", ")
+            )
+        })
+    }
 }
 
 /// Everything `leaflet.typ` reads from `data.json`.
@@ -96,6 +112,9 @@ pub struct NumberData {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LessonData {
+    /// The language of this lesson's text: the leaflet's, or the default
+    /// language where the lesson is not translated yet.
+    pub lang: String,
     pub title: String,
     pub key_points: Vec<String>,
 }
@@ -176,14 +195,19 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
                 .collect(),
         })
         .collect();
+    let mut untranslated = Vec::new();
     let lessons = site
         .village_lessons(village)
         .iter()
         .filter_map(|key| {
             let in_lang = site.pages.iter().find(|p| &p.key == key && p.lang == lang);
+            if in_lang.is_none() {
+                untranslated.push(key.clone());
+            }
             let page =
                 in_lang.or_else(|| site.pages.iter().find(|p| &p.key == key && p.lang == def))?;
             Some(LessonData {
+                lang: page.lang.clone(),
                 title: page.front.title.clone(),
                 key_points: page.front.key_points.clone(),
             })
@@ -249,6 +273,7 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
         path: output_path(config, village, lang),
         data,
         url,
+        untranslated,
     }
 }
 

@@ -183,6 +183,11 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
             )
         })
         .collect();
+    warnings.extend(
+        leaflet_jobs
+            .iter()
+            .filter_map(|j| j.warning(&site.config.default_language)),
+    );
     warnings.extend(site.stale_village_contacts(built).into_iter().map(|(v, name, date)| {
         format!(
             "{}: the phone number of `{name}` was verified on {date}, more than {days} days ago; check it and update `verified:` (leaflets still print it)",

@@ -330,6 +330,10 @@ const TABLE: &[(&str, &str)] = &[
         "{0}: leaflet dalam `{1}`: isinya tidak muat: butuh {2} halaman, bukan {3}",
     ),
     (
+        "{}: the leaflet in `{}` prints these lessons in `{}`, as they are not translated yet: {}",
+        "{0}: leaflet `{1}` mencetak pelajaran ini dalam `{2}` karena belum diterjemahkan: {3}",
+    ),
+    (
         "{}: leaflet in `{}`: the leaflet template failed: {}",
         "{0}: leaflet dalam `{1}`: templat leaflet gagal: {2}",
     ),

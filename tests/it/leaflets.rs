@@ -288,3 +288,28 @@ fn broken_leaflet_template_names_line() {
     assert!(err.contains("leaflet.typ:2:"), "{err}");
     assert!(err.contains("sukamaju.yaml: leaflet in `id`"), "{err}");
 }
+
+#[test]
+fn untranslated_lessons_print_in_the_default_language_with_a_warning() {
+    let site = TestSite::fixture("basic");
+    let build = site.build().unwrap();
+    assert!(
+        build
+            .leaflets
+            .contains(&"desa/sukamaju/sukamaju-en.pdf".to_string())
+    );
+    assert!(
+        build.warnings.contains(&"content/desa/sukamaju.yaml: the leaflet in `en` prints these lessons in `id`, as they are not translated yet: pelajaran/jalur-resmi".to_string()),
+        "{:?}",
+        build.warnings
+    );
+    assert!(
+        !build.warnings.iter().any(|w| w.contains("leaflet in `id`")),
+        "{:?}",
+        build.warnings
+    );
+    if tools_ready() {
+        let text = pdf_text(&pdf_bytes(&build, "desa/sukamaju/sukamaju-en.pdf"));
+        assert!(text.contains("Daftar di Disnaker."), "{text}");
+    }
+}
