@@ -13,7 +13,7 @@ use crate::content::{Site, Village};
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::markdown::page_path;
-use crate::output::OutputFile;
+use crate::output::{Memo, OutputFile};
 use crate::render::format_date;
 
 #[cfg(feature = "leaflets")]
@@ -295,12 +295,17 @@ pub fn template(root: &Path, theme_dir: &Path) -> Result<Option<String>> {
 
 /// Render every planned leaflet in parallel. Without the `leaflets` feature
 /// this returns no files.
-pub fn render(template: &str, jobs: &[Job], built: Date) -> Result<Vec<OutputFile>> {
+pub fn render(
+    template: &str,
+    jobs: &[Job],
+    built: Date,
+    memo: Option<&Memo>,
+) -> Result<Vec<OutputFile>> {
     #[cfg(feature = "leaflets")]
     {
         let fonts = engine::Fonts::embedded();
         let results = render_on_own_threads(jobs.len(), |i| {
-            render_one(&fonts, template, &jobs[i], built)
+            render_one(&fonts, template, &jobs[i], built, memo)
         });
         let mut files = Vec::new();
         let mut errors = Vec::new();
@@ -315,7 +320,7 @@ pub fn render(template: &str, jobs: &[Job], built: Date) -> Result<Vec<OutputFil
     }
     #[cfg(not(feature = "leaflets"))]
     {
-        let _ = (template, jobs, built);
+        let _ = (template, jobs, built, memo);
         Ok(Vec::new())
     }
 }
@@ -365,34 +370,51 @@ fn render_on_own_threads<T: Send>(n: usize, render: impl Fn(usize) -> T + Sync) 
 }
 
 #[cfg(feature = "leaflets")]
-fn render_one(fonts: &engine::Fonts, template: &str, job: &Job, built: Date) -> Result<OutputFile> {
+fn render_one(
+    fonts: &engine::Fonts,
+    template: &str,
+    job: &Job,
+    built: Date,
+    memo: Option<&Memo>,
+) -> Result<OutputFile> {
     let fail = |message: String, hint: &str| Error::Leaflet {
         village: job.village_path.clone(),
         lang: job.lang.clone(),
         message,
         hint: hint.to_string(),
     };
-    let data = serde_json::to_vec_pretty(&job.data).expect("leaflet data serialises");
-    let qr = engine::qr_svg(&job.url).map_err(|e| {
-        fail(
-            e,
-            "shorten `base_url` in content/site.yaml or the village file name",
-        )
-    })?;
+    let data = serde_json::to_string_pretty(&job.data).expect("leaflet data serialises");
     let ident = format!("lentera/{}/{}", job.village, job.lang);
     let date = (built.year, built.month as u8, built.day as u8);
-    let leaflet = engine::render(fonts, template, &data, qr.as_bytes(), &ident, date)
-        .map_err(|e| fail(format!("the leaflet template failed: {e}"), "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md"))?;
-    if leaflet.pages != PAGES {
-        return Err(fail(
-            format!(
-                "the content does not fit the leaflet: it needs {} pages instead of {PAGES}",
-                leaflet.pages
-            ),
-            "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",
-        ));
-    }
-    Ok(OutputFile::bytes(job.path.clone(), leaflet.pdf))
+    let make = || -> Result<Vec<u8>> {
+        let qr = engine::qr_svg(&job.url).map_err(|e| {
+            fail(
+                e,
+                "shorten `base_url` in content/site.yaml or the village file name",
+            )
+        })?;
+        let leaflet = engine::render(fonts, template, data.as_bytes(), qr.as_bytes(), &ident, date)
+            .map_err(|e| fail(format!("the leaflet template failed: {e}"), "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md"))?;
+        if leaflet.pages != PAGES {
+            return Err(fail(
+                format!(
+                    "the content does not fit the leaflet: it needs {} pages instead of {PAGES}",
+                    leaflet.pages
+                ),
+                "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",
+            ));
+        }
+        Ok(leaflet.pdf)
+    };
+    // Everything the PDF is made from (the fonts are part of the binary).
+    let pdf = match memo {
+        Some(memo) => {
+            let input = format!("{ident}\n{date:?}\n{}\n{template}\n{data}", job.url);
+            memo.get_or_try(&input, make)?
+        }
+        None => make()?,
+    };
+    Ok(OutputFile::bytes(job.path.clone(), pdf))
 }
 
 #[cfg(all(test, feature = "leaflets"))]

@@ -66,11 +66,13 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
 }
 
 /// Work that `serve` keeps from one build to the next: the interface strings
-/// and compiled templates, and minified pages by their unminified text.
+/// and compiled templates, minified pages by their unminified text, and
+/// leaflet PDFs by their template and data.
 #[derive(Debug)]
 pub struct BuildCache {
     theme: Option<(Arc<i18n::Strings>, Arc<templates::Templates>)>,
-    minify: Option<Arc<output::MinifyCache>>,
+    minify: Option<Arc<output::Memo>>,
+    leaflets: Option<output::Memo>,
 }
 
 impl BuildCache {
@@ -79,6 +81,7 @@ impl BuildCache {
         BuildCache {
             theme: None,
             minify: Some(Arc::default()),
+            leaflets: Some(output::Memo::default()),
         }
     }
 
@@ -87,6 +90,7 @@ impl BuildCache {
         BuildCache {
             theme: None,
             minify: None,
+            leaflets: None,
         }
     }
 
@@ -162,10 +166,14 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         || render::render(&site, &templates, &strings, &images.info, &render_opts),
         || {
             let start = std::time::Instant::now();
+            if let Some(memo) = &cache.leaflets {
+                memo.next_build();
+            }
             let files = leaflets::render(
                 leaflet_template.as_deref().unwrap_or_default(),
                 &leaflet_jobs,
                 built,
+                cache.leaflets.as_ref(),
             );
             (files, start.elapsed())
         },

@@ -65,58 +65,73 @@ pub fn minify_html(html: &str) -> Vec<u8> {
     minify_html::minify(html.as_bytes(), &cfg)
 }
 
-/// Minified pages by their unminified text, kept between builds by `serve`.
-/// Minifying is most of the time a build spends on a large site, and after
-/// a small edit most pages come out of the templates unchanged. Entries that
-/// one build did not use are dropped at the start of the next.
+/// Output bytes by the input text they were made from, kept between builds
+/// by `serve`: minified pages by their unminified HTML, leaflet PDFs by their
+/// template and data. Minifying is most of the time a build spends on a
+/// large site, and after a small edit most pages (and every leaflet) come out
+/// unchanged. Entries that one build did not use are dropped at the start of
+/// the next.
 #[derive(Default)]
-pub struct MinifyCache {
-    generations: std::sync::Mutex<MinifyGenerations>,
+pub struct Memo {
+    generations: std::sync::Mutex<MemoGenerations>,
 }
 
 #[derive(Default)]
-struct MinifyGenerations {
+struct MemoGenerations {
     current: HashMap<(u64, usize), std::sync::Arc<[u8]>>,
     previous: HashMap<(u64, usize), std::sync::Arc<[u8]>>,
 }
 
-impl MinifyCache {
+impl Memo {
     /// [`minify_html`], reusing the result for a page seen in this build or
     /// the one before.
     pub fn minify_html(&self, html: &str) -> Vec<u8> {
+        self.get_or_try(html, || {
+            Ok::<_, std::convert::Infallible>(minify_html(html))
+        })
+        .unwrap_or_else(|never| match never {})
+    }
+
+    /// The bytes made from `input` by `make`, from this build or the one
+    /// before if they were made then. Only successes are kept.
+    pub fn get_or_try<E>(
+        &self,
+        input: &str,
+        make: impl FnOnce() -> Result<Vec<u8>, E>,
+    ) -> Result<Vec<u8>, E> {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        html.hash(&mut hasher);
-        let key = (hasher.finish(), html.len());
+        input.hash(&mut hasher);
+        let key = (hasher.finish(), input.len());
         {
-            let mut g = self.generations.lock().expect("no panics while locked");
+            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
             let hit = match g.current.get(&key) {
                 Some(bytes) => Some(bytes.clone()),
                 None => g.previous.remove(&key),
             };
             if let Some(bytes) = hit {
                 g.current.insert(key, bytes.clone());
-                return bytes.to_vec();
+                return Ok(bytes.to_vec());
             }
         }
-        let bytes = minify_html(html);
+        let bytes = make()?;
         self.generations
             .lock()
-            .expect("no panics while locked")
+            .unwrap_or_else(|e| e.into_inner())
             .current
             .insert(key, bytes.as_slice().into());
-        bytes
+        Ok(bytes)
     }
 
     /// Start a build: what the build before the last one used but the last
     /// one did not is dropped.
     pub fn next_build(&self) {
-        let mut g = self.generations.lock().expect("no panics while locked");
+        let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
         g.previous = std::mem::take(&mut g.current);
     }
 
     pub fn len(&self) -> usize {
-        let g = self.generations.lock().expect("no panics while locked");
+        let g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
         g.current.len() + g.previous.len()
     }
 
@@ -125,16 +140,16 @@ impl MinifyCache {
     }
 }
 
-impl std::fmt::Debug for MinifyCache {
+impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MinifyCache")
-            .field("pages", &self.len())
+        f.debug_struct("Memo")
+            .field("entries", &self.len())
             .finish()
     }
 }
 
 /// Two options are equal only if they share the same cache.
-impl PartialEq for MinifyCache {
+impl PartialEq for Memo {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
@@ -325,7 +340,7 @@ mod tests {
 
     #[test]
     fn minify_cache_gives_the_same_bytes_and_forgets_unused_pages() {
-        let cache = MinifyCache::default();
+        let cache = Memo::default();
         let a = "<html><body>\n  <p>a</p>\n</body></html>";
         let b = "<html><body>\n  <p>b</p>\n</body></html>";
         cache.next_build();
@@ -338,6 +353,22 @@ mod tests {
         assert_eq!(cache.minify_html(a), minify_html(a));
         cache.next_build();
         assert_eq!(cache.len(), 1);
+    }
+
+    #[test]
+    fn memo_keeps_successes_only() {
+        let memo = Memo::default();
+        let calls = std::cell::Cell::new(0);
+        let make = |ok: bool| {
+            calls.set(calls.get() + 1);
+            if ok { Ok(vec![1, 2]) } else { Err("overflow") }
+        };
+        assert_eq!(memo.get_or_try("x", || make(false)), Err("overflow"));
+        assert_eq!(memo.get_or_try("x", || make(true)), Ok(vec![1, 2]));
+        assert_eq!(memo.get_or_try("x", || make(true)), Ok(vec![1, 2]));
+        assert_eq!(calls.get(), 2, "the failure was not kept, the success was");
+        assert_eq!(memo.get_or_try("y", || make(true)), Ok(vec![1, 2]));
+        assert_eq!(calls.get(), 3);
     }
 
     #[test]

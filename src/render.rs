@@ -29,7 +29,7 @@ pub struct RenderOptions {
     /// Leaflets that will be written: (village key, language, output path).
     pub leaflets: Vec<(String, String, String)>,
     /// Minified pages kept from the previous build (`serve`).
-    pub minify_cache: Option<std::sync::Arc<crate::output::MinifyCache>>,
+    pub minify_cache: Option<std::sync::Arc<crate::output::Memo>>,
 }
 
 /// The result of rendering: files plus what `check` wants to know.

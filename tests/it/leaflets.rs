@@ -313,3 +313,28 @@ fn untranslated_lessons_print_in_the_default_language_with_a_warning() {
         assert!(text.contains("Daftar di Disnaker."), "{text}");
     }
 }
+
+#[test]
+fn serve_cache_reuses_unchanged_leaflets_and_remakes_changed_ones() {
+    let site = TestSite::fixture("basic");
+    let opts = options(false, false);
+    let mut cache = lentera::BuildCache::new();
+    let first = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    let again = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    let path = "desa/sukamaju/sukamaju-id.pdf";
+    assert_eq!(pdf_bytes(&first, path), pdf_bytes(&again, path));
+    // A changed key point must reach the PDF, never a kept old copy.
+    let lesson = site.root().join("content/pelajaran/jalur-resmi.id.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, text.replace("Jangan bayar calo.", "Tolak calo.")).unwrap();
+    let changed = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    assert_ne!(pdf_bytes(&first, path), pdf_bytes(&changed, path));
+    assert_eq!(
+        pdf_bytes(&changed, path),
+        pdf_bytes(&site.build().unwrap(), path),
+        "a cached build gives what a fresh build gives"
+    );
+    if tools_ready() {
+        assert!(pdf_text(&pdf_bytes(&changed, path)).contains("Tolak calo."));
+    }
+}
