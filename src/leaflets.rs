@@ -303,6 +303,9 @@ pub fn render(
 ) -> Result<Vec<OutputFile>> {
     #[cfg(feature = "leaflets")]
     {
+        if jobs.is_empty() {
+            return Ok(Vec::new());
+        }
         let fonts = engine::Fonts::embedded();
         let results = render_on_own_threads(jobs.len(), |i| {
             render_one(&fonts, template, &jobs[i], built, memo)
@@ -393,8 +396,18 @@ fn render_one(
                 "shorten `base_url` in content/site.yaml or the village file name",
             )
         })?;
-        let leaflet = engine::render(fonts, template, data.as_bytes(), qr.as_bytes(), &ident, date)
-            .map_err(|e| fail(format!("the leaflet template failed: {e}"), "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md"))?;
+        // A panic inside Typst (a bug there, not in the input) must not take
+        // the whole build down without saying which leaflet caused it.
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            engine::render(fonts, template, data.as_bytes(), qr.as_bytes(), &ident, date)
+        }))
+        .map_err(|_| {
+            fail(
+                "Typst stopped unexpectedly while laying out this leaflet".to_string(),
+                "simplify templates/leaflet.typ or the lessons of this village, and report the case",
+            )
+        })?;
+        let leaflet = rendered.map_err(|e| fail(format!("the leaflet template failed: {e}"), "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md"))?;
         if leaflet.pages != PAGES {
             return Err(fail(
                 format!(

@@ -334,6 +334,14 @@ const TABLE: &[(&str, &str)] = &[
         "{0}: leaflet `{1}` mencetak pelajaran ini dalam `{2}` karena belum diterjemahkan: {3}",
     ),
     (
+        "{}: leaflet in `{}`: Typst stopped unexpectedly while laying out this leaflet",
+        "{0}: leaflet dalam `{1}`: Typst berhenti tiba-tiba saat menata leaflet ini",
+    ),
+    (
+        "simplify templates/leaflet.typ or the lessons of this village, and report the case",
+        "sederhanakan templates/leaflet.typ atau pelajaran desa ini, lalu laporkan kasusnya",
+    ),
+    (
         "{}: leaflet in `{}`: the leaflet template failed: {}",
         "{0}: leaflet dalam `{1}`: templat leaflet gagal: {2}",
     ),
