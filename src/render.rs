@@ -686,14 +686,7 @@ impl JobCtx<'_> {
                 page_path(config, &village.key, l, false)
             )
         };
-        let mut alternates: Vec<Alternate> = config
-            .languages
-            .iter()
-            .map(|l| Alternate {
-                lang: &l.code,
-                href: abs(&l.code),
-            })
-            .collect();
+        let mut alternates = every_language(config, &abs);
         alternates.push(Alternate {
             lang: "x-default",
             href: abs(def),
@@ -1028,6 +1021,22 @@ fn not_found(
     standalone(templates, &ctx, "404.html", "404.html", "404.html", opts)
 }
 
+/// `hreflang` alternates for a page that exists in every language, at the
+/// absolute address `abs` gives for each.
+fn every_language<'c>(
+    config: &'c crate::config::Config,
+    abs: impl Fn(&str) -> String,
+) -> Vec<Alternate<'c>> {
+    config
+        .languages
+        .iter()
+        .map(|l| Alternate {
+            lang: &l.code,
+            href: abs(&l.code),
+        })
+        .collect()
+}
+
 /// Language switcher entries for a page outside the content tree, with
 /// `href` giving the address of its version in each language.
 fn switch_items<'c>(
@@ -1139,14 +1148,7 @@ fn topics_page(
             search::topics_path(config, l, false)
         )
     };
-    let alternates: Vec<Alternate> = config
-        .languages
-        .iter()
-        .map(|l| Alternate {
-            lang: &l.code,
-            href: abs(&l.code),
-        })
-        .collect();
+    let alternates = every_language(config, &abs);
     let mut ctx = shared[lang].globals.clone();
     ctx.insert("root", &root);
     ctx.insert(

@@ -45,11 +45,7 @@ fn real_site_in_chromium() {
         .env("CHROMIUM", &chromium)
         .output()
         .unwrap();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let report = crate::common::printed(&out);
     assert!(out.status.success(), "browser checks failed:\n{report}");
     eprintln!("{report}");
 }

@@ -149,3 +149,12 @@ pub fn broken_links(build: &Build) -> Vec<String> {
     }
     broken
 }
+
+/// What a child process printed, stdout then stderr.
+pub fn printed(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}

@@ -230,11 +230,7 @@ fn javascript_search_agrees_with_the_build() {
         .env("LENTERA_SEARCH_DIR", dir.path())
         .output()
         .unwrap();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let report = crate::common::printed(&out);
     assert!(out.status.success(), "node --test failed:\n{report}");
     assert!(
         report.contains("# fail 0") && !report.contains("# pass 0"),
