@@ -686,7 +686,7 @@ impl JobCtx<'_> {
                 page_path(config, &village.key, l, false)
             )
         };
-        let mut alternates = every_language(config, &abs);
+        let mut alternates = every_language(config, abs);
         alternates.push(Alternate {
             lang: "x-default",
             href: abs(def),
@@ -1148,7 +1148,7 @@ fn topics_page(
             search::topics_path(config, l, false)
         )
     };
-    let alternates = every_language(config, &abs);
+    let alternates = every_language(config, abs);
     let mut ctx = shared[lang].globals.clone();
     ctx.insert("root", &root);
     ctx.insert(
