@@ -13,22 +13,7 @@ use crate::messages::{Lang, tr};
 use crate::status::{Row, Status, translation_status};
 use crate::{BuildOptions, build};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One problem, located in a file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Diagnostic {
-    pub file: PathBuf,
-    pub line: usize,
-    pub severity: Severity,
-    pub message: String,
-    pub hint: Option<String>,
-}
+pub use crate::diagnostic::{Diagnostic, Severity};
 
 /// The result of a check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -84,58 +69,18 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
             },
         )
     });
+    let loaded = loaded.map(crate::library::Library::new);
     match &loaded {
-        Ok(site) => {
-            translations = translation_status(site);
-            for (key, date) in site.config.stale_contacts(today) {
-                diagnostics.push(Diagnostic {
-                    file: PathBuf::from("content/site.yaml"),
-                    line: line_of_key(root, key),
-                    severity: Severity::Warning,
-                    message: format!(
-                        "the numbers of `{key}` were verified on {date}, more than {} days ago",
-                        site.config.stale_after_days
-                    ),
-                    hint: Some(
-                        "check them against the source, then update `verified:` and `source:`"
-                            .into(),
-                    ),
-                });
-            }
-            for (village, name, date) in site.stale_village_contacts(today) {
-                let text = std::fs::read_to_string(root.join(&village.path)).unwrap_or_default();
-                diagnostics.push(Diagnostic {
-                    file: village.path.clone(),
-                    line: crate::yaml::line_of(&text, &name),
-                    severity: Severity::Warning,
-                    message: format!(
-                        "the phone number of `{name}` was verified on {date}, more than {} days ago",
-                        site.config.stale_after_days
-                    ),
-                    hint: Some("check it with the person, then update `verified:`".into()),
-                });
-            }
-            for row in &translations {
-                for (lang, status) in &row.langs {
-                    if *status == Status::Stale {
-                        diagnostics.push(Diagnostic {
-                            file: row.file.clone(),
-                            line: 0,
-                            severity: Severity::Warning,
-                            message: format!("the `{lang}` translation is older than this page's last review (`updated:`)"),
-                            hint: Some(format!("review the `{lang}` file and set its `updated:` to the same date")),
-                        });
-                    }
-                }
-            }
-        }
+        Ok(site) => translations = translation_status(site),
         Err(err) => diagnostics.extend(from_error(err)),
     }
     if loaded.is_ok() {
         let mut build_opts = opts.build.clone();
         build_opts.render.build_date = Some(today);
+        build_opts.stale_after_days = opts.stale_after_days.or(build_opts.stale_after_days);
         match build(root, &build_opts) {
             Ok(built) => {
+                diagnostics.extend(built.warnings);
                 for (lang, key) in built.missing_strings {
                     missing_strings.entry(lang).or_default().push(key);
                 }
@@ -149,7 +94,12 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
                     });
                 }
             }
-            Err(err) => diagnostics.extend(from_error(&err)),
+            Err(err) => {
+                diagnostics.extend(from_error(&err));
+                if let Ok(site) = &loaded {
+                    diagnostics.extend(crate::diagnostic::content_warnings(root, site, today));
+                }
+            }
         }
     }
     diagnostics.sort();
@@ -159,12 +109,6 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
         translations,
         missing_strings,
     }
-}
-
-fn line_of_key(root: &Path, key: &str) -> usize {
-    std::fs::read_to_string(root.join("content/site.yaml"))
-        .map(|t| crate::yaml::line_of(&t, &format!("key: {key}")))
-        .unwrap_or(0)
 }
 
 /// Diagnostics from a build error (each of several, if it holds many).

@@ -12,10 +12,14 @@ use crate::messages::{Lang, tr};
 use crate::serve::{Report, ServeOptions, Server};
 use crate::{BuildOptions, Error, render::RenderOptions};
 
+/// `lentera --version`: the version, the commit it was built from (when built
+/// from a git checkout) and whether leaflets are compiled in (see build.rs).
+pub const VERSION: &str = env!("LENTERA_VERSION");
+
 #[derive(Debug, Parser)]
 #[command(
     name = "lentera",
-    version,
+    version = VERSION,
     about = "Static site and leaflet generator for the Desa Binaan Imigrasi programme"
 )]
 pub struct Cli {
@@ -202,6 +206,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     no_minify,
                     ..Default::default()
                 },
+                ..Default::default()
             };
             let start = Instant::now();
             match crate::build_to(&cli.root, &out_dir, &opts) {
@@ -230,7 +235,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         eprintln!("{}", tr(ml, &line));
                     }
                     for warning in &build.warnings {
-                        eprintln!("{}: {}", tr(ml, "warning"), tr(ml, warning));
+                        eprintln!("{}", format_warning(warning, ml));
                     }
                     let mut missing: std::collections::BTreeMap<&str, Vec<&str>> =
                         Default::default();
@@ -333,7 +338,7 @@ fn report(report: Report<'_>) {
                 elapsed.as_millis()
             );
             for warning in &build.warnings {
-                eprintln!("warning: {warning}");
+                eprintln!("{}", format_warning(warning, Lang::default()));
             }
         }
         Report::Failed { error, elapsed } => {
@@ -344,4 +349,17 @@ fn report(report: Report<'_>) {
             );
         }
     }
+}
+
+/// `warning: file:line: message` and its hint, in the staff's language.
+pub fn format_warning(d: &crate::diagnostic::Diagnostic, lang: Lang) -> String {
+    let at = match d.line {
+        0 => format!("{}", d.file.display()),
+        n => format!("{}:{n}", d.file.display()),
+    };
+    let mut out = format!("{}: {at}: {}", tr(lang, "warning"), tr(lang, &d.message));
+    if let Some(hint) = &d.hint {
+        out.push_str(&format!("\n  {}: {}", tr(lang, "hint"), tr(lang, hint)));
+    }
+    out
 }

@@ -29,9 +29,24 @@ pub struct Config {
     /// stale (a warning; leaflets still build).
     #[serde(default = "default_stale_after_days")]
     pub stale_after_days: u32,
+    /// What happens to raw HTML in Markdown: `sanitize` (the default) keeps
+    /// harmless markup and removes scripts, event handlers, frames, styles and
+    /// `javascript:`/`vbscript:`/`data:` addresses, with a warning for each;
+    /// `trusted` publishes it as written.
+    #[serde(default)]
+    pub raw_html: RawHtml,
     /// Free-form data for themes.
     #[serde(default)]
     pub extra: serde_yaml::Value,
+}
+
+/// The raw HTML policy (`raw_html:` in site.yaml).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    #[default]
+    Sanitize,
+    Trusted,
 }
 
 fn default_stale_after_days() -> u32 {

@@ -4,6 +4,16 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// The text of a caught panic, for a message that names the file being
+/// processed when it happened.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no details".to_string())
+}
+
 /// `Result` with our [`Error`] as the default error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

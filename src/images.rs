@@ -15,6 +15,15 @@ use crate::output::OutputFile;
 /// The widest image a phone page needs.
 pub const MAX_WIDTH: u32 = 800;
 
+/// The largest side a WebP image can have; taller or wider images get no
+/// WebP copy.
+pub const WEBP_MAX_SIDE: u32 = 16_383;
+
+/// The most pixels an image may have before it is decoded (a photo from a
+/// phone has about 12 million): larger ones are refused with a message
+/// rather than filling the memory.
+pub const MAX_PIXELS: u64 = 50_000_000;
+
 /// What pages need to know about an image.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageInfo {
@@ -53,9 +62,16 @@ pub fn process(assets: &[Asset]) -> Result<Processed> {
                 path: asset.source.clone(),
                 source,
             })?;
-            let (info, files) = process_one(&asset.rel, &bytes, format).map_err(|message| {
+            let processed = std::panic::catch_unwind(|| process_one(&asset.rel, &bytes, format))
+                .unwrap_or_else(|panic| {
+                    Err(format!(
+                        "lentera stopped unexpectedly while processing this image ({})",
+                        crate::error::panic_message(&panic)
+                    ))
+                });
+            let (info, files) = processed.map_err(|message| {
                 Error::content(crate::content::display_path(&asset.rel), 0, message)
-                    .with_hint("save the image again as a normal JPEG or PNG file")
+                    .with_hint("save the image again as a normal JPEG or PNG file, at most a few thousand pixels on each side")
             })?;
             Ok((asset.rel.clone(), info, files))
         })
@@ -81,6 +97,16 @@ pub fn process_one(
     bytes: &[u8],
     format: ImageFormat,
 ) -> std::result::Result<(ImageInfo, Vec<OutputFile>), String> {
+    let reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| format!("this image cannot be read: {e}"))?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(format!(
+            "this image is {w} × {h} pixels, more than the {} million pixels lentera accepts",
+            MAX_PIXELS / 1_000_000
+        ));
+    }
     let img = image::load_from_memory_with_format(bytes, format)
         .map_err(|e| format!("this image cannot be read: {e}"))?;
     let resized = img.width() > MAX_WIDTH;
@@ -100,13 +126,18 @@ pub fn process_one(
     } else {
         bytes.to_vec()
     };
-    let rgba = img.to_rgba8();
-    let webp = webp::Encoder::from_rgba(rgba.as_raw(), width, height)
-        .encode(75.0)
-        .to_vec();
+    // WebP cannot hold an image taller or wider than 16,383 pixels: such an
+    // image keeps only its fallback.
+    let webp = (width <= WEBP_MAX_SIDE && height <= WEBP_MAX_SIDE).then(|| {
+        let rgba = img.to_rgba8();
+        webp::Encoder::from_rgba(rgba.as_raw(), width, height)
+            .encode(75.0)
+            .to_vec()
+    });
     let mut files = Vec::new();
-    let webp_path = (webp.len() < fallback.len()).then(|| format!("{rel}.webp"));
-    if let Some(path) = &webp_path {
+    let webp = webp.filter(|w| w.len() < fallback.len());
+    let webp_path = webp.as_ref().map(|_| format!("{rel}.webp"));
+    if let (Some(path), Some(webp)) = (&webp_path, webp) {
         files.push(OutputFile::bytes(path.clone(), webp));
     }
     files.push(OutputFile::bytes(rel.to_string(), fallback));

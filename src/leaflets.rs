@@ -9,10 +9,10 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::config::{Config, Date, NumberKind};
-use crate::content::{Site, Village};
+use crate::content::Village;
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
-use crate::markdown::page_path;
+use crate::library::{Library, Resolved};
 use crate::output::{Memo, OutputFile};
 use crate::render::format_date;
 
@@ -41,21 +41,38 @@ pub struct Job {
     pub data: Data,
     /// Absolute URL of the village page in this language (the QR target).
     pub url: String,
-    /// Lessons printed in the default language, having no translation yet.
-    pub untranslated: Vec<String>,
+    /// Lessons printed in another language, having no translation yet:
+    /// (key, the language they are printed in).
+    pub untranslated: Vec<(String, String)>,
 }
 
 impl Job {
     /// A warning for staff when some lessons print untranslated.
-    pub fn warning(&self, default_language: &str) -> Option<String> {
-        (!self.untranslated.is_empty()).then(|| {
+    pub fn warning(&self) -> Option<crate::diagnostic::Diagnostic> {
+        if self.untranslated.is_empty() {
+            return None;
+        }
+        let langs: std::collections::BTreeSet<&str> =
+            self.untranslated.iter().map(|(_, l)| l.as_str()).collect();
+        let langs: Vec<&str> = langs.into_iter().collect();
+        Some(crate::diagnostic::Diagnostic::warning(
+            self.village_path.clone(),
+            0,
             format!(
-                "{}: the leaflet in `{}` prints these lessons in `{default_language}`, as they are not translated yet: {}",
-                self.village_path.display(),
+                "the leaflet in `{}` prints these lessons in `{}`, as they are not translated yet: {}",
                 self.lang,
-                self.untranslated.join(", ")
-            )
-        })
+                langs.join("`, `"),
+                self.untranslated
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Some(format!(
+                "translate them into `{}`, or leave them: the leaflet marks them with their language",
+                self.lang
+            )),
+        ))
     }
 }
 
@@ -136,15 +153,11 @@ const STRINGS: [(&str, &str); 10] = [
 /// The output path of a village's leaflet in `lang`: next to the village
 /// page in the default language, named so a downloaded file says what it is.
 pub fn output_path(config: &Config, village: &Village, lang: &str) -> String {
-    format!(
-        "{}{}-{lang}.pdf",
-        page_path(config, &village.key, &config.default_language, false),
-        village.slug
-    )
+    crate::urls::leaflet(config, village, lang)
 }
 
 /// The leaflets of every village in every language it lists.
-pub fn plan(site: &Site, strings: &Strings, built: Date) -> Vec<Job> {
+pub fn plan(site: &Library, strings: &Strings, built: Date) -> Vec<Job> {
     let config = &site.config;
     let mut jobs = Vec::new();
     for village in &site.villages {
@@ -155,15 +168,11 @@ pub fn plan(site: &Site, strings: &Strings, built: Date) -> Vec<Job> {
     jobs
 }
 
-fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &str) -> Job {
+fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: &str) -> Job {
     let config = &site.config;
     let def = config.default_language.as_str();
     let v = &village.file;
-    let url = format!(
-        "{}{}",
-        config.base_url,
-        page_path(config, &village.key, lang, false)
-    );
+    let url = crate::urls::absolute(config, &village.key, lang);
     let short_url = url
         .trim_start_matches("https://")
         .trim_start_matches("http://")
@@ -200,12 +209,10 @@ fn job(site: &Site, strings: &Strings, built: Date, village: &Village, lang: &st
         .village_lessons(village)
         .iter()
         .filter_map(|key| {
-            let in_lang = site.pages.iter().find(|p| &p.key == key && p.lang == lang);
-            if in_lang.is_none() {
-                untranslated.push(key.clone());
+            let Resolved { page, fallback } = site.resolve(key, lang)?;
+            if fallback {
+                untranslated.push((key.clone(), page.lang.clone()));
             }
-            let page =
-                in_lang.or_else(|| site.pages.iter().find(|p| &p.key == key && p.lang == def))?;
             Some(LessonData {
                 lang: page.lang.clone(),
                 title: page.front.title.clone(),

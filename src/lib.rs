@@ -1,26 +1,31 @@
 //! lentera: a static site generator for the Desa Binaan Imigrasi programme.
 //!
 //! The data flows one way: `site.yaml` → [`config::Config`] → `content/` →
-//! [`content::Site`] → Markdown and templates → [`output::OutputFile`]s, which
-//! only [`output`] writes.
+//! [`content::Site`] → the site model [`library::Library`] → producers
+//! (pages, search, leaflets, images, static files) → [`output::OutputFile`]s,
+//! which only [`output`] writes.
 
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod diagnostic;
 pub mod error;
 pub mod i18n;
 pub mod images;
 pub mod leaflets;
+pub mod library;
 pub mod markdown;
 pub mod messages;
 pub mod output;
 pub mod render;
+pub mod sanitize;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod status;
 pub mod templates;
+pub mod urls;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -33,20 +38,25 @@ pub use error::{Error, Result};
 pub struct BuildOptions {
     /// Include pages and villages marked `draft: true`.
     pub drafts: bool,
+    /// Overrides `stale_after_days` from site.yaml (`check --stale-days`).
+    pub stale_after_days: Option<u32>,
     pub render: render::RenderOptions,
 }
 
 /// A finished build, not yet written.
 #[derive(Debug)]
 pub struct Build {
-    pub site: content::Site,
+    /// The site model (dereferences to the loaded [`content::Site`]).
+    pub site: library::Library,
     pub files: Vec<output::OutputFile>,
     pub pages_per_language: std::collections::BTreeMap<String, usize>,
     pub fallbacks: Vec<(String, String)>,
     /// Interface strings looked up but missing: (language, key).
     pub missing_strings: Vec<(String, String)>,
-    /// Problems that do not stop the build (stale contact numbers).
-    pub warnings: Vec<String>,
+    /// Problems that do not stop the build (stale contact numbers, stale
+    /// translations, lessons a leaflet prints untranslated, raw HTML removed):
+    /// the same list `check` reports.
+    pub warnings: Vec<diagnostic::Diagnostic>,
     /// Leaflet PDFs written, as output paths.
     pub leaflets: Vec<String>,
     /// Wall time spent rendering the leaflets (in parallel with the pages).
@@ -109,7 +119,10 @@ impl Default for BuildCache {
 
 /// [`build`], reusing and refilling `cache`.
 pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> Result<Build> {
-    let config = config::Config::load(&root.join("content/site.yaml"))?;
+    let mut config = config::Config::load(&root.join("content/site.yaml"))?;
+    if let Some(days) = opts.stale_after_days {
+        config.stale_after_days = days;
+    }
     let theme_dir = root.join("themes").join(&config.theme);
     if !theme_dir.join("templates").is_dir() {
         return Err(Error::ThemeNotFound {
@@ -117,13 +130,13 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
             path: Path::new("themes").join(&config.theme).join("templates"),
         });
     }
-    let site = content::load(
+    let site = library::Library::new(content::load(
         root,
         config,
         &content::LoadOptions {
             drafts: opts.drafts,
         },
-    )?;
+    )?);
     let (strings, templates) = match &cache.theme {
         Some((strings, templates)) => {
             strings.clear_misses();
@@ -180,28 +193,20 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
     );
     let rendered = rendered?;
     let leaflet_files = leaflet_files?;
-    let days = site.config.stale_after_days;
-    let mut warnings: Vec<String> = site
-        .config
-        .stale_contacts(built)
-        .into_iter()
-        .map(|(key, date)| {
+    let mut warnings = diagnostic::content_warnings(root, &site, built);
+    warnings.extend(leaflet_jobs.iter().filter_map(|j| j.warning()));
+    warnings.extend(rendered.warnings);
+    if !cfg!(feature = "leaflets") && leaflet_template.is_some() && !site.villages.is_empty() {
+        warnings.push(diagnostic::Diagnostic::warning(
+            "content/desa",
+            0,
             format!(
-                "content/site.yaml: the numbers of `{key}` were verified on {date}, more than {days} days ago; check them against the source and update `verified:` (leaflets still print them)"
-            )
-        })
-        .collect();
-    warnings.extend(
-        leaflet_jobs
-            .iter()
-            .filter_map(|j| j.warning(&site.config.default_language)),
-    );
-    warnings.extend(site.stale_village_contacts(built).into_iter().map(|(v, name, date)| {
-        format!(
-            "{}: the phone number of `{name}` was verified on {date}, more than {days} days ago; check it and update `verified:` (leaflets still print it)",
-            v.path.display()
-        )
-    }));
+                "the leaflets of {} villages were skipped: this lentera was built without the `leaflets` feature",
+                site.villages.len()
+            ),
+            Some("use a release binary, or build lentera with its default features (`cargo build --release`), to make the PDF leaflets".into()),
+        ));
+    }
     let leaflet_paths = leaflet_files.iter().map(|f| f.path.clone()).collect();
     let mut files = rendered.files;
     files.extend(leaflet_files);

@@ -2,6 +2,7 @@
 //! set, heading ids and the table of contents, callouts, and internal links
 //! written as links to `.md` files.
 
+pub use crate::urls::page_path;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -80,6 +81,8 @@ pub struct Rendered {
     pub anchors: BTreeSet<String>,
     pub anchor_refs: Vec<AnchorRef>,
     pub errors: Vec<Error>,
+    /// Raw HTML and link addresses removed as unsafe.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Render `page`'s body with links pointing into `env.lang`.
@@ -96,9 +99,55 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
     let mut used_ids: BTreeMap<String, usize> = BTreeMap::new();
     let mut image: Option<PendingImage> = None;
+    let sanitize = env.config.raw_html == crate::config::RawHtml::Sanitize;
+    let mut raw_html = false;
+    let mut dropped_link = false;
+    let mut out_warnings = Vec::new();
+    let mut warn = |line: usize, what: String| {
+        out_warnings.push(crate::diagnostic::Diagnostic::warning(
+            page.path.clone(),
+            line,
+            format!("removed unsafe HTML: {what}"),
+            Some(RAW_HTML_HINT.to_string()),
+        ));
+    };
 
+    let mut depth = 0usize;
     for (event, range) in parser(body).into_offset_iter() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            out.errors.push(too_deep(page, line_of(range.start)));
+            return out;
+        }
         let event = match event {
+            Event::Start(Tag::Link { ref dest_url, .. })
+                if sanitize && crate::sanitize::unsafe_url(dest_url).is_some() =>
+            {
+                let scheme = crate::sanitize::unsafe_url(dest_url).unwrap_or_default();
+                warn(
+                    line_of(range.start),
+                    format!("a link to a `{scheme}:` address"),
+                );
+                dropped_link = true;
+                continue;
+            }
+            Event::End(TagEnd::Link) if dropped_link => {
+                dropped_link = false;
+                continue;
+            }
+            Event::Html(ref h) | Event::InlineHtml(ref h) if image.is_none() => {
+                raw_html = true;
+                if sanitize {
+                    for what in crate::sanitize::findings(h) {
+                        warn(line_of(range.start), what);
+                    }
+                }
+                event
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -116,6 +165,13 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
+                let unsafe_src = crate::sanitize::unsafe_url(&dest_url).filter(|_| sanitize);
+                if let Some(scheme) = &unsafe_src {
+                    warn(
+                        line_of(range.start),
+                        format!("an image with a `{scheme}:` address"),
+                    );
+                }
                 let src = rewrite_asset(page, env, &dest_url, line_of(range.start), &mut out)
                     .unwrap_or_else(|| dest_url.to_string());
                 let rel = resolve_path(
@@ -123,6 +179,7 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
                     dest_url.split(['#', '?']).next().unwrap_or_default(),
                 );
                 image = Some(PendingImage {
+                    dropped: unsafe_src.is_some(),
                     src,
                     info: rel.and_then(|r| env.images.get(&r)),
                     title: title.to_string(),
@@ -197,11 +254,75 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
         }
     }
     html::push_html(&mut out.html, events.into_iter());
+    if raw_html && sanitize {
+        out.html = crate::sanitize::clean(&out.html);
+    }
+    if raw_html && html_depth(&out.html) > MAX_HTML_NESTING {
+        out.errors.push(too_deep(page, 0));
+        out.html.clear();
+    }
+    out.warnings = out_warnings;
     out
 }
 
+/// The deepest nesting of Markdown blocks and spans (lists in lists, quotes
+/// in quotes) a page may have. Real lessons use a handful; thousands would
+/// overflow the stack of the HTML minifier, which parses recursively.
+pub const MAX_NESTING: usize = 100;
+
+/// The deepest nesting of HTML elements a page body may have (raw HTML).
+pub const MAX_HTML_NESTING: usize = 400;
+
+fn too_deep(page: &Page, line: usize) -> Error {
+    Error::content(
+        &page.path,
+        line,
+        format!(
+            "the text is nested more than {MAX_NESTING} levels deep (lists, quotes or HTML elements inside each other)"
+        ),
+    )
+    .with_hint("flatten the lists or quotes near this line; a lesson needs only a few levels")
+}
+
+/// How deeply the elements of `html` nest (an upper bound: void elements
+/// and `/>` do not count; unclosed elements do).
+fn html_depth(html: &str) -> usize {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if let Some(r) = rest.strip_prefix('/') {
+            depth = depth.saturating_sub(1);
+            rest = r;
+            continue;
+        }
+        let name_end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if name_end == 0 {
+            continue;
+        }
+        let name = rest[..name_end].to_ascii_lowercase();
+        let self_closing = rest.find('>').is_some_and(|e| rest[..e].ends_with('/'));
+        if !VOID.contains(&name.as_str()) && !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// What staff can do about raw HTML removed from a page.
+const RAW_HTML_HINT: &str = "write it in Markdown; if every author of this site is trusted, `raw_html: trusted` in content/site.yaml publishes raw HTML as written";
+
 /// An image whose alt text is being collected.
 struct PendingImage<'a> {
+    /// Its address was unsafe: only the alt text is kept.
+    dropped: bool,
     src: String,
     info: Option<&'a ImageInfo>,
     title: String,
@@ -211,6 +332,9 @@ struct PendingImage<'a> {
 impl PendingImage<'_> {
     /// `<picture>` with the WebP copy, size and lazy loading where known.
     fn markup(&self, root: &str) -> String {
+        if self.dropped {
+            return escape(&self.alt);
+        }
         let title = if self.title.is_empty() {
             String::new()
         } else {
@@ -353,19 +477,6 @@ fn resolve_path(dir: &str, dest: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
-}
-
-/// The URL path (relative to the site root) of a page key in a language.
-pub fn page_path(config: &Config, key: &str, lang: &str, portable: bool) -> String {
-    let mut path = config.lang_prefix(lang);
-    if !key.is_empty() {
-        path.push_str(key);
-        path.push('/');
-    }
-    if portable {
-        path.push_str("index.html");
-    }
-    path
 }
 
 fn rewrite_link(

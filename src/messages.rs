@@ -334,6 +334,82 @@ const TABLE: &[(&str, &str)] = &[
         "{0}: leaflet `{1}` mencetak pelajaran ini dalam `{2}` karena belum diterjemahkan: {3}",
     ),
     (
+        "the leaflet in `{}` prints these lessons in `{}`, as they are not translated yet: {}",
+        "leaflet `{0}` mencetak pelajaran ini dalam `{1}` karena belum diterjemahkan: {2}",
+    ),
+    (
+        "translate them into `{}`, or leave them: the leaflet marks them with their language",
+        "terjemahkan ke `{0}`, atau biarkan: leaflet menandainya dengan bahasanya",
+    ),
+    (
+        "the leaflets of {} villages were skipped: this lentera was built without the `leaflets` feature",
+        "leaflet {0} desa dilewati: lentera ini dibuat tanpa fitur `leaflets`",
+    ),
+    (
+        "use a release binary, or build lentera with its default features (`cargo build --release`), to make the PDF leaflets",
+        "pakai biner rilis, atau bangun lentera dengan fitur bawaannya (`cargo build --release`), untuk membuat leaflet PDF",
+    ),
+    (
+        "removed unsafe HTML: {}",
+        "HTML yang tidak aman dibuang: {0}",
+    ),
+    (
+        "removed unsafe HTML: <{}>",
+        "HTML yang tidak aman dibuang: elemen <{0}>",
+    ),
+    (
+        "removed unsafe HTML: the `{}` attribute of <{}>",
+        "HTML yang tidak aman dibuang: atribut `{0}` pada <{1}>",
+    ),
+    (
+        "removed unsafe HTML: a `{}:` address in <{} {}>",
+        "HTML yang tidak aman dibuang: alamat `{0}:` pada <{1} {2}>",
+    ),
+    (
+        "removed unsafe HTML: a link to a `{}:` address",
+        "HTML yang tidak aman dibuang: tautan ke alamat `{0}:`",
+    ),
+    (
+        "removed unsafe HTML: an image with a `{}:` address",
+        "HTML yang tidak aman dibuang: gambar dengan alamat `{0}:`",
+    ),
+    (
+        "removed unsafe HTML: a style other than text-align on <{}>",
+        "HTML yang tidak aman dibuang: gaya selain text-align pada <{0}>",
+    ),
+    (
+        "save the image again as a normal JPEG or PNG file, at most a few thousand pixels on each side",
+        "simpan ulang gambar sebagai berkas JPEG atau PNG biasa, paling banyak beberapa ribu piksel tiap sisinya",
+    ),
+    (
+        "write it in Markdown; if every author of this site is trusted, `raw_html: trusted` in content/site.yaml publishes raw HTML as written",
+        "tulis dengan Markdown; jika semua penulis situs ini tepercaya, `raw_html: trusted` di content/site.yaml menerbitkan HTML apa adanya",
+    ),
+    (
+        "the text is nested more than {} levels deep (lists, quotes or HTML elements inside each other)",
+        "teksnya bersarang lebih dari {0} tingkat (daftar, kutipan atau elemen HTML di dalam satu sama lain)",
+    ),
+    (
+        "flatten the lists or quotes near this line; a lesson needs only a few levels",
+        "ratakan daftar atau kutipan di sekitar baris ini; pelajaran cukup beberapa tingkat saja",
+    ),
+    (
+        "lentera stopped unexpectedly while rendering this page in `{}` ({})",
+        "lentera berhenti tiba-tiba saat membuat halaman ini dalam `{0}` ({1})",
+    ),
+    (
+        "simplify the page to find the part that causes it, and report the case",
+        "sederhanakan halaman untuk menemukan bagian penyebabnya, lalu laporkan kasusnya",
+    ),
+    (
+        "lentera stopped unexpectedly while processing this image ({})",
+        "lentera berhenti tiba-tiba saat mengolah gambar ini ({0})",
+    ),
+    (
+        "this image is {} × {} pixels, more than the {} million pixels lentera accepts",
+        "gambar ini berukuran {0} × {1} piksel, lebih dari {2} juta piksel yang diterima lentera",
+    ),
+    (
         "{}: leaflet in `{}`: Typst stopped unexpectedly while laying out this leaflet",
         "{0}: leaflet dalam `{1}`: Typst berhenti tiba-tiba saat menata leaflet ini",
     ),

@@ -269,6 +269,13 @@ pub fn write_new(path: &Path, text: &str) -> Result<()> {
 }
 
 /// Write `files` into `out_dir`, replacing it only if every write succeeds.
+///
+/// The new site is written into a staging folder beside `out_dir`; a file
+/// whose bytes equal those of the same file in the previous output is linked
+/// from it instead of written, so it keeps its modification time (`rsync`
+/// and CDN uploads send only what changed). The staging folder then takes
+/// the place of `out_dir` in one step (see [`swap`]). Leftovers of builds that
+/// were killed are removed first.
 pub fn write_all(root: &Path, out_dir: &Path, files: &[OutputFile]) -> Result<()> {
     check_out_dir(root, out_dir)?;
     let parent = match out_dir.parent() {
@@ -280,51 +287,156 @@ pub fn write_all(root: &Path, out_dir: &Path, files: &[OutputFile]) -> Result<()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Write { path, source }
     };
     std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+    remove_leftovers(&parent, &name);
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
     }
-    let written = write_tree(&staging, files);
-    if let Err(e) = written {
+    if out_dir.exists() && !out_dir.is_dir() {
+        return Err(Error::Write {
+            path: out_dir.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "it is a file, not a folder; move it away or choose another output folder",
+            ),
+        });
+    }
+    let previous = out_dir.is_dir().then_some(out_dir);
+    if let Err(e) = write_tree(&staging, files, previous) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
-    if out_dir.exists() {
-        std::fs::rename(out_dir, &old).map_err(io(out_dir))?;
+    match swap(&staging, out_dir) {
+        Ok(()) => {
+            // `staging` now holds the previous output (or nothing). Failing to
+            // delete it loses nothing: the next build removes it.
+            let _ = std::fs::remove_dir_all(&staging);
+            Ok(())
+        }
+        Err(source) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(Error::Write {
+                path: out_dir.to_path_buf(),
+                source,
+            })
+        }
     }
-    if let Err(source) = std::fs::rename(&staging, out_dir) {
-        // Put the previous output back before reporting.
-        let _ = std::fs::rename(&old, out_dir);
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(Error::Write {
-            path: out_dir.to_path_buf(),
-            source,
-        });
-    }
-    if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(io(&old))?;
-    }
-    Ok(())
 }
 
-fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {
+/// Put the complete folder `new` in the place of `out`, leaving the previous
+/// `out` (if any) at `new`. On Linux this is one `renameat2(RENAME_EXCHANGE)`,
+/// so there is no moment without an `out`. Where that is not available (other
+/// systems, file systems without it) it falls back to two renames, with a
+/// moment in which `out` does not exist; the previous output is put back if
+/// the second rename fails.
+pub fn swap(new: &Path, out: &Path) -> std::io::Result<()> {
+    if !out.exists() {
+        return std::fs::rename(new, out);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        if exchange(new, out).is_ok() {
+            return Ok(());
+        }
+    }
+    let mut aside = new.as_os_str().to_owned();
+    aside.push(".previous");
+    let aside = PathBuf::from(aside);
+    std::fs::rename(out, &aside)?;
+    if let Err(e) = std::fs::rename(new, out) {
+        let _ = std::fs::rename(&aside, out);
+        return Err(e);
+    }
+    std::fs::rename(&aside, new)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Remove staging and previous-output folders of `name` left by builds that
+/// were killed: those whose process no longer runs (on systems without
+/// `/proc`, those older than a day).
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(rest) = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str()))
+        else {
+            continue;
+        };
+        let pid = rest.split('.').next().and_then(|p| p.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        if pid != std::process::id() && !process_alive(pid, &entry.path()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn process_alive(pid: u32, folder: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        return proc.join(pid.to_string()).exists();
+    }
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    std::fs::metadata(folder)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age < day)
+}
+
+fn write_tree(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Result<()> {
     use rayon::prelude::*;
     std::fs::create_dir_all(dir).map_err(|source| Error::Write {
         path: dir.to_path_buf(),
         source,
     })?;
+    // Folders first, once each, so the files can be written in parallel.
+    let folders: std::collections::BTreeSet<&str> = files
+        .iter()
+        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+        .collect();
+    for folder in folders {
+        let path = dir.join(folder);
+        std::fs::create_dir_all(&path).map_err(|source| Error::Write { path, source })?;
+    }
     files.par_iter().try_for_each(|f| {
         let path = dir.join(&f.path);
-        if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p).map_err(|source| Error::Write {
-                path: p.to_path_buf(),
-                source,
-            })?;
+        if let Some(old) = previous.map(|p| p.join(&f.path))
+            && unchanged(&old, &f.contents)
+            && std::fs::hard_link(&old, &path).is_ok()
+        {
+            return Ok(());
         }
         let result = match &f.contents {
             Contents::Bytes(b) => std::fs::write(&path, b),
@@ -332,6 +444,25 @@ fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {
         };
         result.map_err(|source| Error::Write { path, source })
     })
+}
+
+/// Whether the file at `old` holds exactly `contents`.
+fn unchanged(old: &Path, contents: &Contents) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(old) else {
+        return false;
+    };
+    if !meta.is_file() {
+        return false;
+    }
+    match contents {
+        Contents::Bytes(b) => {
+            meta.len() == b.len() as u64 && std::fs::read(old).is_ok_and(|o| o == *b)
+        }
+        Contents::Copy(from) => {
+            std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
+                && matches!((std::fs::read(old), std::fs::read(from)), (Ok(o), Ok(n)) if o == n)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -416,6 +547,63 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn unchanged_files_keep_their_modification_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("output");
+        let files = |b: &str| {
+            vec![
+                OutputFile::bytes("a/index.html", "same"),
+                OutputFile::bytes("b.txt", b.to_string()),
+            ]
+        };
+        write_all(root, &out, &files("one")).unwrap();
+        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        for f in ["a/index.html", "b.txt"] {
+            std::fs::File::options()
+                .write(true)
+                .open(out.join(f))
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
+        write_all(root, &out, &files("two")).unwrap();
+        let mtime = |f: &str| std::fs::metadata(out.join(f)).unwrap().modified().unwrap();
+        assert_eq!(mtime("a/index.html"), old, "unchanged file was rewritten");
+        assert_ne!(mtime("b.txt"), old, "changed file kept its old time");
+        assert_eq!(std::fs::read_to_string(out.join("b.txt")).unwrap(), "two");
+    }
+
+    #[test]
+    fn leftovers_of_killed_builds_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        // No process has this id (it is above the kernel's pid_max).
+        let dead = root.join(".output.staging-4194305");
+        std::fs::create_dir_all(dead.join("x")).unwrap();
+        std::fs::create_dir_all(root.join(".output.old-4194306")).unwrap();
+        write_all(root, &root.join("output"), &[OutputFile::bytes("a", "1")]).unwrap();
+        let names: Vec<_> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn output_that_is_a_file_is_an_error_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("output"), "mine").unwrap();
+        let err = write_all(root, &root.join("output"), &[OutputFile::bytes("a", "1")]);
+        assert!(matches!(err, Err(Error::Write { .. })), "{err:?}");
+        assert_eq!(
+            std::fs::read_to_string(root.join("output")).unwrap(),
+            "mine"
+        );
     }
 
     #[test]

@@ -9,9 +9,10 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::config::{Date, Direction, Localized, NumberKind, SourceLink};
-use crate::content::{Kind, Page, Site, TranslationState, Village};
+use crate::content::{Kind, Page, TranslationState, Village};
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
+use crate::library::{Group, Library, Resolved};
 use crate::markdown::{self, CalloutTitles, LinkEnv, Rendered, TocEntry, page_path};
 use crate::output::{OutputFile, minify_html};
 use crate::search;
@@ -40,64 +41,11 @@ pub struct RenderedSite {
     pub pages_per_language: BTreeMap<String, usize>,
     /// Pages generated as fallbacks: (key, language).
     pub fallbacks: Vec<(String, String)>,
+    /// Raw HTML removed from pages, once per source line.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
-/// One page key in every language it was written in.
-struct Group<'a> {
-    key: &'a str,
-    variants: BTreeMap<&'a str, &'a Page>,
-    /// The version other languages fall back to.
-    original: &'a Page,
-}
-
-impl<'a> Group<'a> {
-    fn in_lang(&self, lang: &str) -> (&'a Page, bool) {
-        match self.variants.get(lang) {
-            Some(p) => (p, false),
-            None => (self.original, true),
-        }
-    }
-}
-
-fn group_pages<'a>(site: &'a Site) -> BTreeMap<&'a str, Group<'a>> {
-    let mut groups: BTreeMap<&str, BTreeMap<&str, &Page>> = BTreeMap::new();
-    for p in &site.pages {
-        groups.entry(&p.key).or_default().insert(&p.lang, p);
-    }
-    groups
-        .into_iter()
-        .map(|(key, variants)| {
-            let original = variants
-                .get(site.config.default_language.as_str())
-                .copied()
-                .or_else(|| {
-                    site.config
-                        .languages
-                        .iter()
-                        .find_map(|l| variants.get(l.code.as_str()).copied())
-                })
-                .expect("a group has at least one page");
-            (
-                key,
-                Group {
-                    key,
-                    variants,
-                    original,
-                },
-            )
-        })
-        .collect()
-}
-
-/// The relative path from a page folder (`en/pelajaran/x/`) to the site root.
-pub fn root_prefix(dir_path: &str) -> String {
-    let depth = dir_path.matches('/').count();
-    if depth == 0 {
-        "./".to_string()
-    } else {
-        "../".repeat(depth)
-    }
-}
+pub use crate::urls::root_prefix;
 
 #[derive(Serialize)]
 struct LangView<'a> {
@@ -207,8 +155,27 @@ struct LangShared {
 
 /// A page to render: a key in one language.
 enum Job<'a> {
-    Page { group: &'a Group<'a>, lang: &'a str },
+    Page { group: Group<'a>, lang: &'a str },
     Village { village: &'a Village, lang: &'a str },
+}
+
+impl Job<'_> {
+    /// The error for a panic while rendering this job.
+    fn panicked(&self, panic: &(dyn std::any::Any + Send)) -> Error {
+        let (path, lang) = match self {
+            Job::Page { group, lang } => (group.resolve(lang).page.path.clone(), *lang),
+            Job::Village { village, lang } => (village.path.clone(), *lang),
+        };
+        Error::content(
+            path,
+            0,
+            format!(
+                "lentera stopped unexpectedly while rendering this page in `{lang}` ({})",
+                crate::error::panic_message(panic)
+            ),
+        )
+        .with_hint("simplify the page to find the part that causes it, and report the case")
+    }
 }
 
 struct JobOutput {
@@ -217,20 +184,20 @@ struct JobOutput {
     anchors: ((String, String), BTreeSet<String>),
     refs: Vec<(std::path::PathBuf, String, markdown::AnchorRef)>,
     errors: Vec<Error>,
+    warnings: Vec<crate::diagnostic::Diagnostic>,
     fallback: Option<(String, String)>,
 }
 
 /// Render every page of `site`.
 pub fn render(
-    site: &Site,
+    site: &Library,
     templates: &Templates,
     strings: &Strings,
     images: &BTreeMap<String, crate::images::ImageInfo>,
     opts: &RenderOptions,
 ) -> Result<RenderedSite> {
     let config = &site.config;
-    let groups = group_pages(site);
-    let mut page_keys: BTreeSet<String> = groups.keys().map(|k| k.to_string()).collect();
+    let mut page_keys: BTreeSet<String> = site.groups().map(|g| g.key().to_string()).collect();
     page_keys.extend(site.villages.iter().map(|v| v.key.clone()));
     let assets: BTreeSet<String> = site.assets.iter().map(|a| a.rel.clone()).collect();
     let build_date = opts.build_date.unwrap_or_else(Date::today);
@@ -241,13 +208,13 @@ pub fn render(
         .map(|l| {
             (
                 l.code.as_str(),
-                lang_shared(site, &groups, strings, &l.code, opts, build_date),
+                lang_shared(site, strings, &l.code, opts, build_date),
             )
         })
         .collect();
 
     let mut jobs = Vec::new();
-    for group in groups.values() {
+    for group in site.groups() {
         for lang in &config.languages {
             jobs.push(Job::Page {
                 group,
@@ -266,7 +233,6 @@ pub fn render(
 
     let ctx = JobCtx {
         site,
-        groups: &groups,
         templates,
         strings,
         opts,
@@ -275,13 +241,22 @@ pub fn render(
         assets: &assets,
         images,
     };
-    let outputs: Vec<Result<JobOutput>> = jobs.par_iter().map(|job| ctx.run(job)).collect();
+    // A panic while rendering one page (a bug, ours or a dependency's) becomes
+    // an error naming that page instead of taking the build down.
+    let outputs: Vec<Result<JobOutput>> = jobs
+        .par_iter()
+        .map(|job| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.run(job)))
+                .unwrap_or_else(|panic| Err(job.panicked(&*panic)))
+        })
+        .collect();
 
     let mut errors = Vec::new();
     let mut files = Vec::new();
     let mut anchors: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     let mut refs = Vec::new();
     let mut fallbacks = Vec::new();
+    let mut warnings = Vec::new();
     let mut pages_per_language: BTreeMap<String, usize> = BTreeMap::new();
     for out in outputs {
         match out {
@@ -292,6 +267,7 @@ pub fn render(
                 anchors.insert(out.anchors.0, out.anchors.1);
                 refs.extend(out.refs);
                 errors.extend(out.errors);
+                warnings.extend(out.warnings);
                 fallbacks.extend(out.fallback);
                 files.push(out.file);
             }
@@ -355,7 +331,7 @@ pub fn render(
         let js = templates.render("sw.js", &ctx, "the service worker")?;
         files.push(OutputFile::bytes("sw.js", js));
     }
-    files.push(OutputFile::bytes("sitemap.xml", sitemap(site, &groups)));
+    files.push(OutputFile::bytes("sitemap.xml", sitemap(site)));
     files.push(OutputFile::bytes(
         "robots.txt",
         format!(
@@ -364,16 +340,19 @@ pub fn render(
         ),
     ));
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    // A page rendered in several languages reports its raw HTML once.
+    warnings.sort();
+    warnings.dedup();
     Ok(RenderedSite {
         files,
         pages_per_language,
         fallbacks,
+        warnings,
     })
 }
 
 struct JobCtx<'a> {
-    site: &'a Site,
-    groups: &'a BTreeMap<&'a str, Group<'a>>,
+    site: &'a Library,
     templates: &'a Templates,
     strings: &'a Strings,
     opts: &'a RenderOptions,
@@ -386,7 +365,7 @@ struct JobCtx<'a> {
 impl JobCtx<'_> {
     fn run(&self, job: &Job) -> Result<JobOutput> {
         match job {
-            Job::Page { group, lang } => self.page(group, lang),
+            Job::Page { group, lang } => self.page(*group, lang),
             Job::Village { village, lang } => self.village(village, lang),
         }
     }
@@ -400,11 +379,11 @@ impl JobCtx<'_> {
         OutputFile::bytes(format!("{dir_path}index.html"), bytes)
     }
 
-    fn page(&self, group: &Group, lang: &str) -> Result<JobOutput> {
+    fn page(&self, group: Group, lang: &str) -> Result<JobOutput> {
         let config = &self.site.config;
         let shared = &self.shared[lang];
-        let (page, fallback) = group.in_lang(lang);
-        let dir_path = page_path(config, group.key, lang, false);
+        let Resolved { page, fallback } = group.resolve(lang);
+        let dir_path = page_path(config, group.key(), lang, false);
         let root = root_prefix(&dir_path);
         let env = LinkEnv {
             config,
@@ -422,21 +401,11 @@ impl JobCtx<'_> {
             anchors,
             anchor_refs,
             errors,
+            warnings,
         } = markdown::render(page, &env);
 
-        let abs = |l: &str| {
-            format!(
-                "{}{}",
-                config.base_url,
-                page_path(config, group.key, l, false)
-            )
-        };
-        let real_langs: Vec<&str> = config
-            .languages
-            .iter()
-            .map(|l| l.code.as_str())
-            .filter(|l| group.variants.contains_key(l))
-            .collect();
+        let abs = |l: &str| crate::urls::absolute(config, group.key(), l);
+        let real_langs: Vec<&str> = group.variants().map(|p| p.lang.as_str()).collect();
         let mut alternates: Vec<Alternate> = if real_langs.len() > 1 && !fallback {
             real_langs
                 .iter()
@@ -448,11 +417,7 @@ impl JobCtx<'_> {
         } else {
             Vec::new()
         };
-        if !alternates.is_empty()
-            && group
-                .variants
-                .contains_key(config.default_language.as_str())
-        {
+        if !alternates.is_empty() && group.has(&config.default_language) {
             alternates.push(Alternate {
                 lang: "x-default",
                 href: abs(&config.default_language),
@@ -466,7 +431,7 @@ impl JobCtx<'_> {
             .and_then(|k| shared.sections.get(k))
             .cloned();
         let view = PageView {
-            key: group.key,
+            key: group.key(),
             title: &page.front.title,
             summary: page.front.summary.as_deref().unwrap_or_default(),
             kind: page.front.kind,
@@ -500,7 +465,7 @@ impl JobCtx<'_> {
             original_lang_name: &content_language.name,
             original_href: format!(
                 "{root}{}",
-                page_path(config, group.key, &page.lang, self.opts.portable)
+                page_path(config, group.key(), &page.lang, self.opts.portable)
             ),
             canonical: abs(&page.lang),
             permalink: abs(lang),
@@ -511,7 +476,7 @@ impl JobCtx<'_> {
         };
         let template = match &page.front.template {
             Some(t) => t.as_str(),
-            None if group.key.is_empty() => "index.html",
+            None if group.key().is_empty() => "index.html",
             None if page.is_section => "section.html",
             None => "page.html",
         };
@@ -522,15 +487,15 @@ impl JobCtx<'_> {
             "languages",
             &self.switcher(lang, &root, |l| {
                 (
-                    page_path(config, group.key, l, self.opts.portable),
-                    !group.variants.contains_key(l),
+                    page_path(config, group.key(), l, self.opts.portable),
+                    !group.has(l),
                 )
             }),
         );
-        if let Some(children) = shared.children.get(group.key) {
+        if let Some(children) = shared.children.get(group.key()) {
             ctx.insert_value("children", children.clone());
         }
-        if group.key.is_empty() {
+        if group.key().is_empty() {
             if let Some(home) = shared.children.get("#home") {
                 ctx.insert_value("sections", home.clone());
             }
@@ -548,13 +513,14 @@ impl JobCtx<'_> {
             .render(template, &ctx, &format!("{page_name} ({lang})"))?;
         Ok(JobOutput {
             file: self.finish(&dir_path, html),
-            anchors: ((group.key.to_string(), lang.to_string()), anchors),
+            anchors: ((group.key().to_string(), lang.to_string()), anchors),
             refs: anchor_refs
                 .into_iter()
                 .map(|r| (page.path.clone(), lang.to_string(), r))
                 .collect(),
             errors,
-            fallback: fallback.then(|| (group.key.to_string(), lang.to_string())),
+            warnings,
+            fallback: fallback.then(|| (group.key().to_string(), lang.to_string())),
         })
     }
 
@@ -603,16 +569,16 @@ impl JobCtx<'_> {
             .site
             .village_lessons(village)
             .iter()
-            .filter_map(|key| self.groups.get(key.as_str()))
+            .filter_map(|key| self.site.group(key))
             .map(|g| {
-                let (p, fallback) = g.in_lang(lang);
+                let Resolved { page: p, fallback } = g.resolve(lang);
                 serde_json::json!({
-                    "key": g.key,
+                    "key": g.key(),
                     "title": p.front.title,
                     "summary": p.front.summary,
                     "kind": p.front.kind,
                     "key_points": p.front.key_points,
-                    "path": page_path(config, g.key, lang, self.opts.portable),
+                    "path": page_path(config, g.key(), lang, self.opts.portable),
                     "fallback": fallback,
                 })
             })
@@ -749,6 +715,7 @@ impl JobCtx<'_> {
             anchors: ((village.key.clone(), lang.to_string()), BTreeSet::new()),
             refs: Vec::new(),
             errors: Vec::new(),
+            warnings: Vec::new(),
             fallback: None,
         })
     }
@@ -825,8 +792,7 @@ fn number_views(numbers: &[crate::config::Number], lang: &str, def: &str) -> Vec
 }
 
 fn lang_shared(
-    site: &Site,
-    groups: &BTreeMap<&str, Group>,
+    site: &Library,
     strings: &Strings,
     lang: &str,
     opts: &RenderOptions,
@@ -849,11 +815,11 @@ fn lang_shared(
     // Children of every section, sorted by weight then title.
     let mut children: BTreeMap<String, Vec<(i64, LinkItem)>> = BTreeMap::new();
     let mut sections: BTreeMap<String, LinkItem> = BTreeMap::new();
-    for group in groups.values() {
-        let (page, fallback) = group.in_lang(lang);
-        let link = item(group.key, page, fallback);
+    for group in site.groups() {
+        let Resolved { page, fallback } = group.resolve(lang);
+        let link = item(group.key(), page, fallback);
         if page.is_section {
-            sections.insert(group.key.to_string(), link.clone());
+            sections.insert(group.key().to_string(), link.clone());
         }
         if let Some(parent) = page.parent_key() {
             children
@@ -1001,7 +967,7 @@ fn lang_shared(
 }
 
 fn not_found(
-    site: &Site,
+    site: &Library,
     templates: &Templates,
     shared: &BTreeMap<&str, LangShared>,
     opts: &RenderOptions,
@@ -1078,7 +1044,7 @@ fn standalone(
 /// The staff page `/status/`: translation status of every page. Not linked
 /// from public pages and marked `noindex`.
 fn status_page(
-    site: &Site,
+    site: &Library,
     templates: &Templates,
     strings: &Strings,
     shared: &BTreeMap<&str, LangShared>,
@@ -1131,7 +1097,7 @@ fn status_page(
 /// The A–Z topic page of `lang`, where the search form leads without
 /// JavaScript.
 fn topics_page(
-    site: &Site,
+    site: &Library,
     templates: &Templates,
     strings: &Strings,
     shared: &BTreeMap<&str, LangShared>,
@@ -1178,7 +1144,7 @@ fn topics_page(
     )
 }
 
-fn sitemap(site: &Site, groups: &BTreeMap<&str, Group>) -> String {
+fn sitemap(site: &Library) -> String {
     let config = &site.config;
     let abs =
         |key: &str, l: &str| format!("{}{}", config.base_url, page_path(config, key, l, false));
@@ -1212,15 +1178,10 @@ fn sitemap(site: &Site, groups: &BTreeMap<&str, Group>) -> String {
             xml.push_str("  </url>\n");
         }
     };
-    for group in groups.values() {
-        let langs: Vec<&str> = config
-            .languages
-            .iter()
-            .map(|l| l.code.as_str())
-            .filter(|l| group.variants.contains_key(l))
-            .collect();
-        entry(group.key, &langs, &|l| {
-            group.variants.get(l).and_then(|p| p.front.updated)
+    for group in site.groups() {
+        let langs: Vec<&str> = group.variants().map(|p| p.lang.as_str()).collect();
+        entry(group.key(), &langs, &|l| {
+            group.variant(l).and_then(|p| p.front.updated)
         });
     }
     let all: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
@@ -1229,16 +1190,4 @@ fn sitemap(site: &Site, groups: &BTreeMap<&str, Group>) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn root_prefixes() {
-        assert_eq!(root_prefix(""), "./");
-        assert_eq!(root_prefix("en/"), "../");
-        assert_eq!(root_prefix("en/pelajaran/x/"), "../../../");
-    }
 }

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::content::{Site, TranslationState};
+use crate::content::TranslationState;
+use crate::library::Library;
 
 /// How far a page is translated into one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -33,24 +34,16 @@ pub struct Row {
 }
 
 /// Every page's status in every configured language.
-pub fn translation_status(site: &Site) -> Vec<Row> {
+pub fn translation_status(site: &Library) -> Vec<Row> {
     let config = &site.config;
-    let mut by_key: BTreeMap<&str, Vec<&crate::content::Page>> = BTreeMap::new();
-    for p in &site.pages {
-        by_key.entry(&p.key).or_default().push(p);
-    }
-    by_key
-        .into_iter()
-        .map(|(key, pages)| {
-            let original = pages
-                .iter()
-                .find(|p| p.lang == config.default_language)
-                .unwrap_or(&pages[0]);
+    site.groups()
+        .map(|group| {
+            let original = group.original();
             let langs = config
                 .languages
                 .iter()
                 .map(|l| {
-                    let status = match pages.iter().find(|p| p.lang == l.code) {
+                    let status = match group.variant(&l.code) {
                         None => Status::Missing,
                         Some(p) if p.lang == original.lang => Status::Original,
                         Some(p) if p.front.translation == Some(TranslationState::Draft) => {
@@ -66,7 +59,7 @@ pub fn translation_status(site: &Site) -> Vec<Row> {
                 })
                 .collect();
             Row {
-                key: key.to_string(),
+                key: group.key().to_string(),
                 file: original.path.clone(),
                 title: original.front.title.clone(),
                 langs,
@@ -91,7 +84,7 @@ mod tests {
         let page = |rel: &str, fm: &str| {
             crate::content::parse_page(rel, &format!("---\ntitle: T\n{fm}---\n"), &config).unwrap()
         };
-        let site = Site {
+        let site = crate::content::Site {
             pages: vec![
                 page("a.md", "updated: 2026-02-01\n"),
                 page("a.en.md", "updated: 2026-01-01\ntranslation: reviewed\n"),
@@ -102,7 +95,7 @@ mod tests {
             assets: vec![],
             i18n_overrides: vec![],
         };
-        let rows = translation_status(&site);
+        let rows = translation_status(&Library::new(site));
         assert_eq!(rows.len(), 1);
         let l = &rows[0].langs;
         assert_eq!(l["id"], Status::Original);

@@ -12,14 +12,20 @@ use crate::error::{Error, Result};
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, first_line: usize) -> Result<T> {
     // An empty document is `null` to serde_yaml; treat it as an empty mapping so
     // that a file with only optional keys still parses.
+    // A byte order mark (some Windows editors write one) is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|err| {
-        let (line, column) = err
+        let (mut line, mut column) = err
             .location()
             .map(|loc| (loc.line() + first_line - 1, loc.column()))
             .unwrap_or((first_line, 1));
         let raw = err.to_string();
         let message = strip_location(&raw).to_string();
+        // serde_yaml points at the start of the mapping; point at the repeat.
+        if let Some(at) = duplicate_line(text, &message) {
+            (line, column) = (at + first_line - 1, 1);
+        }
         let hint = unknown_key_hint(&message);
         Error::Yaml {
             path: path.to_path_buf(),
@@ -29,6 +35,18 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, first_line: usize) ->
             hint,
         }
     })
+}
+
+/// For "duplicate field `x`", the 1-based line of the second `x:` in `text`.
+fn duplicate_line(text: &str, message: &str) -> Option<usize> {
+    let rest = message.strip_prefix("duplicate field `")?;
+    let key = &rest[..rest.find('`')?];
+    let needle = format!("{key}:");
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(&needle))
+        .nth(1)
+        .map(|(i, _)| i + 1)
 }
 
 /// serde_yaml appends " at line L column C" (relative to the YAML block); we

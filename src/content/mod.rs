@@ -178,7 +178,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
                 path: display_path(rel),
                 source,
             })?;
-            parse_page(rel, &text, &config)
+            parse_page(rel, &clean_text(text), &config)
         })
         .collect();
     let mut errors = Vec::new();
@@ -253,6 +253,21 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
         assets,
         i18n_overrides,
     })
+}
+
+/// A Markdown file's text as the parser should see it: without a byte order
+/// mark, and with NUL characters replaced by U+FFFD as CommonMark asks (they
+/// must never reach a page).
+pub fn clean_text(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\0') {
+        text.replace('\0', "\u{fffd}")
+    } else {
+        text
+    }
 }
 
 /// `content/` + a content-relative path, for messages.

@@ -19,7 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::{Page, Site};
+use crate::content::Page;
+use crate::library::Library;
 use crate::markdown::{self, page_path};
 use crate::output::OutputFile;
 use stem::Stemmer;
@@ -49,20 +50,15 @@ pub const STEMMED_LANGUAGE: &str = "id";
 
 /// Output path of one language's index.
 pub fn index_path(lang: &str) -> String {
-    format!("search/index-{lang}.js")
+    crate::urls::search_index(lang)
 }
 
 /// Output path of the browser script (copied from the theme's `static/`).
-pub const SCRIPT_PATH: &str = "search.js";
+pub const SCRIPT_PATH: &str = crate::urls::SEARCH_SCRIPT;
 
-/// The folder of the A–Z topic page of `lang`, from the site root
-/// (`indeks/`, `en/indeks/`), ending in `index.html` when `portable`.
+/// The A–Z topic page of `lang` (see [`crate::urls::topics_page`]).
 pub fn topics_path(config: &Config, lang: &str, portable: bool) -> String {
-    let mut path = format!("{}{}/", config.lang_prefix(lang), topics::SLUG);
-    if portable {
-        path.push_str("index.html");
-    }
-    path
+    crate::urls::topics_page(config, lang, portable)
 }
 
 /// A search result as the browser shows it.
@@ -420,42 +416,17 @@ fn plain_text(body: &str) -> (String, String) {
     (headings, text)
 }
 
-/// Each page key in `lang`: the page written in it, or the version other
-/// languages fall back to (the default language's, else the first
-/// configured language that has it), with whether it is such a fallback.
-pub fn pages_in<'a>(site: &'a Site, lang: &str) -> Vec<(&'a Page, bool)> {
-    let mut groups: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
-    for p in &site.pages {
-        groups.entry(&p.key).or_default().push(p);
-    }
-    let order = |p: &Page| {
-        if p.lang == site.config.default_language {
-            0
-        } else {
-            1 + site
-                .config
-                .languages
-                .iter()
-                .position(|l| l.code == p.lang)
-                .unwrap_or(usize::MAX - 1)
-        }
-    };
-    groups
-        .into_values()
-        .filter_map(|variants| {
-            if let Some(p) = variants.iter().find(|p| p.lang == lang) {
-                return Some((*p, false));
-            }
-            variants
-                .into_iter()
-                .min_by_key(|p| order(p))
-                .map(|p| (p, true))
-        })
-        .collect()
+/// Each page key in `lang`: the page written in it, or the original it falls
+/// back to (see [`Library::resolve`]), with whether it is such a fallback.
+pub fn pages_in<'a>(
+    site: &'a Library,
+    lang: &'a str,
+) -> impl Iterator<Item = (&'a Page, bool)> + 'a {
+    site.in_language(lang).map(|r| (r.page, r.fallback))
 }
 
 /// The index of `lang`: every page (translated or fallback) and village.
-pub fn build(site: &Site, lang: &str, portable: bool) -> Index {
+pub fn build(site: &Library, lang: &str, portable: bool) -> Index {
     let config = &site.config;
     let def = config.default_language.as_str();
     let mut index = Index::new(lang);
@@ -519,7 +490,7 @@ pub fn build(site: &Site, lang: &str, portable: bool) -> Index {
 }
 
 /// The index file of every language.
-pub fn files(site: &Site, portable: bool) -> Vec<OutputFile> {
+pub fn files(site: &Library, portable: bool) -> Vec<OutputFile> {
     site.config
         .languages
         .iter()
@@ -534,7 +505,7 @@ mod tests {
     use super::*;
     use crate::content::parse_page;
 
-    fn site(files: &[(&str, &str)]) -> Site {
+    fn site(files: &[(&str, &str)]) -> Library {
         let config = Config::parse(
             Path::new("site.yaml"),
             "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: Indonesia}\n  - {code: jv, name: Jawa}\n",
@@ -544,13 +515,13 @@ mod tests {
             .iter()
             .map(|(rel, text)| parse_page(rel, text, &config).unwrap())
             .collect();
-        Site {
+        Library::new(crate::content::Site {
             config,
             pages,
             villages: Vec::new(),
             assets: Vec::new(),
             i18n_overrides: Vec::new(),
-        }
+        })
     }
 
     fn paths(results: &[&Doc]) -> Vec<String> {

@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{fold, pages_in};
-use crate::content::Site;
+use crate::library::Library;
 use crate::markdown::page_path;
 
 /// The topic page's folder under each language's prefix.
-pub const SLUG: &str = "indeks";
+pub const SLUG: &str = crate::urls::TOPICS_SLUG;
 
 /// A lesson an entry points to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,7 +44,7 @@ pub struct TopicGroup {
 
 /// The topic list of `lang`: titles and keywords of every page that is not a
 /// section index, translated or fallback, grouped by initial letter.
-pub fn topics(site: &Site, lang: &str, portable: bool) -> Vec<TopicGroup> {
+pub fn topics(site: &Library, lang: &str, portable: bool) -> Vec<TopicGroup> {
     let mut entries: BTreeMap<String, TopicEntry> = BTreeMap::new();
     for (page, fallback) in pages_in(site, lang) {
         if page.is_section {

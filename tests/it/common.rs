@@ -59,6 +59,7 @@ impl TestSite {
 pub fn options(portable: bool, no_minify: bool) -> BuildOptions {
     BuildOptions {
         drafts: false,
+        stale_after_days: None,
         render: RenderOptions {
             portable,
             no_minify,

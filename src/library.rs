@@ -1,0 +1,284 @@
+//! The site model: the loaded [`Site`] plus what every output needs to know
+//! about it, derived once. Every page key with its variants per language and
+//! the original they fall back to, the villages' lessons, and the one rule
+//! that says which page a reader of a language sees ([`Library::resolve`]).
+//! Pages, search, topics, status, sitemap and leaflets ask the library; none
+//! of them re-derives it.
+
+use std::collections::HashMap;
+use std::ops::Deref;
+
+use crate::content::{Page, Site, Village};
+
+/// A page key in one language: the page written in it, or the original it
+/// falls back to.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolved<'a> {
+    pub page: &'a Page,
+    /// The page is not written in the language asked for: `page` is the
+    /// original, in its own language.
+    pub fallback: bool,
+}
+
+/// One page key in every language it was written in.
+#[derive(Debug, Clone)]
+struct GroupData {
+    key: String,
+    /// Index into `site.pages` per configured language (configuration order).
+    variants: Vec<Option<usize>>,
+    /// Index into `site.pages` of the version other languages fall back to:
+    /// the default language's, else the first configured language that has it.
+    original: usize,
+}
+
+/// The site model. Dereferences to the loaded [`Site`].
+#[derive(Debug, Clone)]
+pub struct Library {
+    site: Site,
+    /// Sorted by key.
+    groups: Vec<GroupData>,
+    by_key: HashMap<String, usize>,
+    /// Configured language code → position in `config.languages`.
+    lang_index: HashMap<String, usize>,
+    /// Per village (same order as `site.villages`): the lesson keys its page
+    /// and leaflets carry.
+    village_lessons: Vec<Vec<String>>,
+}
+
+/// A page key with its variants, borrowed from the [`Library`].
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'a> {
+    lib: &'a Library,
+    data: &'a GroupData,
+}
+
+impl<'a> Group<'a> {
+    pub fn key(&self) -> &'a str {
+        &self.data.key
+    }
+
+    /// The page written in `lang`, if any.
+    pub fn variant(&self, lang: &str) -> Option<&'a Page> {
+        let i = *self.lib.lang_index.get(lang)?;
+        self.data.variants[i].map(|p| &self.lib.site.pages[p])
+    }
+
+    /// Whether a page is written in `lang`.
+    pub fn has(&self, lang: &str) -> bool {
+        self.variant(lang).is_some()
+    }
+
+    /// The version other languages fall back to.
+    pub fn original(&self) -> &'a Page {
+        &self.lib.site.pages[self.data.original]
+    }
+
+    /// The page a reader of `lang` sees.
+    pub fn resolve(&self, lang: &str) -> Resolved<'a> {
+        match self.variant(lang) {
+            Some(page) => Resolved {
+                page,
+                fallback: false,
+            },
+            None => Resolved {
+                page: self.original(),
+                fallback: true,
+            },
+        }
+    }
+
+    /// The pages written, in configuration order of their languages.
+    pub fn variants(&self) -> impl Iterator<Item = &'a Page> + 'a {
+        let lib = self.lib;
+        self.data
+            .variants
+            .iter()
+            .flatten()
+            .map(move |&i| &lib.site.pages[i])
+    }
+}
+
+impl Library {
+    /// Derive the model from a loaded site.
+    pub fn new(site: Site) -> Library {
+        let lang_index: HashMap<String, usize> = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.code.clone(), i))
+            .collect();
+        let default = lang_index
+            .get(site.config.default_language.as_str())
+            .copied();
+        let mut groups: Vec<GroupData> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, page) in site.pages.iter().enumerate() {
+            let Some(&l) = lang_index.get(page.lang.as_str()) else {
+                continue;
+            };
+            let g = *by_key.entry(page.key.clone()).or_insert_with(|| {
+                groups.push(GroupData {
+                    key: page.key.clone(),
+                    variants: vec![None; lang_index.len()],
+                    original: i,
+                });
+                groups.len() - 1
+            });
+            // Two files for one page in one language are an error found when
+            // loading; the first one wins here.
+            groups[g].variants[l].get_or_insert(i);
+        }
+        for g in &mut groups {
+            g.original = default
+                .and_then(|d| g.variants[d])
+                .or_else(|| g.variants.iter().flatten().next().copied())
+                .unwrap_or(g.original);
+        }
+        groups.sort_by(|a, b| a.key.cmp(&b.key));
+        let by_key = groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.key.clone(), i))
+            .collect();
+        let mut lib = Library {
+            site,
+            groups,
+            by_key,
+            lang_index,
+            village_lessons: Vec::new(),
+        };
+        lib.village_lessons = lib
+            .site
+            .villages
+            .iter()
+            .map(|v| lib.site.village_lessons(v))
+            .collect();
+        lib
+    }
+
+    /// The loaded site.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// The site, given back (for `serve`, which reloads changed files).
+    pub fn into_site(self) -> Site {
+        self.site
+    }
+
+    /// Every page key, sorted.
+    pub fn groups(&self) -> impl ExactSizeIterator<Item = Group<'_>> {
+        self.groups
+            .iter()
+            .map(move |data| Group { lib: self, data })
+    }
+
+    /// The page key `key`, if it exists.
+    pub fn group(&self, key: &str) -> Option<Group<'_>> {
+        let data = &self.groups[*self.by_key.get(key)?];
+        Some(Group { lib: self, data })
+    }
+
+    /// Whether `key` is a page (in any language).
+    pub fn contains(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
+    }
+
+    /// The page a reader of `lang` sees for `key`: the page written in
+    /// `lang`, else the original (the default language's, else the first
+    /// configured language that has it). `None` when no such page exists.
+    pub fn resolve(&self, key: &str, lang: &str) -> Option<Resolved<'_>> {
+        self.group(key).map(|g| g.resolve(lang))
+    }
+
+    /// Every page key as a reader of `lang` sees it, sorted by key.
+    pub fn in_language<'a>(&'a self, lang: &'a str) -> impl Iterator<Item = Resolved<'a>> + 'a {
+        self.groups().map(move |g| g.resolve(lang))
+    }
+
+    /// The lesson keys a village's page and leaflets carry (see
+    /// [`Site::village_lessons`]), computed once.
+    pub fn village_lessons(&self, village: &Village) -> &[String] {
+        self.site
+            .villages
+            .iter()
+            .position(|v| std::ptr::eq(v, village) || v.key == village.key)
+            .map_or(&[], |i| &self.village_lessons[i])
+    }
+}
+
+impl Deref for Library {
+    type Target = Site;
+
+    fn deref(&self) -> &Site {
+        &self.site
+    }
+}
+
+impl From<Site> for Library {
+    fn from(site: Site) -> Library {
+        Library::new(site)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use std::path::Path;
+
+    fn library(files: &[&str], default: &str) -> Library {
+        let config = Config::parse(
+            Path::new("site.yaml"),
+            &format!(
+                "base_url: https://e.org/\ndefault_language: {default}\nlanguages:\n  - {{code: id, name: I}}\n  - {{code: en, name: E}}\n  - {{code: jv, name: J}}\n"
+            ),
+        )
+        .unwrap();
+        let pages = files
+            .iter()
+            .map(|rel| {
+                crate::content::parse_page(rel, &format!("---\ntitle: {rel}\n---\n"), &config)
+                    .unwrap()
+            })
+            .collect();
+        Library::new(Site {
+            config,
+            pages,
+            villages: vec![],
+            assets: vec![],
+            i18n_overrides: vec![],
+        })
+    }
+
+    #[test]
+    fn resolve_prefers_the_language_then_the_default_then_configuration_order() {
+        let lib = library(
+            &["a.id.md", "a.jv.md", "b.jv.md", "b.en.md", "c.jv.md"],
+            "id",
+        );
+        let title = |key: &str, lang: &str| {
+            let r = lib.resolve(key, lang).unwrap();
+            (r.page.front.title.clone(), r.fallback)
+        };
+        assert_eq!(title("a", "jv"), ("a.jv.md".into(), false));
+        assert_eq!(title("a", "en"), ("a.id.md".into(), true));
+        // No default-language page: the first configured language that has it.
+        assert_eq!(title("b", "id"), ("b.en.md".into(), true));
+        assert_eq!(title("c", "en"), ("c.jv.md".into(), true));
+        assert!(lib.resolve("missing", "id").is_none());
+    }
+
+    #[test]
+    fn groups_are_sorted_and_list_their_variants_in_configuration_order() {
+        let lib = library(&["z.jv.md", "z.id.md", "a.en.md"], "id");
+        let keys: Vec<&str> = lib.groups().map(|g| g.key()).collect();
+        assert_eq!(keys, ["a", "z"]);
+        let z = lib.group("z").unwrap();
+        let langs: Vec<&str> = z.variants().map(|p| p.lang.as_str()).collect();
+        assert_eq!(langs, ["id", "jv"]);
+        assert!(z.has("jv") && !z.has("en"));
+        assert_eq!(z.original().lang, "id");
+    }
+}

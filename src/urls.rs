@@ -1,0 +1,100 @@
+//! The URL scheme, in one place: where every page and generated file of the
+//! site lives, relative to the site root. The default language sits at the
+//! root, the others under their code (`pelajaran/x/`, `en/pelajaran/x/`).
+
+use crate::config::Config;
+use crate::content::Village;
+
+/// Folder of the A–Z topic pages inside each language.
+pub const TOPICS_SLUG: &str = "indeks";
+
+/// Output path of the search script (copied from the theme's `static/`).
+pub const SEARCH_SCRIPT: &str = "search.js";
+
+/// Folder of the staff page with the translation status.
+pub const STATUS_PAGE: &str = "status/index.html";
+
+/// The folder of page `key` in `lang` from the site root (`en/pelajaran/x/`;
+/// `""` for the home page of the default language), ending in `index.html`
+/// when `portable`.
+pub fn page_path(config: &Config, key: &str, lang: &str, portable: bool) -> String {
+    let mut path = config.lang_prefix(lang);
+    if !key.is_empty() {
+        path.push_str(key);
+        path.push('/');
+    }
+    if portable {
+        path.push_str("index.html");
+    }
+    path
+}
+
+/// The relative path from a page folder (`en/pelajaran/x/`) to the site root.
+pub fn root_prefix(dir_path: &str) -> String {
+    let depth = dir_path.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// The absolute URL of page `key` in `lang` (canonical links, QR codes,
+/// sitemap).
+pub fn absolute(config: &Config, key: &str, lang: &str) -> String {
+    format!("{}{}", config.base_url, page_path(config, key, lang, false))
+}
+
+/// Output path of one language's search index.
+pub fn search_index(lang: &str) -> String {
+    format!("search/index-{lang}.js")
+}
+
+/// The folder of the A–Z topic page of `lang` (`indeks/`, `en/indeks/`),
+/// ending in `index.html` when `portable`.
+pub fn topics_page(config: &Config, lang: &str, portable: bool) -> String {
+    page_path(config, TOPICS_SLUG, lang, portable)
+}
+
+/// The output path of a village's leaflet in `lang`: next to the village
+/// page in the default language, named so a downloaded file says what it is.
+pub fn leaflet(config: &Config, village: &Village, lang: &str) -> String {
+    format!(
+        "{}{}-{lang}.pdf",
+        page_path(config, &village.key, &config.default_language, false),
+        village.slug
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn config() -> Config {
+        Config::parse(
+            Path::new("site.yaml"),
+            "base_url: https://e.org/x/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: en, name: E}\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn default_language_at_the_root_others_under_their_code() {
+        let c = config();
+        assert_eq!(page_path(&c, "a/b", "id", false), "a/b/");
+        assert_eq!(page_path(&c, "a/b", "en", true), "en/a/b/index.html");
+        assert_eq!(page_path(&c, "", "id", false), "");
+        assert_eq!(page_path(&c, "", "en", false), "en/");
+        assert_eq!(absolute(&c, "a", "en"), "https://e.org/x/en/a/");
+        assert_eq!(topics_page(&c, "en", false), "en/indeks/");
+        assert_eq!(search_index("jv"), "search/index-jv.js");
+    }
+
+    #[test]
+    fn root_prefix_climbs_one_level_per_folder() {
+        assert_eq!(root_prefix(""), "./");
+        assert_eq!(root_prefix("a/"), "../");
+        assert_eq!(root_prefix("en/a/b/"), "../../../");
+    }
+}
