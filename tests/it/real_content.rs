@@ -357,3 +357,85 @@ fn page_budget() {
     }
     eprintln!("largest page: {} ({} bytes gzip)", largest.1, largest.0);
 }
+
+/// See: #13 (part A). The lessons for village officials, on reporting a
+/// suspicious foreigner, on checking a company and a job offer, and on people
+/// smuggling exist in id, en and jv; Lampung and Sundanese have at least five
+/// lessons besides the contacts page, the job-offer check among them; every new
+/// lesson cites a source and its last paragraph says whom to contact (a number
+/// from site.yaml or the contacts page).
+#[test]
+fn new_lessons_part_a() {
+    const NEW: [&str; 4] = [
+        "peran-desa/kepala-desa",
+        "peran-desa/lapor-orang-asing",
+        "pelajaran/cek-tawaran-kerja",
+        "waspada/penyelundupan-manusia",
+    ];
+    const FIFTH: &str = "pelajaran/cek-tawaran-kerja";
+    let build = build();
+    let numbers: Vec<String> = build
+        .site
+        .config
+        .contacts
+        .iter()
+        .flat_map(|c| c.numbers.iter())
+        .map(|n| normalise(&n.number))
+        .filter(|n| n.len() >= 7)
+        .collect();
+    assert!(!numbers.is_empty(), "site.yaml has hotline numbers");
+    let names_a_contact = |text: &str| -> bool {
+        if text.contains("kontak.md") {
+            return true;
+        }
+        let text = text.replace("+62", "0");
+        text.split(|c: char| !(c.is_ascii_digit() || c == ' ' || c == '-'))
+            .map(|run| run.chars().filter(char::is_ascii_digit).collect::<String>())
+            .any(|run| numbers.iter().any(|n| run.contains(n.as_str())))
+    };
+    let check = |page: &Page| {
+        let at = page.path.display();
+        assert!(!page.front.sources.is_empty(), "{at}: no sources");
+        let last = page
+            .body
+            .trim_end()
+            .rsplit("\n\n")
+            .next()
+            .unwrap_or_default();
+        assert!(
+            names_a_contact(last),
+            "{at}: the last paragraph names no contact: {last}"
+        );
+    };
+    for lang in ["id", "en", "jv"] {
+        let have = lessons(&build, lang);
+        for key in NEW {
+            let page = have
+                .iter()
+                .find(|p| p.key == key)
+                .unwrap_or_else(|| panic!("{lang} lacks {key}"));
+            check(*page);
+        }
+    }
+    assert!(
+        build
+            .site
+            .pages
+            .iter()
+            .any(|p| p.is_section && p.key == "peran-desa" && p.lang == "id"),
+        "the section for village officials has an index"
+    );
+    for lang in ["ljp", "su"] {
+        let have = lessons(&build, lang);
+        let in_sections = have.iter().filter(|p| p.key.contains('/')).count();
+        assert!(
+            in_sections >= 5,
+            "{lang} has only {in_sections} lessons besides the contacts page"
+        );
+        let fifth = have
+            .iter()
+            .find(|p| p.key == FIFTH)
+            .unwrap_or_else(|| panic!("{lang} lacks {FIFTH}"));
+        check(*fifth);
+    }
+}
