@@ -439,3 +439,149 @@ fn new_lessons_part_a() {
         check(*fifth);
     }
 }
+
+/// See: #13 (part B). The lessons for the rest of the journey exist as real
+/// pages, not fallbacks, in Indonesian, English and Javanese.
+#[test]
+fn new_lessons_part_b() {
+    let build = build();
+    for lang in ["id", "en", "jv"] {
+        let have: BTreeSet<&str> = lessons(&build, lang)
+            .iter()
+            .map(|p| p.key.as_str())
+            .collect();
+        for key in [
+            "pelajaran/tujuan-resmi",
+            "pelajaran/saat-bekerja",
+            "pelajaran/pulang",
+        ] {
+            assert!(have.contains(key), "{lang} lacks {key}");
+        }
+    }
+}
+
+/// Phone-number-like runs in `text` in national form (`0…`) whose digits are
+/// one of `targets` (national form, as `normalise` writes them).
+fn local_form_runs(text: &str, targets: &BTreeSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let boundary = i == 0 || !(chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '+');
+        if !(chars[i] == '0' && boundary) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && (chars[j].is_ascii_digit() || "- ".contains(chars[j])) {
+            j += 1;
+        }
+        let run: String = chars[i..j].iter().collect();
+        let run = run.trim_end_matches([' ', '-']);
+        let groups: Vec<&str> = run.split(' ').filter(|g| !g.is_empty()).collect();
+        if (1..=groups.len()).any(|n| targets.contains(&normalise(&groups[..n].join(" ")))) {
+            found.push(run.to_string());
+        }
+        i = j.max(i + 1);
+    }
+    found
+}
+
+/// See: #13. Every WhatsApp number, and every number meant for calling from
+/// abroad, is printed in international form (+62 …): in site.yaml (footers,
+/// contact page, leaflets) and in every page and rendered file.
+#[test]
+fn numbers_from_abroad_international() {
+    use lentera::config::NumberKind;
+    let build = build();
+    let config = &build.site.config;
+    let def = config.default_language.as_str();
+    let mut targets = BTreeSet::new();
+    for n in config
+        .contacts
+        .iter()
+        .flat_map(|c| c.numbers.iter())
+        .chain(config.offices.iter().flat_map(|o| o.numbers.iter()))
+    {
+        let abroad = n.note.as_ref().is_some_and(|note| {
+            let en = note.get("en", def).to_lowercase();
+            let id = note.get("id", def).to_lowercase();
+            en.contains("abroad") || id.contains("luar negeri")
+        });
+        if n.kind == NumberKind::Whatsapp || abroad {
+            assert!(
+                n.number.starts_with("+62 "),
+                "site.yaml prints {} in local form; write it as +62 …",
+                n.number
+            );
+            targets.insert(normalise(&n.number));
+        }
+    }
+    assert!(
+        targets.contains("08118080141") && targets.contains("08111129129"),
+        "the KP2MI and SAPA 129 WhatsApp numbers are configured: {targets:?}"
+    );
+    assert!(
+        targets.contains("02129244800"),
+        "the KP2MI number from abroad is configured"
+    );
+    let mut bad = Vec::new();
+    for page in &build.site.pages {
+        let fm = &page.front;
+        let texts = std::iter::once(page.body.as_str())
+            .chain(fm.key_points.iter().map(String::as_str))
+            .chain(fm.sources.iter().map(|s| s.title.as_str()))
+            .chain(fm.summary.as_deref());
+        for text in texts {
+            for n in local_form_runs(text, &targets) {
+                bad.push(format!("{}: {n}", page.path.display()));
+            }
+        }
+    }
+    for file in &build.files {
+        if let Some(text) = file.text() {
+            for n in local_form_runs(text, &targets) {
+                bad.push(format!("{}: {n}", file.path));
+            }
+        }
+    }
+    assert_eq!(bad, Vec::<String>::new());
+    assert_eq!(
+        local_form_runs("WhatsApp 0811-8080-141.", &targets),
+        vec!["0811-8080-141"]
+    );
+    assert!(local_form_runs("WhatsApp +62 811-8080-141.", &targets).is_empty());
+}
+
+/// See: #13. A `verified:` date is the date of a source, never a placeholder:
+/// no contact, office or village contact says 1 January (the old 2023-01-01).
+#[test]
+fn no_placeholder_verified_dates() {
+    let build = build();
+    let config = &build.site.config;
+    let dates = config
+        .contacts
+        .iter()
+        .map(|c| (c.key.clone(), c.verified))
+        .chain(config.offices.iter().map(|o| (o.key.clone(), o.verified)))
+        .chain(build.site.villages.iter().flat_map(|v| {
+            v.file
+                .contacts
+                .iter()
+                .map(move |c| (format!("{}: {:?}", v.key, c.name), c.verified))
+        }));
+    for (key, verified) in dates {
+        if let Some(d) = verified {
+            assert!(
+                !(d.month == 1 && d.day == 1),
+                "{key}: verified {}-{:02}-{:02} looks like a placeholder; use the date of the source",
+                d.year,
+                d.month,
+                d.day
+            );
+        }
+    }
+    for c in config.contacts.iter().filter(|c| !c.numbers.is_empty()) {
+        assert!(c.verified.is_some(), "{}: numbers need `verified`", c.key);
+    }
+}
