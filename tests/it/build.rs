@@ -160,10 +160,11 @@ fn html_is_minified_with_inline_css() {
     let page = html(&build, "pelajaran/jalur-resmi/index.html");
     assert!(!page.contains("\n\n"), "whitespace collapsed");
     assert!(page.contains("<style>:root{"), "inline CSS minified");
-    // Two small inline scripts: the search loader (which adds search.js
-    // only when the reader starts a search) and the service-worker
-    // registration. Reading needs neither; the form works without them.
-    assert_eq!(page.matches("<script").count(), 2, "two inline scripts");
+    // Three small inline scripts: the search loader (which adds search.js
+    // only when the reader starts a search), the service-worker
+    // registration, and the listen button (hidden unless the phone has a
+    // voice for the language). Reading needs none; the form works without.
+    assert_eq!(page.matches("<script").count(), 3, "three inline scripts");
     assert!(!page.contains("<script src"), "no script loaded up front");
     assert!(page.contains("serviceWorker"));
     assert!(
@@ -175,8 +176,8 @@ fn html_is_minified_with_inline_css() {
     let portable_page = html(&portable, "pelajaran/jalur-resmi/index.html");
     assert_eq!(
         portable_page.matches("<script").count(),
-        1,
-        "only the search loader"
+        2,
+        "the search loader and the listen button"
     );
     assert!(!portable_page.contains("serviceWorker"));
     assert!(portable.file("sw.js").is_none());
