@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Build time of lentera beside Hugo (and Zola, if installed) on the same
-# synthetic corpus, in the same run. Usage: bench/run.sh [LESSONS] [RUNS]
-# Needs: python3, hyperfine, hugo (apt-get install hyperfine hugo).
+# Build time and memory of lentera beside Hugo (and Zola, if installed) on
+# the same synthetic corpus, in the same run. Usage:
+#   bench/run.sh [LESSONS] [RUNS]        (defaults: 1000 lessons, 7 runs)
+# Measures, with minification on for every tool:
+#   1. cold build (output folder removed before each run), lentera vs Hugo;
+#   2. a second `lentera build` with nothing changed (no-op rebuild);
+#   3. the "heavy" theme variant that shows the whole site navigation (every
+#      section and lesson) on every page, beside the default theme;
+#   4. peak memory (GNU time's maximum resident set size) of one cold build.
+# Needs: python3, hyperfine, hugo, GNU time (apt-get install hyperfine hugo time).
+# BENCH_DIR keeps the corpus and outputs (default: a temporary folder).
 set -euo pipefail
 lessons=${1:-1000}
 runs=${2:-7}
@@ -9,21 +17,64 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_DIR:-$(mktemp -d)}
 corpus="$work/corpus-$lessons"
 
-python3 "$repo/bench/gen_corpus.py" --out "$corpus" --lessons "$lessons" --force
-mkdir -p "$corpus/neutral/themes"
-cp -r "$repo/themes/default" "$corpus/neutral/themes/"
+python3 "$repo/bench/gen_corpus.py" --out "$corpus" --lessons "$lessons" --force >/dev/null
+site="$corpus/neutral"
+mkdir -p "$site/themes"
+rm -rf "$site/themes/default"
+cp -r "$repo/themes/default" "$site/themes/"
 (cd "$repo" && cargo build --release --quiet)
 lentera="$repo/target/release/lentera"
 
+# The heavy variant: the same site with theme `heavy`, whose every page lists
+# every section and lesson (partials/site-nav.html, placed once in base.html).
+heavy="$corpus/heavy"
+rm -rf "$heavy"
+mkdir -p "$heavy/themes"
+cp -r "$site/content" "$heavy/"
+sed -i 's/^theme: .*$//' "$heavy/content/site.yaml"
+printf 'theme: heavy\n' >>"$heavy/content/site.yaml"
+cp -r "$repo/themes/default" "$heavy/themes/heavy"
+cp "$repo/bench/heavy/site-nav.html" "$heavy/themes/heavy/templates/partials/"
+python3 - "$heavy/themes/heavy/templates/base.html" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace("</header>", "</header>\n{{ site_nav_html | safe }}", 1)
+open(p, "w").write(s)
+PY
+
+echo "== cold build, minified"
 cmds=("hugo --minify -s $corpus/hugo -d $work/out-hugo"
-      "$lentera -r $corpus/neutral build -o $work/out-lentera")
+      "$lentera -r $site build -o $work/out-lentera")
 if command -v zola >/dev/null 2>&1; then
   cmds+=("zola -r $corpus/zola build --minify -o $work/out-zola")
 fi
 hyperfine --warmup 1 --runs "$runs" \
   --prepare "rm -rf $work/out-hugo $work/out-lentera $work/out-zola" \
-  --export-markdown "$work/bench.md" "${cmds[@]}"
-cat "$work/bench.md"
-for d in out-hugo out-lentera; do
-  echo "$d: $(find "$work/$d" -type f | wc -l) files, $(du -sb "$work/$d" | cut -f1) bytes"
+  --export-markdown "$work/cold.md" "${cmds[@]}"
+
+echo "== no-op rebuild (output left in place) beside a cold build"
+"$lentera" -r "$site" build -o "$work/out-noop" 2>/dev/null
+hyperfine --warmup 1 --runs "$runs" \
+  --export-markdown "$work/noop.md" \
+  -n "lentera cold" --prepare "rm -rf $work/out-cold" "$lentera -r $site build -o $work/out-cold" \
+  -n "lentera no-op" --prepare "true" "$lentera -r $site build -o $work/out-noop"
+
+echo "== heavy theme (whole navigation on every page) beside the default theme"
+hyperfine --warmup 1 --runs "$runs" \
+  --prepare "rm -rf $work/out-default $work/out-heavy" \
+  --export-markdown "$work/heavy.md" \
+  -n "default theme" "$lentera -r $site build -o $work/out-default" \
+  -n "heavy theme" "$lentera -r $heavy build -o $work/out-heavy"
+
+echo "== peak memory (max RSS, KiB)"
+for cmd in "${cmds[@]}"; do
+  rm -rf "$work/out-hugo" "$work/out-lentera" "$work/out-zola"
+  /usr/bin/time -f "%M KiB  $cmd" $cmd >/dev/null 2>"$work/time.log" || { cat "$work/time.log"; exit 1; }
+  tail -1 "$work/time.log"
+done
+
+cat "$work/cold.md" "$work/noop.md" "$work/heavy.md"
+for d in out-hugo out-lentera out-heavy; do
+  [ -d "$work/$d" ] && echo "$d: $(find "$work/$d" -type f | wc -l) files, $(du -sb "$work/$d" | cut -f1) bytes"
 done

@@ -143,6 +143,19 @@ struct PageView<'a> {
     extra: &'a serde_json::Value,
 }
 
+/// Stands in a page for the whole-site navigation until the page is
+/// minified; then the navigation, rendered and minified once per language
+/// and folder depth, takes its place (see [`SITE_NAV_TEMPLATE`]). Private-use
+/// characters, so no text can contain it by accident.
+const SITE_NAV_SLOT: &str = "\u{E000}lentera-site-nav\u{E000}";
+
+/// A theme that shows the whole site navigation (every section and lesson)
+/// on every page writes it in this partial and places it with
+/// `{{ site_nav_html | safe }}`: it is rendered once per language and depth,
+/// not once per page. (`site_nav`, the same data, is there for templates that
+/// loop themselves.)
+pub const SITE_NAV_TEMPLATE: &str = "partials/site-nav.html";
+
 /// Everything shared by the pages of one language, built once.
 struct LangShared {
     globals: Context,
@@ -151,6 +164,9 @@ struct LangShared {
     children: BTreeMap<String, Value>,
     /// Title and path of each section, for breadcrumbs.
     sections: BTreeMap<String, LinkItem>,
+    /// The whole-site navigation by root prefix (`./`, `../`, …), rendered
+    /// and minified on first use.
+    site_nav: std::sync::Mutex<BTreeMap<String, std::sync::Arc<(String, Vec<u8>)>>>,
 }
 
 /// A page to render: a key in one language.
@@ -370,13 +386,51 @@ impl JobCtx<'_> {
         }
     }
 
-    fn finish(&self, dir_path: &str, html: String) -> OutputFile {
-        let bytes = match &self.opts.minify_cache {
+    fn finish(&self, dir_path: &str, html: String, lang: &str, root: &str) -> Result<OutputFile> {
+        let mut bytes = match &self.opts.minify_cache {
             _ if self.opts.no_minify => html.into_bytes(),
             Some(cache) => cache.minify_html(&html),
             None => minify_html(&html),
         };
-        OutputFile::bytes(format!("{dir_path}index.html"), bytes)
+        if let Some(at) = find(&bytes, SITE_NAV_SLOT.as_bytes()) {
+            let nav = self.site_nav(lang, root)?;
+            let nav: &[u8] = if self.opts.no_minify {
+                nav.0.as_bytes()
+            } else {
+                &nav.1
+            };
+            bytes.splice(at..at + SITE_NAV_SLOT.len(), nav.iter().copied());
+        }
+        Ok(OutputFile::bytes(format!("{dir_path}index.html"), bytes))
+    }
+
+    /// The whole-site navigation of `lang` for pages at `root`: rendered
+    /// once, then shared; as written and minified.
+    fn site_nav(&self, lang: &str, root: &str) -> Result<std::sync::Arc<(String, Vec<u8>)>> {
+        let shared = &self.shared[lang];
+        if let Some(nav) = shared
+            .site_nav
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(root)
+        {
+            return Ok(nav.clone());
+        }
+        let mut ctx = shared.globals.clone();
+        ctx.insert("root", root);
+        let html = self.templates.render(
+            SITE_NAV_TEMPLATE,
+            &ctx,
+            &format!("the site navigation ({lang})"),
+        )?;
+        let minified = minify_html(&html);
+        let nav = std::sync::Arc::new((html, minified));
+        shared
+            .site_nav
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(root.to_string(), nav.clone());
+        Ok(nav)
     }
 
     fn page(&self, group: Group, lang: &str) -> Result<JobOutput> {
@@ -512,7 +566,7 @@ impl JobCtx<'_> {
             .templates
             .render(template, &ctx, &format!("{page_name} ({lang})"))?;
         Ok(JobOutput {
-            file: self.finish(&dir_path, html),
+            file: self.finish(&dir_path, html, lang, &root)?,
             anchors: ((group.key().to_string(), lang.to_string()), anchors),
             refs: anchor_refs
                 .into_iter()
@@ -711,7 +765,7 @@ impl JobCtx<'_> {
             &format!("{} ({lang})", village.path.display()),
         )?;
         Ok(JobOutput {
-            file: self.finish(&dir_path, html),
+            file: self.finish(&dir_path, html, lang, &root)?,
             anchors: ((village.key.clone(), lang.to_string()), BTreeSet::new()),
             refs: Vec::new(),
             errors: Vec::new(),
@@ -719,6 +773,11 @@ impl JobCtx<'_> {
             fallback: None,
         })
     }
+}
+
+/// The first position of `needle` in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
 }
 
 /// Sort errors, drop exact repeats, and report a template error that every
@@ -941,15 +1000,15 @@ fn lang_shared(
         }),
     );
     globals.insert_value("extra", Value::from_serializable(&config.extra));
+    let site_nav = Value::from_serializable(&home_sections);
+    globals.insert_value("site_nav", site_nav.clone());
+    globals.insert("site_nav_html", SITE_NAV_SLOT);
 
     let mut children_values: BTreeMap<String, Value> = children
         .keys()
         .map(|k| (k.clone(), Value::from_serializable(&sorted(k))))
         .collect();
-    children_values.insert(
-        "#home".to_string(),
-        Value::from_serializable(&home_sections),
-    );
+    children_values.insert("#home".to_string(), site_nav);
 
     let callouts = CalloutTitles {
         note: strings.get(lang, "callout_note"),
@@ -963,6 +1022,7 @@ fn lang_shared(
         callouts,
         children: children_values,
         sections,
+        site_nav: Default::default(),
     }
 }
 
@@ -1033,11 +1093,20 @@ fn standalone(
     opts: &RenderOptions,
 ) -> Result<OutputFile> {
     let html = templates.render(template, ctx, what)?;
-    let bytes = if opts.no_minify {
+    let mut bytes = if opts.no_minify {
         html.into_bytes()
     } else {
         minify_html(&html)
     };
+    if let Some(at) = find(&bytes, SITE_NAV_SLOT.as_bytes()) {
+        let nav = templates.render(SITE_NAV_TEMPLATE, ctx, what)?;
+        let nav = if opts.no_minify {
+            nav.into_bytes()
+        } else {
+            minify_html(&nav)
+        };
+        bytes.splice(at..at + SITE_NAV_SLOT.len(), nav);
+    }
     Ok(OutputFile::bytes(path, bytes))
 }
 

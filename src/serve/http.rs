@@ -14,6 +14,30 @@ pub struct Request {
     pub method: String,
     /// The request target as sent: `/pelajaran/x/?q=1`.
     pub target: String,
+    /// The `Host` header, if one was sent.
+    pub host: Option<String>,
+}
+
+/// Whether `host` (a `Host` header) names this machine's loopback address:
+/// `localhost`, `127.0.0.1` or `[::1]`, with or without a port. A page on
+/// another site that re-points its own name at 127.0.0.1 (DNS rebinding)
+/// sends its own name, and is refused.
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or_default().to_string()
+    } else {
+        host.rsplit_once(':')
+            .filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit()))
+            .map_or(host.as_str(), |(name, _)| name)
+            .to_string()
+    };
+    let name = name.trim_end_matches('.');
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Why a request could not be read.
@@ -52,9 +76,19 @@ pub fn read_request(stream: &mut impl Read) -> Result<Request, ReadError> {
         (Some(method), Some(target), Some(version), None)
             if !method.is_empty() && !target.is_empty() && version.starts_with("HTTP/1.") =>
         {
+            let host = std::str::from_utf8(&head[line_end + 1..])
+                .unwrap_or_default()
+                .lines()
+                .find_map(|l| {
+                    let (name, value) = l.split_once(':')?;
+                    name.trim()
+                        .eq_ignore_ascii_case("host")
+                        .then(|| value.trim().to_string())
+                });
             Ok(Request {
                 method: method.to_string(),
                 target: target.to_string(),
+                host,
             })
         }
         _ => Err(ReadError::Malformed),
@@ -225,6 +259,36 @@ fn reason(status: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_loopback_names_pass_the_host_check() {
+        for ok in [
+            "localhost",
+            "localhost:1111",
+            "127.0.0.1:8080",
+            "[::1]:1111",
+            "LOCALHOST",
+            "a.localhost",
+        ] {
+            assert!(is_loopback_host(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "",
+            "localhost.evil.example",
+        ] {
+            assert!(!is_loopback_host(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_host_header_is_read() {
+        let req =
+            read_request(&mut &b"GET / HTTP/1.1\r\nhOsT: evil.example:1111\r\n\r\n"[..]).unwrap();
+        assert_eq!(req.host.as_deref(), Some("evil.example:1111"));
+    }
 
     #[test]
     fn plain_paths_are_normalised() {

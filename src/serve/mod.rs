@@ -41,6 +41,12 @@ pub const EVENTS_PATH: &str = "/__lentera/events";
 
 /// How long a save burst may stay quiet before it counts as one change.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// The most connections answered at once; more get `503` at once. Event
+/// streams count too, and are limited to [`MAX_EVENT_STREAMS`] of them.
+const MAX_CONNECTIONS: usize = 512;
+/// The most open event streams (browser tabs) at once.
+const MAX_EVENT_STREAMS: usize = 256;
+
 /// Keep-alive comment interval on event streams (also how soon a closed
 /// browser tab is noticed).
 const PING: Duration = Duration::from_secs(15);
@@ -129,6 +135,9 @@ impl Server {
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             clients: Mutex::new(Vec::new()),
             stopping: AtomicBool::new(false),
+            loopback_only: opts.host.is_loopback(),
+            connections: Default::default(),
+            streams: Default::default(),
             instance: format!(
                 "{:x}",
                 std::time::SystemTime::now()
@@ -238,6 +247,11 @@ struct Shared {
     /// One sender per open event stream.
     clients: Mutex<Vec<mpsc::Sender<Live>>>,
     stopping: AtomicBool,
+    /// Bound to a loopback address: requests must name it in `Host`.
+    loopback_only: bool,
+    /// Connections being answered, and event streams open.
+    connections: std::sync::atomic::AtomicUsize,
+    streams: std::sync::atomic::AtomicUsize,
     /// Tells a page that reconnects to a restarted server to reload.
     instance: String,
     reporter: Reporter,
@@ -260,15 +274,30 @@ impl Shared {
     fn rebuild(&self, changes: &BTreeSet<Change>) {
         let start = Instant::now();
         let old = self.snapshot();
-        let result = self
-            .builder
-            .lock()
-            .expect("no panics while locked")
-            .build(changes)
-            .and_then(|mut build| {
-                let files = load_files(std::mem::take(&mut build.files))?;
-                Ok((build, files))
-            });
+        // A panic inside a build (a bug, ours or a dependency's) must not
+        // end the watching thread: it becomes this build's error, and the
+        // next save builds again.
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.builder
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .build(changes)
+        }))
+        .unwrap_or_else(|panic| {
+            Err(Error::content(
+                "content",
+                0,
+                format!(
+                    "lentera stopped unexpectedly while rebuilding ({}); the last good pages are still served",
+                    crate::error::panic_message(&*panic)
+                ),
+            )
+            .with_hint("save again; if it happens again, report the case with the file you changed"))
+        });
+        let result = built.and_then(|mut build| {
+            let files = load_files(std::mem::take(&mut build.files))?;
+            Ok((build, files))
+        });
         let elapsed = start.elapsed();
         match result {
             Ok((build, files)) => {
@@ -446,12 +475,24 @@ fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
             break;
         }
         match stream {
-            Ok(stream) => {
-                let shared = shared.clone();
+            Ok(mut stream) => {
+                if shared.connections.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+                    let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
+                    let _ = Response::text(503, "busy: too many connections")
+                        .write_to(&mut stream, false);
+                    continue;
+                }
+                shared.connections.fetch_add(1, Ordering::SeqCst);
+                let worker = shared.clone();
                 let spawned = std::thread::Builder::new()
                     .name("lentera-conn".into())
-                    .spawn(move || handle(stream, &shared));
+                    .stack_size(256 * 1024)
+                    .spawn(move || {
+                        handle(stream, &worker);
+                        worker.connections.fetch_sub(1, Ordering::SeqCst);
+                    });
                 if spawned.is_err() {
+                    shared.connections.fetch_sub(1, Ordering::SeqCst);
                     std::thread::sleep(Duration::from_millis(50));
                 }
             }
@@ -472,6 +513,14 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
         }
         Err(ReadError::Io(_)) => return,
     };
+    if shared.loopback_only && !request.host.as_deref().is_some_and(http::is_loopback_host) {
+        let _ = Response::text(
+            403,
+            "this preview answers only to localhost (see lentera serve --host)",
+        )
+        .write_to(&mut stream, false);
+        return;
+    }
     let head_only = request.method == "HEAD";
     if request.method != "GET" && !head_only {
         let mut r = Response::text(405, "only GET and HEAD");
@@ -481,7 +530,17 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
     }
     let path = request.target.split(['?', '#']).next().unwrap_or_default();
     let response = match path {
-        EVENTS_PATH if !head_only => return event_stream(stream, shared),
+        EVENTS_PATH if !head_only => {
+            if shared.streams.fetch_add(1, Ordering::SeqCst) >= MAX_EVENT_STREAMS {
+                shared.streams.fetch_sub(1, Ordering::SeqCst);
+                let _ =
+                    Response::text(503, "busy: too many open pages").write_to(&mut stream, false);
+                return;
+            }
+            event_stream(stream, shared);
+            shared.streams.fetch_sub(1, Ordering::SeqCst);
+            return;
+        }
         LIVE_JS_PATH => Response::new(200, http::content_type("live.js"), LIVE_JS),
         _ => respond(&shared.snapshot(), &request.target),
     };

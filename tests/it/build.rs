@@ -235,3 +235,43 @@ fn images_are_resized_for_phones_with_webp_and_lazy_loading() {
     assert!(bytes("pelajaran/foto.jpg.webp").len() < jpg.len());
     assert_eq!(broken_links(&build), Vec::<String>::new());
 }
+
+/// See: #10 (heavy theme). The whole-site navigation is rendered once per
+/// language and depth and placed in every page, with links that work from
+/// each page's folder, minified or not.
+#[test]
+fn whole_site_navigation_is_placed_in_every_page() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "templates/partials/site-nav.html",
+        "<nav class=\"all\">{% for s in site_nav %}<p><a href=\"{{ root }}{{ s.path }}\">{{ s.title }}</a></p><ul>{% for p in s.pages %}<li><a href=\"{{ root }}{{ p.path }}\">{{ p.title }}</a></li>{% endfor %}</ul>{% endfor %}</nav>",
+    );
+    site.write(
+        "templates/nav.html",
+        "<!doctype html><html><head><title>{{ page.title }}</title></head><body>{{ site_nav_html | safe }}<main>{{ page.content | safe }}</main></body></html>",
+    );
+    let lesson = site.root().join("content/pelajaran/jalur-resmi.id.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(
+        &lesson,
+        text.replacen("---\n", "---\ntemplate: nav.html\n", 1),
+    )
+    .unwrap();
+    for no_minify in [false, true] {
+        let build = site.build_with(options(false, no_minify)).unwrap();
+        for (path, root) in [
+            ("pelajaran/jalur-resmi/index.html", "../../"),
+            ("en/pelajaran/jalur-resmi/index.html", "../../../en/"),
+        ] {
+            let page = html(&build, path);
+            assert!(!page.contains('\u{E000}'), "the slot was left in {path}");
+            let link = if no_minify {
+                format!("<a href=\"{root}pelajaran/penipuan/\">")
+            } else {
+                format!("<a href={root}pelajaran/penipuan/>")
+            };
+            assert!(page.contains(&link), "{link} not in {path}: {page}");
+        }
+        assert_eq!(broken_links(&build), Vec::<String>::new());
+    }
+}

@@ -467,3 +467,41 @@ fn the_command_prints_its_url_and_stops_cleanly_on_ctrl_c() {
     };
     assert!(exit.success(), "{exit:?}");
 }
+
+/// Send `head` as it is and read the status code of the reply.
+fn raw_status(addr: SocketAddr, head: &str) -> u16 {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    String::from_utf8_lossy(&raw)
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// See: #11 (serve, DNS rebinding). A page on another site whose name was
+/// re-pointed at 127.0.0.1 sends its own name in `Host`: refused.
+#[test]
+fn loopback_preview_answers_only_to_localhost_names() {
+    let site = TestSite::fixture("basic");
+    let server = start(&site);
+    let addr = server.addr();
+    let port = addr.port();
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let head = format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        assert_eq!(raw_status(addr, &head), 200, "{host}");
+    }
+    for head in [
+        format!("GET / HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"),
+        "GET /__lentera/events HTTP/1.1\r\nHost: evil.example\r\n\r\n".to_string(),
+        "GET / HTTP/1.1\r\nConnection: close\r\n\r\n".to_string(),
+    ] {
+        assert_eq!(raw_status(addr, &head), 403, "{head}");
+    }
+    server.stop();
+}
