@@ -209,37 +209,57 @@ pub fn run(cli: Cli) -> ExitCode {
                 ..Default::default()
             };
             let start = Instant::now();
-            match crate::build_to(&cli.root, &out_dir, &opts) {
-                Ok(build) => {
-                    let pages: usize = build.pages_per_language.values().sum();
-                    let per_lang = build
+            match crate::build_or_reuse(&cli.root, &out_dir, &opts) {
+                Ok(written) => {
+                    let (summary, reused, leaflet_time) = match &written {
+                        crate::Written::Built(build) => (
+                            crate::incremental::Summary::of(build),
+                            false,
+                            build.leaflet_time,
+                        ),
+                        crate::Written::UpToDate(summary) => {
+                            (summary.clone(), true, Default::default())
+                        }
+                    };
+                    let pages: usize = summary.pages_per_language.values().sum();
+                    let per_lang = summary
                         .pages_per_language
                         .iter()
                         .map(|(l, n)| format!("{l} {n}"))
                         .collect::<Vec<_>>()
                         .join(", ");
-                    let summary = format!(
-                        "built {pages} pages ({per_lang}; {} not yet translated) and {} files into {} in {} ms",
-                        build.fallbacks.len(),
-                        build.files.len(),
-                        out_dir.display(),
-                        start.elapsed().as_millis()
-                    );
-                    eprintln!("{}", tr(ml, &summary));
-                    if !build.leaflets.is_empty() {
+                    let line = if reused {
+                        format!(
+                            "nothing changed since the last build: {pages} pages ({per_lang}; {} not yet translated) and {} files are already in {} (checked in {} ms)",
+                            summary.fallbacks,
+                            summary.files,
+                            out_dir.display(),
+                            start.elapsed().as_millis()
+                        )
+                    } else {
+                        format!(
+                            "built {pages} pages ({per_lang}; {} not yet translated) and {} files into {} in {} ms",
+                            summary.fallbacks,
+                            summary.files,
+                            out_dir.display(),
+                            start.elapsed().as_millis()
+                        )
+                    };
+                    eprintln!("{}", tr(ml, &line));
+                    if summary.leaflets > 0 && !reused {
                         let line = format!(
                             "wrote {} leaflets (PDF) in {} ms",
-                            build.leaflets.len(),
-                            build.leaflet_time.as_millis()
+                            summary.leaflets,
+                            leaflet_time.as_millis()
                         );
                         eprintln!("{}", tr(ml, &line));
                     }
-                    for warning in &build.warnings {
+                    for warning in &summary.warnings {
                         eprintln!("{}", format_warning(warning, ml));
                     }
                     let mut missing: std::collections::BTreeMap<&str, Vec<&str>> =
                         Default::default();
-                    for (lang, key) in &build.missing_strings {
+                    for (lang, key) in &summary.missing_strings {
                         missing.entry(lang).or_default().push(key);
                     }
                     for (lang, keys) in missing {

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod i18n;
 pub mod images;
+pub mod incremental;
 pub mod leaflets;
 pub mod library;
 pub mod markdown;
@@ -239,12 +240,50 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
     })
 }
 
-/// Build and write to `out_dir`, atomically.
+/// Build and write to `out_dir`, atomically, with the manifest that lets the
+/// next [`build_or_reuse`] skip an unchanged site.
 pub fn build_to(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Build> {
     output::check_out_dir(root, out_dir)?;
-    let build = build(root, opts)?;
+    let opts = dated(opts);
+    let fingerprint = incremental::fingerprint(root, &opts);
+    let mut build = build(root, &opts)?;
+    if let Some(fingerprint) = &fingerprint {
+        let manifest = incremental::manifest(&build, fingerprint);
+        build.files.push(manifest);
+    }
     output::write_all(root, out_dir, &build.files)?;
     Ok(build)
+}
+
+/// What [`build_or_reuse`] did.
+#[derive(Debug)]
+pub enum Written {
+    /// The site was built and written.
+    Built(Box<Build>),
+    /// Nothing the site is made from changed since the build in the output
+    /// folder, which is complete: nothing was rendered or written.
+    UpToDate(incremental::Summary),
+}
+
+/// [`build_to`], unless the output already holds the build of exactly these
+/// inputs (see [`incremental`]).
+pub fn build_or_reuse(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Written> {
+    output::check_out_dir(root, out_dir)?;
+    let opts = dated(opts);
+    if let Some(summary) =
+        incremental::fingerprint(root, &opts).and_then(|f| incremental::up_to_date(out_dir, &f))
+    {
+        return Ok(Written::UpToDate(summary));
+    }
+    build_to(root, out_dir, &opts).map(|b| Written::Built(Box::new(b)))
+}
+
+/// `opts` with the date printed on pages fixed (today unless given), so the
+/// fingerprint and the build agree on it.
+fn dated(opts: &BuildOptions) -> BuildOptions {
+    let mut opts = opts.clone();
+    opts.render.build_date = Some(opts.render.build_date.unwrap_or_else(config::Date::today));
+    opts
 }
 
 fn static_files(dir: &Path) -> Result<Vec<output::OutputFile>> {

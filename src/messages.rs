@@ -342,6 +342,10 @@ const TABLE: &[(&str, &str)] = &[
         "terjemahkan ke `{0}`, atau biarkan: leaflet menandainya dengan bahasanya",
     ),
     (
+        "nothing changed since the last build: {} pages ({}; {} not yet translated) and {} files are already in {} (checked in {} ms)",
+        "tidak ada yang berubah sejak pembuatan terakhir: {0} halaman ({1}; {2} belum diterjemahkan) dan {3} berkas sudah ada di {4} (diperiksa dalam {5} md)",
+    ),
+    (
         "the leaflets of {} villages were skipped: this lentera was built without the `leaflets` feature",
         "leaflet {0} desa dilewati: lentera ini dibuat tanpa fitur `leaflets`",
     ),

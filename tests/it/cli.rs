@@ -111,3 +111,56 @@ fn messages_follow_lang_flag_env_and_site_default() {
         .contains(id)
     );
 }
+
+/// See: #10 (no-op rebuild). A second build with nothing changed renders
+/// nothing and leaves every file as it was; after an edit, only the files
+/// whose bytes changed get a new modification time.
+#[test]
+fn unchanged_site_is_not_rebuilt_and_unchanged_files_keep_their_time() {
+    let site = TestSite::fixture("basic");
+    // Leaflets are not what this is about; without the template there are none.
+    std::fs::remove_file(site.root().join("themes/default/templates/leaflet.typ")).unwrap();
+    let out = lentera(&site, &["build"]);
+    assert!(out.status.success(), "{}", crate::common::printed(&out));
+    let page = site.root().join("output/pelajaran/jalur-resmi/index.html");
+    let other = site.root().join("output/pelajaran/penipuan/index.html");
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+    for f in [&page, &other] {
+        std::fs::File::options()
+            .write(true)
+            .open(f)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    }
+    let mtime = |f: &std::path::Path| std::fs::metadata(f).unwrap().modified().unwrap();
+
+    let again = lentera(&site, &["build"]);
+    let text = crate::common::printed(&again);
+    assert!(
+        text.contains("nothing changed since the last build"),
+        "{text}"
+    );
+    assert_eq!(mtime(&page), old);
+
+    // An edit to one lesson: its page changes, the other lesson's does not.
+    let lesson = site.root().join("content/pelajaran/jalur-resmi.id.md");
+    let source = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, source.replace("Teks.", "Teks baru.")).unwrap();
+    let edited = lentera(&site, &["build"]);
+    let text = crate::common::printed(&edited);
+    assert!(text.contains("built 12 pages"), "{text}");
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("Teks baru.")
+    );
+    assert_ne!(mtime(&page), old, "the changed page was not rewritten");
+    assert_eq!(mtime(&other), old, "an unchanged page was rewritten");
+
+    // A file removed from the output by hand: the next build writes it again.
+    std::fs::remove_file(&other).unwrap();
+    let repaired = lentera(&site, &["build"]);
+    assert!(crate::common::printed(&repaired).contains("built 12 pages"));
+    assert!(other.is_file());
+}
