@@ -164,3 +164,91 @@ fn unchanged_site_is_not_rebuilt_and_unchanged_files_keep_their_time() {
     assert!(crate::common::printed(&repaired).contains("built 12 pages"));
     assert!(other.is_file());
 }
+
+/// Every file under `dir` with its bytes.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// See: #11 (output that survives being killed). `lentera build` killed
+/// with SIGKILL at random moments, 50 times, alternating between two
+/// versions of the site: `output/` is always the complete old site or the
+/// complete new one, and the next build clears what the killed ones left.
+#[cfg(unix)]
+#[test]
+fn killed_builds_leave_the_old_or_the_new_site_never_a_mix() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_file(site.root().join("themes/default/templates/leaflet.typ")).unwrap();
+    let lesson = site.root().join("content/pelajaran/jalur-resmi.id.md");
+    let source = std::fs::read_to_string(&lesson).unwrap();
+    let version = |v: usize| {
+        std::fs::write(
+            &lesson,
+            source.replace("Teks.", &format!("Teks versi {v}.")),
+        )
+        .unwrap()
+    };
+    // The two complete sites, and how long a build takes.
+    let mut reference = Vec::new();
+    let mut longest = std::time::Duration::ZERO;
+    for v in 0..2 {
+        version(v);
+        let start = std::time::Instant::now();
+        let out = lentera(&site, &["build", "-o", &format!("ref-{v}")]);
+        longest = longest.max(start.elapsed());
+        assert!(out.status.success(), "{}", crate::common::printed(&out));
+        reference.push(tree(&site.root().join(format!("ref-{v}"))));
+    }
+    version(0);
+    assert!(lentera(&site, &["build"]).status.success());
+    let output = site.root().join("output");
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    let mut completed = 0;
+    for round in 1..=50 {
+        version(round % 2);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lentera"))
+            .args(["build"])
+            .env("LENTERA_LANG", "en")
+            .current_dir(site.root())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // xorshift: a moment somewhere in the build (or just after it).
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let wait = seed % (longest.as_micros() as u64 * 12 / 10 + 1);
+        std::thread::sleep(std::time::Duration::from_micros(wait));
+        let _ = child.kill();
+        if child.wait().unwrap().success() {
+            completed += 1;
+        }
+        let now = tree(&output);
+        assert!(
+            now == reference[0] || now == reference[1],
+            "round {round}: output/ is neither complete site ({} files)",
+            now.len()
+        );
+    }
+    eprintln!("{completed} of 50 builds finished before the kill");
+    assert!(lentera(&site, &["build"]).status.success());
+    let leftovers: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".output."))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
+}
