@@ -55,7 +55,9 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
     let mut diagnostics = Vec::new();
     let mut translations = Vec::new();
     let mut missing_strings: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let today = opts.today.unwrap_or_else(Date::today);
+    let today = opts.today.unwrap_or_else(|| {
+        Config::load(&root.join("content/site.yaml")).map_or_else(|_| Date::today(), |c| c.today())
+    });
 
     let loaded = Config::load(&root.join("content/site.yaml")).and_then(|mut config| {
         if let Some(days) = opts.stale_after_days {

@@ -35,6 +35,11 @@ pub struct Config {
     /// `trusted` publishes it as written.
     #[serde(default)]
     pub raw_html: RawHtml,
+    /// The programme's time zone (an IANA name): "today", the date printed
+    /// on pages and leaflets and checked against `verified:`, is the date
+    /// there. Default `Asia/Jakarta` (WIB).
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
     /// Free-form data for themes.
     #[serde(default)]
     pub extra: serde_yaml::Value,
@@ -47,6 +52,13 @@ pub enum RawHtml {
     #[default]
     Sanitize,
     Trusted,
+}
+
+/// The time zone of the programme's offices (WIB).
+pub const DEFAULT_TIME_ZONE: &str = "Asia/Jakarta";
+
+fn default_time_zone() -> String {
+    DEFAULT_TIME_ZONE.to_string()
 }
 
 fn default_stale_after_days() -> u32 {
@@ -252,12 +264,22 @@ impl Date {
         Date { year, month, day }
     }
 
-    /// Today's date (UTC).
+    /// Today's date in the programme's default time zone (Asia/Jakarta).
+    /// With a site at hand, use [`Config::today`], which honours `time_zone`.
     pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Date::from_days_since_epoch((secs / 86_400) as i64)
+        Date::today_in(DEFAULT_TIME_ZONE)
+    }
+
+    /// Today's date in the time zone `name` (an IANA name); in UTC if the
+    /// system knows no such zone.
+    pub fn today_in(name: &str) -> Date {
+        let tz = jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC);
+        let date = jiff::Timestamp::now().to_zoned(tz).date();
+        Date {
+            year: i32::from(date.year()),
+            month: date.month() as u32,
+            day: date.day() as u32,
+        }
     }
 }
 
@@ -302,11 +324,25 @@ impl Config {
         Ok(config)
     }
 
+    /// Today's date in the site's time zone.
+    pub fn today(&self) -> Date {
+        Date::today_in(&self.time_zone)
+    }
+
     fn validate(&self, path: &Path, text: &str) -> Result<()> {
         let err = |needle: &str, message: String| {
             Error::content(path, yaml::line_of(text, needle), message)
         };
         let mut errors = Vec::new();
+        if jiff::tz::TimeZone::get(&self.time_zone).is_err() {
+            errors.push(
+                err(
+                    "time_zone",
+                    format!("`{}` is not a time zone this system knows", self.time_zone),
+                )
+                .with_hint("use an IANA name such as `Asia/Jakarta` (WIB), `Asia/Makassar` (WITA) or `Asia/Jayapura` (WIT)"),
+            );
+        }
         if self.languages.is_empty() {
             errors.push(err("languages", "no languages are configured".into()));
         }

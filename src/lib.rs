@@ -158,7 +158,10 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
             (strings, templates)
         }
     };
-    let built = opts.render.build_date.unwrap_or_else(config::Date::today);
+    let built = opts
+        .render
+        .build_date
+        .unwrap_or_else(|| site.config.today());
     let leaflet_template = leaflets::template(root, &theme_dir)?;
     let leaflet_jobs = match &leaflet_template {
         Some(_) if cfg!(feature = "leaflets") => leaflets::plan(&site, &strings, built),
@@ -244,7 +247,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
 /// next [`build_or_reuse`] skip an unchanged site.
 pub fn build_to(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Build> {
     output::check_out_dir(root, out_dir)?;
-    let opts = dated(opts);
+    let opts = dated(root, opts);
     let fingerprint = incremental::fingerprint(root, &opts);
     let mut build = build(root, &opts)?;
     if let Some(fingerprint) = &fingerprint {
@@ -269,20 +272,25 @@ pub enum Written {
 /// inputs (see [`incremental`]).
 pub fn build_or_reuse(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Written> {
     output::check_out_dir(root, out_dir)?;
-    let opts = dated(opts);
+    let opts = dated(root, opts);
     if let Some(summary) =
         incremental::fingerprint(root, &opts).and_then(|f| incremental::up_to_date(out_dir, &f))
     {
+        output::clean_leftovers(out_dir);
         return Ok(Written::UpToDate(summary));
     }
     build_to(root, out_dir, &opts).map(|b| Written::Built(Box::new(b)))
 }
 
-/// `opts` with the date printed on pages fixed (today unless given), so the
-/// fingerprint and the build agree on it.
-fn dated(opts: &BuildOptions) -> BuildOptions {
+/// `opts` with the date printed on pages fixed (today in the site's time
+/// zone unless given), so the fingerprint and the build agree on it.
+fn dated(root: &Path, opts: &BuildOptions) -> BuildOptions {
     let mut opts = opts.clone();
-    opts.render.build_date = Some(opts.render.build_date.unwrap_or_else(config::Date::today));
+    let today = || {
+        config::Config::load(&root.join("content/site.yaml"))
+            .map_or_else(|_| config::Date::today(), |c| c.today())
+    };
+    opts.render.build_date = Some(opts.render.build_date.unwrap_or_else(today));
     opts
 }
 

@@ -377,6 +377,17 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     }
 }
 
+/// Remove what builds into `out_dir` that were killed left beside it.
+pub fn clean_leftovers(out_dir: &Path) {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if let Some(name) = out_dir.file_name() {
+        remove_leftovers(&parent, &name.to_string_lossy());
+    }
+}
+
 /// Remove staging and previous-output folders of `name` left by builds that
 /// were killed: those whose process no longer runs (on systems without
 /// `/proc`, those older than a day).
