@@ -273,8 +273,13 @@ impl Date {
     /// Today's date in the time zone `name` (an IANA name); in UTC if the
     /// system knows no such zone.
     pub fn today_in(name: &str) -> Date {
+        Date::at(name, jiff::Timestamp::now())
+    }
+
+    /// The date in the time zone `name` at the moment `when`.
+    pub fn at(name: &str, when: jiff::Timestamp) -> Date {
         let tz = jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC);
-        let date = jiff::Timestamp::now().to_zoned(tz).date();
+        let date = when.to_zoned(tz).date();
         Date {
             year: i32::from(date.year()),
             month: date.month() as u32,
@@ -487,6 +492,28 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn today_is_the_date_in_jakarta_not_in_utc() {
+        // 23:30 UTC on 29 November is 06:30 WIB on 30 November.
+        let when: jiff::Timestamp = "2026-11-29T23:30:00Z".parse().unwrap();
+        assert_eq!(Date::at("Asia/Jakarta", when).to_string(), "2026-11-30");
+        assert_eq!(Date::at("UTC", when).to_string(), "2026-11-29");
+    }
+
+    #[test]
+    fn an_unknown_time_zone_is_an_error_with_its_line() {
+        let err = Config::parse(
+            Path::new("site.yaml"),
+            "base_url: https://e.org/\ndefault_language: id\ntime_zone: Asia/Lampung\nlanguages:\n  - {code: id, name: I}\n",
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("site.yaml:3") && text.contains("Asia/Lampung"),
+            "{text}"
+        );
+    }
 
     const MINIMAL: &str = "base_url: https://example.org\ndefault_language: id\nlanguages:\n  - code: id\n    name: Bahasa Indonesia\n  - code: en\n    name: English\n";
 
