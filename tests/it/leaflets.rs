@@ -172,14 +172,37 @@ fn real_leaflets_print_right() {
 
 #[test]
 fn same_input_gives_identical_pdfs() {
-    let a = lentera::build(&repo(), &options(false, false)).unwrap();
-    let b = lentera::build(&repo(), &options(false, false)).unwrap();
-    assert!(!a.leaflets.is_empty());
-    for path in &a.leaflets {
-        assert!(
-            pdf_bytes(&a, path) == pdf_bytes(&b, path),
-            "{path} differs between builds"
-        );
+    // Two separate processes, so nothing kept in memory can make them agree.
+    let dir = tempfile::tempdir().unwrap();
+    let mut leaflets = Vec::new();
+    for out in ["a", "b"] {
+        let status = Command::new(env!("CARGO_BIN_EXE_lentera"))
+            .args(["--lang", "en", "-r"])
+            .arg(repo())
+            .args(["build", "-o"])
+            .arg(dir.path().join(out))
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    for entry in walkdir::WalkDir::new(dir.path().join("a")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "pdf") {
+            leaflets.push(
+                entry
+                    .path()
+                    .strip_prefix(dir.path().join("a"))
+                    .unwrap()
+                    .to_path_buf(),
+            );
+        }
+    }
+    assert!(!leaflets.is_empty());
+    for path in &leaflets {
+        let a = std::fs::read(dir.path().join("a").join(path)).unwrap();
+        let b = std::fs::read(dir.path().join("b").join(path)).unwrap();
+        assert!(a == b, "{} differs between two runs", path.display());
     }
 }
 
