@@ -43,9 +43,9 @@ pub const EVENTS_PATH: &str = "/__lentera/events";
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 /// The most connections answered at once; more get `503` at once. Event
 /// streams count too, and are limited to [`MAX_EVENT_STREAMS`] of them.
-const MAX_CONNECTIONS: usize = 512;
+const MAX_CONNECTIONS: usize = 2048;
 /// The most open event streams (browser tabs) at once.
-const MAX_EVENT_STREAMS: usize = 256;
+const MAX_EVENT_STREAMS: usize = 1024;
 
 /// Keep-alive comment interval on event streams (also how soon a closed
 /// browser tab is noticed).
