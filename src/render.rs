@@ -159,6 +159,9 @@ const SITE_NAV_SLOT: &str = "\u{E000}lentera-site-nav\u{E000}";
 /// loop themselves.)
 pub const SITE_NAV_TEMPLATE: &str = "partials/site-nav.html";
 
+/// The whole-site navigation for one folder depth, as rendered and minified.
+type SiteNav = std::sync::Arc<(String, Vec<u8>)>;
+
 /// Everything shared by the pages of one language, built once.
 struct LangShared {
     globals: Context,
@@ -169,7 +172,7 @@ struct LangShared {
     sections: BTreeMap<String, LinkItem>,
     /// The whole-site navigation by root prefix (`./`, `../`, …), rendered
     /// and minified on first use.
-    site_nav: std::sync::Mutex<BTreeMap<String, std::sync::Arc<(String, Vec<u8>)>>>,
+    site_nav: std::sync::Mutex<BTreeMap<String, SiteNav>>,
 }
 
 /// A page to render: a key in one language.

@@ -419,7 +419,7 @@ fn new_lessons_part_a() {
                 .iter()
                 .find(|p| p.key == key)
                 .unwrap_or_else(|| panic!("{lang} lacks {key}"));
-            check(*page);
+            check(page);
         }
     }
     assert!(
@@ -441,7 +441,7 @@ fn new_lessons_part_a() {
             .iter()
             .find(|p| p.key == FIFTH)
             .unwrap_or_else(|| panic!("{lang} lacks {FIFTH}"));
-        check(*fifth);
+        check(fifth);
     }
 }
 
