@@ -18,6 +18,7 @@ pub mod leaflets;
 pub mod library;
 pub mod markdown;
 pub mod messages;
+pub mod onefile;
 pub mod output;
 pub mod render;
 pub mod sanitize;
@@ -178,6 +179,9 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))
         .collect();
     let images = images::process(&site.assets)?;
+    // The one-file editions come first: the home pages show their size.
+    let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
+    render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();
     // Leaflets render in parallel with the pages.
     let (rendered, (leaflet_files, leaflet_time)) = rayon::join(
         || render::render(&site, &templates, &strings, &images.info, &render_opts),
@@ -213,6 +217,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
     }
     let leaflet_paths = leaflet_files.iter().map(|f| f.path.clone()).collect();
     let mut files = rendered.files;
+    files.extend(one_files.into_iter().map(|(_, f)| f));
     files.extend(leaflet_files);
     files.extend(search::files(&site, opts.render.portable));
     files.extend(static_files(&theme_dir.join("static"))?);

@@ -31,6 +31,9 @@ pub struct RenderOptions {
     pub leaflets: Vec<(String, String, String)>,
     /// Minified pages kept from the previous build (`serve`).
     pub minify_cache: Option<std::sync::Arc<crate::output::Memo>>,
+    /// The one-file editions that will be written, one per language at most
+    /// (templates see the reader's as `one_file`).
+    pub one_files: Vec<crate::onefile::Edition>,
 }
 
 /// The result of rendering: files plus what `check` wants to know.
@@ -156,6 +159,9 @@ const SITE_NAV_SLOT: &str = "\u{E000}lentera-site-nav\u{E000}";
 /// loop themselves.)
 pub const SITE_NAV_TEMPLATE: &str = "partials/site-nav.html";
 
+/// The whole-site navigation for one folder depth, as rendered and minified.
+type SiteNav = std::sync::Arc<(String, Vec<u8>)>;
+
 /// Everything shared by the pages of one language, built once.
 struct LangShared {
     globals: Context,
@@ -166,7 +172,7 @@ struct LangShared {
     sections: BTreeMap<String, LinkItem>,
     /// The whole-site navigation by root prefix (`./`, `../`, …), rendered
     /// and minified on first use.
-    site_nav: std::sync::Mutex<BTreeMap<String, std::sync::Arc<(String, Vec<u8>)>>>,
+    site_nav: std::sync::Mutex<BTreeMap<String, SiteNav>>,
 }
 
 /// A page to render: a key in one language.
@@ -815,7 +821,7 @@ fn merge_template_errors(mut errors: Vec<Error>) -> Vec<Error> {
     out
 }
 
-fn kind_key(kind: Kind) -> &'static str {
+pub(crate) fn kind_key(kind: Kind) -> &'static str {
     match kind {
         Kind::Procedure => "kind_procedure",
         Kind::Warning => "kind_warning",
@@ -991,6 +997,7 @@ fn lang_shared(
     );
     globals.insert("build_date", &format_date(strings, lang, build_date));
     globals.insert("portable", &portable);
+    globals.insert("one_file", &opts.one_files.iter().find(|e| e.lang == lang));
     globals.insert(
         "search",
         &serde_json::json!({
@@ -1024,6 +1031,25 @@ fn lang_shared(
         sections,
         site_nav: Default::default(),
     }
+}
+
+/// What every template of `lang` sees (site, language, contacts, dates …)
+/// and the callout titles, for producers outside this module that render
+/// with the theme (the one-file edition).
+pub(crate) fn language_context(
+    site: &Library,
+    strings: &Strings,
+    lang: &str,
+    opts: &RenderOptions,
+) -> (Context, CalloutTitles) {
+    let shared = lang_shared(
+        site,
+        strings,
+        lang,
+        opts,
+        opts.build_date.unwrap_or_else(Date::today),
+    );
+    (shared.globals, shared.callouts)
 }
 
 fn not_found(

@@ -167,20 +167,24 @@ const URL_ATTRIBUTES: [&str; 9] = [
 
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    CLEANER.get_or_init(|| {
-        let mut b = ammonia::Builder::default();
-        b.add_tags(EXTRA_TAGS)
-            .add_generic_attributes(GENERIC_ATTRIBUTES)
-            .url_schemes(URL_SCHEMES.into_iter().collect())
-            .url_relative(ammonia::UrlRelative::PassThrough)
-            .link_rel(None)
-            .strip_comments(true)
-            .filter_style_properties(["text-align"].into_iter().collect());
-        for (tag, attrs) in TAG_ATTRIBUTES {
-            b.add_tag_attributes(tag, attrs.iter().copied());
-        }
-        b
-    })
+    CLEANER.get_or_init(builder)
+}
+
+/// A cleaner with this module's allowlist, for callers that add their own
+/// rules (the one-file edition rewrites links and drops images).
+pub fn builder() -> ammonia::Builder<'static> {
+    let mut b = ammonia::Builder::default();
+    b.add_tags(EXTRA_TAGS)
+        .add_generic_attributes(GENERIC_ATTRIBUTES)
+        .url_schemes(URL_SCHEMES.into_iter().collect())
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(None)
+        .strip_comments(true)
+        .filter_style_properties(["text-align"].into_iter().collect());
+    for (tag, attrs) in TAG_ATTRIBUTES {
+        b.add_tag_attributes(tag, attrs.iter().copied());
+    }
+    b
 }
 
 /// `html` with everything outside the allowlist removed.

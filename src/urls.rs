@@ -11,6 +11,10 @@ pub const TOPICS_SLUG: &str = "indeks";
 /// Output path of the search script (copied from the theme's `static/`).
 pub const SEARCH_SCRIPT: &str = "search.js";
 
+/// File name of the one-file edition of each language (every lesson in one
+/// self-contained HTML file, to pass on).
+pub const ONE_FILE: &str = "semua-pelajaran.html";
+
 /// Folder of the staff page with the translation status.
 pub const STATUS_PAGE: &str = "status/index.html";
 
@@ -56,6 +60,19 @@ pub fn topics_page(config: &Config, lang: &str, portable: bool) -> String {
     page_path(config, TOPICS_SLUG, lang, portable)
 }
 
+/// The output path of the one-file edition of `lang` (`semua-pelajaran.html`,
+/// `en/semua-pelajaran.html`).
+pub fn one_file(config: &Config, lang: &str) -> String {
+    format!("{}{ONE_FILE}", config.lang_prefix(lang))
+}
+
+/// The name a downloaded one-file edition of `lang` is saved under, so
+/// editions passed on in several languages do not overwrite each other
+/// (`semua-pelajaran-jv.html`).
+pub fn one_file_download(lang: &str) -> String {
+    format!("{}-{lang}.html", ONE_FILE.trim_end_matches(".html"))
+}
+
 /// The output path of a village's leaflet in `lang`: next to the village
 /// page in the default language, named so a downloaded file says what it is.
 pub fn leaflet(config: &Config, village: &Village, lang: &str) -> String {
@@ -89,6 +106,9 @@ mod tests {
         assert_eq!(absolute(&c, "a", "en"), "https://e.org/x/en/a/");
         assert_eq!(topics_page(&c, "en", false), "en/indeks/");
         assert_eq!(search_index("jv"), "search/index-jv.js");
+        assert_eq!(one_file(&c, "id"), "semua-pelajaran.html");
+        assert_eq!(one_file(&c, "en"), "en/semua-pelajaran.html");
+        assert_eq!(one_file_download("jv"), "semua-pelajaran-jv.html");
     }
 
     #[test]

@@ -46,6 +46,12 @@ impl Page {
             Some(&self.dir)
         }
     }
+
+    /// Whether this page is a lesson: a page (not a section index) whose
+    /// front matter names its `kind`.
+    pub fn is_lesson(&self) -> bool {
+        !self.is_section && self.front.kind.is_some()
+    }
 }
 
 /// A file copied as it is (an image next to a page, a PDF).

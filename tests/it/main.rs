@@ -10,6 +10,7 @@ mod hostile;
 mod i18n;
 mod invalid;
 mod leaflets;
+mod onefile;
 mod real_content;
 mod search;
 mod serve;

@@ -1,0 +1,280 @@
+//! The one-file edition: per language, every lesson in one self-contained
+//! HTML file that opens offline after it was passed on, linked from the home
+//! page with its size. See: #14 (item 2).
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use lentera::{Build, urls};
+
+use crate::common::{TestSite, html, links, options, repo};
+
+/// At most 300 KB per file on the real content (1000-byte kilobytes, as
+/// phones count them).
+const BUDGET: usize = 300 * 1000;
+
+fn real() -> &'static Build {
+    static BUILD: OnceLock<Build> = OnceLock::new();
+    BUILD.get_or_init(|| {
+        lentera::build(&repo(), &options(false, false)).expect("the real content builds")
+    })
+}
+
+/// The edition of every configured language: (language, path, HTML).
+fn editions(build: &Build) -> Vec<(String, String, &str)> {
+    let config = &build.site.config;
+    config
+        .languages
+        .iter()
+        .map(|l| {
+            let path = urls::one_file(config, &l.code);
+            let text = html(build, &path);
+            (l.code.clone(), path, text)
+        })
+        .collect()
+}
+
+/// Text with the character references minified HTML may keep decoded.
+fn decoded(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Values of `id` attributes, quoted or not (minified HTML).
+fn ids(html: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(" id=") {
+        rest = &rest[i + 4..];
+        let value = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+            _ => rest.split([' ', '>']).next().unwrap_or(""),
+        };
+        out.insert(decoded(value));
+    }
+    out
+}
+
+/// The keys and titles of the lessons a reader of `lang` gets (fallbacks
+/// included).
+fn lessons(build: &Build, lang: &str) -> Vec<(String, String)> {
+    build
+        .site
+        .groups()
+        .map(|g| (g.key().to_string(), g.resolve(lang)))
+        .filter(|(_, r)| r.page.is_lesson())
+        .map(|(k, r)| (k, r.page.front.title.clone()))
+        .collect()
+}
+
+#[test]
+fn one_file_per_language_within_budget() {
+    let build = real();
+    assert_eq!(
+        editions(build).len(),
+        build.site.config.languages.len(),
+        "one edition per language"
+    );
+    for (lang, path, text) in editions(build) {
+        eprintln!("{path}: {} bytes ({lang})", text.len());
+        assert!(
+            text.len() <= BUDGET,
+            "{path} is {} bytes, over the {BUDGET}-byte budget",
+            text.len()
+        );
+        let start = format!("<!doctype html><html dir=ltr lang={lang}>");
+        assert!(text.starts_with(&start), "{path}");
+    }
+}
+
+#[test]
+fn one_file_holds_every_lesson_of_its_language() {
+    let build = real();
+    for (lang, path, text) in editions(build) {
+        let lessons = lessons(build, &lang);
+        assert!(lessons.len() >= 20, "{path}: {} lessons", lessons.len());
+        let text = decoded(text);
+        let ids = ids(&text);
+        for (key, title) in &lessons {
+            assert!(text.contains(title.as_str()), "{path}: no title {title:?}");
+            assert!(ids.contains(key), "{path}: no anchor #{key}");
+        }
+        // Every page written in this language is there in its own words.
+        for page in build
+            .site
+            .pages
+            .iter()
+            .filter(|p| p.lang == lang && p.is_lesson())
+        {
+            assert!(
+                text.contains(page.front.title.as_str()),
+                "{path}: {}",
+                page.path.display()
+            );
+            for point in &page.front.key_points {
+                assert!(text.contains(point.as_str()), "{path}: key point {point:?}");
+            }
+        }
+        // The hotlines, as the footer of every page shows them.
+        for contact in &build.site.config.contacts {
+            for n in &contact.numbers {
+                assert!(text.contains(&n.number), "{path}: hotline {}", n.number);
+            }
+        }
+    }
+}
+
+#[test]
+fn one_file_requests_nothing_outside_itself() {
+    let build = real();
+    for (_, path, text) in editions(build) {
+        let lower = text.to_ascii_lowercase();
+        for tag in [
+            "<script", "<img", "<picture", "<source", "<iframe", "<video", "<audio", "<object",
+            "<embed",
+        ] {
+            assert!(!lower.contains(tag), "{path}: {tag}");
+        }
+        for pattern in [" src=", " srcset=", "url(", "@import"] {
+            assert!(!lower.contains(pattern), "{path}: {pattern}");
+        }
+        // <link> only for the inline icon (no stylesheet, no font).
+        assert_eq!(lower.matches("<link").count(), 1, "{path}");
+        assert!(lower.contains("<link href=data:, rel=icon>"), "{path}");
+        for link in links(text) {
+            let allowed = link.starts_with('#')
+                || link == "data:,"
+                || ["https://", "http://", "tel:", "mailto:", "sms:"]
+                    .iter()
+                    .any(|s| link.starts_with(s));
+            assert!(allowed, "{path}: link outside the file: {link}");
+        }
+    }
+}
+
+#[test]
+fn one_file_lesson_links_are_anchors_in_the_file() {
+    let build = real();
+    let config = &build.site.config;
+    for (lang, path, text) in editions(build) {
+        let ids = ids(text);
+        let lessons: BTreeSet<String> = lessons(build, &lang).into_iter().map(|l| l.0).collect();
+        let mut to_lessons = 0;
+        for link in links(text) {
+            if let Some(anchor) = link.strip_prefix('#') {
+                assert!(ids.contains(anchor), "{path}: #{anchor} is not in the file");
+                if lessons
+                    .iter()
+                    .any(|k| anchor == k || anchor.starts_with(&format!("{k}/")))
+                {
+                    to_lessons += 1;
+                }
+            }
+        }
+        // The table of contents links each lesson once; the rest are links
+        // between lessons, written as links to their Markdown files.
+        assert!(
+            to_lessons > lessons.len() + 20,
+            "{path}: {to_lessons} links to lessons"
+        );
+        // None of them goes to the website instead.
+        for key in &lessons {
+            let web = urls::absolute(config, key, &lang);
+            assert!(
+                !links(text)
+                    .iter()
+                    .any(|l| l.split('#').next() == Some(web.as_str())),
+                "{path}: links to {web} instead of #{key}"
+            );
+        }
+    }
+}
+
+#[test]
+fn home_page_links_its_one_file_with_its_size() {
+    let build = real();
+    let config = &build.site.config;
+    for (lang, path, text) in editions(build) {
+        let home_path = format!("{}index.html", config.lang_prefix(&lang));
+        let home = html(build, &home_path);
+        let root = urls::root_prefix(&config.lang_prefix(&lang));
+        assert!(
+            links(home).contains(&format!("{root}{path}")),
+            "{home_path} does not link {path}"
+        );
+        let kb = (text.len() + 500) / 1000;
+        assert!(
+            home.contains(&format!("(HTML, {kb} KB)")),
+            "{home_path}: size of {path} ({kb} KB)"
+        );
+        assert!(
+            home.contains(&format!("download={}", urls::one_file_download(&lang))),
+            "{home_path}"
+        );
+    }
+}
+
+#[test]
+fn one_file_on_a_fixture_marks_fallbacks_and_keeps_only_alt_text() {
+    let site = TestSite::fixture("basic");
+    let build = site.build().unwrap();
+    let en = decoded(html(&build, "en/semua-pelajaran.html"));
+    let id = decoded(html(&build, "semua-pelajaran.html"));
+    // Both lessons, in weight order, with key points, sources and hotlines.
+    let first = id.find("Jalur resmi").unwrap();
+    assert!(id[first..].contains("Penipuan calo"), "weight order");
+    for text in [&en, &id] {
+        assert!(text.contains("Daftar di Disnaker."));
+        assert!(text.contains("href=https://peraturan.example/"));
+        assert!(text.contains("0800-1000"));
+        assert!(!text.contains("Draf"), "drafts stay out");
+    }
+    // In English every lesson falls back to Indonesian, and says so.
+    assert!(en.contains("Not yet translated."), "{en}");
+    assert!(en.contains("(not yet translated)"), "{en}");
+    assert!(
+        en.contains("<p class=summary dir=ltr lang=id>Langkah resmi"),
+        "{en}"
+    );
+    assert!(en.contains("<div class=body dir=ltr lang=id>"), "{en}");
+    assert!(!id.contains("Not yet translated."));
+    // Links between lessons, to headings and to footnotes stay in the file.
+    let ids = ids(&en);
+    for anchor in [
+        "pelajaran/penipuan/ciri-ciri",
+        "pelajaran/jalur-resmi/langkah-pertama",
+    ] {
+        assert!(en.contains(&format!("href=#{anchor}")), "{anchor}: {en}");
+        assert!(ids.contains(anchor), "{anchor}");
+    }
+    for link in links(&en).iter().filter(|l| l.starts_with('#')) {
+        assert!(ids.contains(&link[1..]), "{link}");
+    }
+    // The image is its alt text; nothing is fetched.
+    assert!(en.contains("<span class=img-alt>alur</span>"), "{en}");
+    assert!(!en.contains("alur.svg"));
+    // Body headings sit under the lesson's h3.
+    assert!(
+        en.contains("<h4 id=pelajaran/jalur-resmi/langkah-pertama>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("<h5 id=pelajaran/jalur-resmi/rincian-dokumen>"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_theme_without_the_template_makes_no_one_file() {
+    let site = TestSite::fixture("basic");
+    std::fs::remove_file(site.root().join("themes/default/templates/onefile.html")).unwrap();
+    let build = site.build().unwrap();
+    assert!(build.file("semua-pelajaran.html").is_none());
+    assert!(!html(&build, "index.html").contains("semua-pelajaran"));
+}
