@@ -22,6 +22,10 @@ site="$corpus/neutral"
 mkdir -p "$site/themes"
 rm -rf "$site/themes/default"
 cp -r "$repo/themes/default" "$site/themes/"
+# Hugo and Zola make one page per lesson and language, a list and a home page:
+# lentera's one-file editions (every lesson in one HTML file per language) are
+# extra work they do not do, so the benchmark's theme leaves them out.
+rm -f "$site/themes/default/templates/onefile.html"
 (cd "$repo" && cargo build --release --quiet)
 lentera="$repo/target/release/lentera"
 
@@ -33,7 +37,7 @@ mkdir -p "$heavy/themes"
 cp -r "$site/content" "$heavy/"
 sed -i 's/^theme: .*$//' "$heavy/content/site.yaml"
 printf 'theme: heavy\n' >>"$heavy/content/site.yaml"
-cp -r "$repo/themes/default" "$heavy/themes/heavy"
+cp -r "$site/themes/default" "$heavy/themes/heavy"
 cp "$repo/bench/heavy/site-nav.html" "$heavy/themes/heavy/templates/partials/"
 python3 - "$heavy/themes/heavy/templates/base.html" <<'PY'
 import sys

@@ -209,7 +209,7 @@ fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: 
         .village_lessons(village)
         .iter()
         .filter_map(|key| {
-            let Resolved { page, fallback } = site.resolve(key, lang)?;
+            let Resolved { page, fallback, .. } = site.resolve(key, lang)?;
             if fallback {
                 untranslated.push((key.clone(), page.lang.clone()));
             }

@@ -182,9 +182,14 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
     render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();
-    // Leaflets render in parallel with the pages.
-    let (rendered, (leaflet_files, leaflet_time)) = rayon::join(
-        || render::render(&site, &templates, &strings, &images.info, &render_opts),
+    // Leaflets and the search indexes are made in parallel with the pages.
+    let ((rendered, search_files), (leaflet_files, leaflet_time)) = rayon::join(
+        || {
+            rayon::join(
+                || render::render(&site, &templates, &strings, &images.info, &render_opts),
+                || search::files(&site, opts.render.portable),
+            )
+        },
         || {
             let start = std::time::Instant::now();
             if let Some(memo) = &cache.leaflets {
@@ -219,7 +224,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
     let mut files = rendered.files;
     files.extend(one_files.into_iter().map(|(_, f)| f));
     files.extend(leaflet_files);
-    files.extend(search::files(&site, opts.render.portable));
+    files.extend(search_files);
     files.extend(static_files(&theme_dir.join("static"))?);
     files.extend(
         site.assets

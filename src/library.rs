@@ -15,6 +15,8 @@ use crate::content::{Page, Site, Village};
 #[derive(Debug, Clone, Copy)]
 pub struct Resolved<'a> {
     pub page: &'a Page,
+    /// The page's position in `site.pages` (for data kept per page).
+    pub index: usize,
     /// The page is not written in the language asked for: `page` is the
     /// original, in its own language.
     pub fallback: bool,
@@ -75,15 +77,19 @@ impl<'a> Group<'a> {
 
     /// The page a reader of `lang` sees.
     pub fn resolve(&self, lang: &str) -> Resolved<'a> {
-        match self.variant(lang) {
-            Some(page) => Resolved {
-                page,
-                fallback: false,
-            },
-            None => Resolved {
-                page: self.original(),
-                fallback: true,
-            },
+        let variant = self
+            .lib
+            .lang_index
+            .get(lang)
+            .and_then(|&i| self.data.variants[i]);
+        let (index, fallback) = match variant {
+            Some(i) => (i, false),
+            None => (self.data.original, true),
+        };
+        Resolved {
+            page: &self.lib.site.pages[index],
+            index,
+            fallback,
         }
     }
 

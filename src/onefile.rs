@@ -249,7 +249,7 @@ impl<'s> Shared<'s> {
         targets: &Arc<Targets>,
     ) -> LessonView<'s> {
         let config = &self.site.config;
-        let Resolved { page, fallback } = resolved;
+        let Resolved { page, fallback, .. } = resolved;
         // What the notice of a fallback or a draft translation points to.
         let original = self.site.group(key).map_or(page, |g| g.original());
         // Errors and warnings in the text are reported by the page itself.

@@ -433,14 +433,18 @@ fn write_tree(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Resu
         source,
     })?;
     // Folders first, once each, so the files can be written in parallel.
-    let folders: std::collections::BTreeSet<&str> = files
+    let folders: Vec<&str> = files
         .iter()
         .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+        .collect::<std::collections::BTreeSet<&str>>()
+        .into_iter()
         .collect();
-    for folder in folders {
+    // `create_dir_all` tolerates a parent made at the same moment by another
+    // thread, so the folders are made in parallel too.
+    folders.par_iter().try_for_each(|folder| {
         let path = dir.join(folder);
-        std::fs::create_dir_all(&path).map_err(|source| Error::Write { path, source })?;
-    }
+        std::fs::create_dir_all(&path).map_err(|source| Error::Write { path, source })
+    })?;
     files.par_iter().try_for_each(|f| {
         let path = dir.join(&f.path);
         if let Some(old) = previous.map(|p| p.join(&f.path))

@@ -442,7 +442,7 @@ impl JobCtx<'_> {
     fn page(&self, group: Group, lang: &str) -> Result<JobOutput> {
         let config = &self.site.config;
         let shared = &self.shared[lang];
-        let Resolved { page, fallback } = group.resolve(lang);
+        let Resolved { page, fallback, .. } = group.resolve(lang);
         let dir_path = page_path(config, group.key(), lang, false);
         let root = root_prefix(&dir_path);
         let env = LinkEnv {
@@ -631,7 +631,7 @@ impl JobCtx<'_> {
             .iter()
             .filter_map(|key| self.site.group(key))
             .map(|g| {
-                let Resolved { page: p, fallback } = g.resolve(lang);
+                let Resolved { page: p, fallback, .. } = g.resolve(lang);
                 serde_json::json!({
                     "key": g.key(),
                     "title": p.front.title,
@@ -881,7 +881,7 @@ fn lang_shared(
     let mut children: BTreeMap<String, Vec<(i64, LinkItem)>> = BTreeMap::new();
     let mut sections: BTreeMap<String, LinkItem> = BTreeMap::new();
     for group in site.groups() {
-        let Resolved { page, fallback } = group.resolve(lang);
+        let Resolved { page, fallback, .. } = group.resolve(lang);
         let link = item(group.key(), page, fallback);
         if page.is_section {
             sections.insert(group.key().to_string(), link.clone());

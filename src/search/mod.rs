@@ -88,6 +88,9 @@ pub struct Index {
 /// Lower case, with the accents of Latin letters removed (`é` → `e`). The
 /// browser script folds with the same table.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.to_lowercase()
         .chars()
         .map(|c| match c {
@@ -106,7 +109,10 @@ pub fn fold(text: &str) -> String {
 
 /// A letter (anything with an upper and a lower case) or an ASCII digit.
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_digit() || c.to_lowercase().ne(c.to_uppercase())
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.to_lowercase().ne(c.to_uppercase())
 }
 
 /// The words of `text`, folded: runs of letters and digits, joined across a
@@ -168,6 +174,62 @@ impl Found {
     }
 }
 
+/// A document's terms with their weights, and the root words among them:
+/// what [`Index::insert`] needs, independent of the index's language.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    pub terms: Vec<(String, u32)>,
+    pub roots: Vec<String>,
+}
+
+/// Tokenise, stem and weigh one document's text.
+pub fn analyze(text: &DocText) -> Analysis {
+    let stemmer = (text.lang == STEMMED_LANGUAGE).then(Stemmer::indonesian);
+    // Where each distinct word was found; each is stemmed once below.
+    let mut words: std::collections::HashMap<String, Found> = std::collections::HashMap::new();
+    let mut note = |text: &str, mark: &dyn Fn(&mut Found)| {
+        for token in tokens(text) {
+            mark(words.entry(token).or_default());
+        }
+    };
+    for k in &text.keywords {
+        note(k, &|f| f.keyword = true);
+    }
+    note(text.title, &|f| f.title = true);
+    note(text.summary, &|f| f.summary = true);
+    for p in &text.key_points {
+        note(p, &|f| f.key_point = true);
+    }
+    let (headings, body) = plain_text(text.body);
+    note(&headings, &|f| f.body += WEIGHT_HEADING);
+    note(&body, &|f| f.body += 1);
+    let mut found: std::collections::HashMap<String, Found> =
+        std::collections::HashMap::with_capacity(words.len());
+    for (word, f) in words {
+        for term in terms(&word, stemmer) {
+            let t = found.entry(term).or_default();
+            t.keyword |= f.keyword;
+            t.title |= f.title;
+            t.summary |= f.summary;
+            t.key_point |= f.key_point;
+            t.body += f.body;
+        }
+    }
+    let mut roots = Vec::new();
+    let mut terms: Vec<(String, u32)> = found
+        .into_iter()
+        .map(|(term, f)| {
+            if stemmer.is_some_and(|s| s.is_root(&term)) {
+                roots.push(term.clone());
+            }
+            (term, f.weight())
+        })
+        .collect();
+    terms.sort_unstable();
+    roots.sort_unstable();
+    Analysis { terms, roots }
+}
+
 /// The text of one document, by field.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocText<'a> {
@@ -192,34 +254,26 @@ impl Index {
 
     /// Add a document with its text.
     pub fn add(&mut self, doc: Doc, text: &DocText) {
-        let stemmer = (text.lang == STEMMED_LANGUAGE).then(Stemmer::indonesian);
-        let mut found: BTreeMap<String, Found> = BTreeMap::new();
-        let mut note = |text: &str, mark: &dyn Fn(&mut Found)| {
-            for token in tokens(text) {
-                for term in terms(&token, stemmer) {
-                    mark(found.entry(term).or_default());
-                }
-            }
-        };
-        for k in &text.keywords {
-            note(k, &|f| f.keyword = true);
-        }
-        note(text.title, &|f| f.title = true);
-        note(text.summary, &|f| f.summary = true);
-        for p in &text.key_points {
-            note(p, &|f| f.key_point = true);
-        }
-        let (headings, body) = plain_text(text.body);
-        note(&headings, &|f| f.body += WEIGHT_HEADING);
-        note(&body, &|f| f.body += 1);
+        self.insert(doc, &analyze(text));
+    }
 
+    /// Add a document whose text was analysed already (once for every
+    /// language the page is shown in).
+    pub fn insert(&mut self, doc: Doc, analysis: &Analysis) {
         let id = self.docs.len();
         self.docs.push(doc);
-        for (term, f) in found {
-            if stemmer.is_some_and(|s| s.is_root(&term)) {
-                self.roots.insert(term.clone());
+        for root in &analysis.roots {
+            if !self.roots.contains(root) {
+                self.roots.insert(root.clone());
             }
-            self.terms.entry(term).or_default().push((id, f.weight()));
+        }
+        for (term, weight) in &analysis.terms {
+            match self.terms.get_mut(term) {
+                Some(postings) => postings.push((id, *weight)),
+                None => {
+                    self.terms.insert(term.clone(), vec![(id, *weight)]);
+                }
+            }
         }
     }
 
@@ -425,28 +479,47 @@ pub fn pages_in<'a>(
     site.in_language(lang).map(|r| (r.page, r.fallback))
 }
 
+/// The text of a page, for the index.
+fn page_text(page: &Page) -> DocText<'_> {
+    let front = &page.front;
+    DocText {
+        lang: &page.lang,
+        keywords: front.keywords.iter().map(String::as_str).collect(),
+        title: &front.title,
+        summary: front.summary.as_deref().unwrap_or_default(),
+        key_points: front.key_points.iter().map(String::as_str).collect(),
+        body: &page.body,
+    }
+}
+
+/// Every page's analysis, by its position in `site.pages`: each page is
+/// tokenised and stemmed once, in parallel, whatever the number of languages
+/// it is shown in.
+fn analyses(site: &Library) -> Vec<Analysis> {
+    use rayon::prelude::*;
+    site.pages.par_iter().map(|p| analyze(&page_text(p))).collect()
+}
+
 /// The index of `lang`: every page (translated or fallback) and village.
 pub fn build(site: &Library, lang: &str, portable: bool) -> Index {
+    build_with(site, lang, portable, &analyses(site))
+}
+
+fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Analysis]) -> Index {
     let config = &site.config;
     let def = config.default_language.as_str();
     let mut index = Index::new(lang);
-    for (page, fallback) in pages_in(site, lang) {
+    for resolved in site.in_language(lang) {
+        let page = resolved.page;
         let front = &page.front;
-        index.add(
+        index.insert(
             Doc {
                 title: front.title.clone(),
                 summary: front.summary.clone().unwrap_or_default(),
                 path: page_path(config, &page.key, lang, portable),
-                fallback,
+                fallback: resolved.fallback,
             },
-            &DocText {
-                lang: &page.lang,
-                keywords: front.keywords.iter().map(String::as_str).collect(),
-                title: &front.title,
-                summary: front.summary.as_deref().unwrap_or_default(),
-                key_points: front.key_points.iter().map(String::as_str).collect(),
-                body: &page.body,
-            },
+            &analyses[resolved.index],
         );
     }
     for v in &site.villages {
@@ -491,10 +564,15 @@ pub fn build(site: &Library, lang: &str, portable: bool) -> Index {
 
 /// The index file of every language.
 pub fn files(site: &Library, portable: bool) -> Vec<OutputFile> {
+    use rayon::prelude::*;
+    let analyses = analyses(site);
     site.config
         .languages
-        .iter()
-        .map(|l| OutputFile::bytes(index_path(&l.code), build(site, &l.code, portable).to_js()))
+        .par_iter()
+        .map(|l| {
+            let index = build_with(site, &l.code, portable, &analyses);
+            OutputFile::bytes(index_path(&l.code), index.to_js())
+        })
         .collect()
 }
 
