@@ -631,7 +631,9 @@ impl JobCtx<'_> {
             .iter()
             .filter_map(|key| self.site.group(key))
             .map(|g| {
-                let Resolved { page: p, fallback, .. } = g.resolve(lang);
+                let Resolved {
+                    page: p, fallback, ..
+                } = g.resolve(lang);
                 serde_json::json!({
                     "key": g.key(),
                     "title": p.front.title,

@@ -497,7 +497,10 @@ fn page_text(page: &Page) -> DocText<'_> {
 /// it is shown in.
 fn analyses(site: &Library) -> Vec<Analysis> {
     use rayon::prelude::*;
-    site.pages.par_iter().map(|p| analyze(&page_text(p))).collect()
+    site.pages
+        .par_iter()
+        .map(|p| analyze(&page_text(p)))
+        .collect()
 }
 
 /// The index of `lang`: every page (translated or fallback) and village.

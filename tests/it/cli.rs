@@ -237,11 +237,20 @@ fn killed_builds_leave_the_old_or_the_new_site_never_a_mix() {
             completed += 1;
         }
         let now = tree(&output);
-        assert!(
-            now == reference[0] || now == reference[1],
-            "round {round}: output/ is neither complete site ({} files)",
-            now.len()
-        );
+        if now != reference[0] && now != reference[1] {
+            // Say which files differ from the nearer site, to find the cause.
+            let near =
+                &reference[usize::from(now.get("index.html") == reference[1].get("index.html"))];
+            let differ: Vec<&String> = near
+                .keys()
+                .chain(now.keys())
+                .filter(|k| near.get(*k) != now.get(*k))
+                .collect();
+            panic!(
+                "round {round}: output/ is neither complete site ({} files); differing: {differ:?}",
+                now.len()
+            );
+        }
     }
     eprintln!("{completed} of 50 builds finished before the kill");
     assert!(lentera(&site, &["build"]).status.success());
