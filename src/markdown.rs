@@ -459,6 +459,47 @@ fn is_external(dest: &str) -> bool {
         })
 }
 
+/// The formats a recorded reading (`audio:` in front matter) may have, with
+/// their MIME types.
+pub const AUDIO_TYPES: [(&str, &str); 6] = [
+    ("mp3", "audio/mpeg"),
+    ("m4a", "audio/mp4"),
+    ("aac", "audio/aac"),
+    ("ogg", "audio/ogg"),
+    ("opus", "audio/ogg"),
+    ("wav", "audio/wav"),
+];
+
+/// The content path of `page`'s `audio:` file and its MIME type, or the
+/// error that names the page and line.
+pub fn page_audio(
+    page: &Page,
+    assets: &BTreeSet<String>,
+) -> Option<Result<(String, &'static str), Error>> {
+    let dest = page.front.audio.as_deref()?;
+    let line = page.key_line("audio");
+    let ext = dest
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let Some((_, mime)) = AUDIO_TYPES.iter().find(|(e, _)| *e == ext) else {
+        return Some(Err(Error::content(
+            &page.path,
+            line,
+            format!("`{dest}` is not an audio file lentera can show"),
+        )
+        .with_hint("use an MP3, M4A, AAC, OGG, Opus or WAV file")));
+    };
+    Some(match resolve_path(&page.dir, dest) {
+        Some(rel) if assets.contains(&rel) => Ok((rel, *mime)),
+        _ => Err(
+            Error::content(&page.path, line, format!("`{dest}` does not exist")).with_hint(
+                "put the audio file next to the page in content/ and name it relative to the page",
+            ),
+        ),
+    })
+}
+
 /// Resolve `dest` against `dir` (both content-relative); `/x` starts at the
 /// content root. `None` if it climbs out of `content/`.
 fn resolve_path(dir: &str, dest: &str) -> Option<String> {

@@ -144,6 +144,17 @@ struct PageView<'a> {
     section: Option<LinkItem>,
     is_section: bool,
     extra: &'a serde_json::Value,
+    /// A recorded reading of the page (`audio:` in front matter).
+    audio: Option<AudioView>,
+}
+
+#[derive(Serialize)]
+struct AudioView {
+    /// From the site root; templates prefix it with `root`.
+    path: String,
+    mime: &'static str,
+    /// "1.2 MB", "340 KB".
+    size: String,
 }
 
 /// Stands in a page for the whole-site navigation until the page is
@@ -483,6 +494,28 @@ impl JobCtx<'_> {
                 href: abs(&config.default_language),
             });
         }
+        let mut errors = errors;
+        let audio = match markdown::page_audio(page, self.assets) {
+            None => None,
+            Some(Err(e)) => {
+                errors.push(e);
+                None
+            }
+            Some(Ok((rel, mime))) => {
+                let bytes = self
+                    .site
+                    .assets
+                    .iter()
+                    .find(|a| a.rel == rel)
+                    .and_then(|a| std::fs::metadata(&a.source).ok())
+                    .map_or(0, |m| m.len());
+                Some(AudioView {
+                    path: rel,
+                    mime,
+                    size: human_size(bytes),
+                })
+            }
+        };
         let content_language = config
             .language(&page.lang)
             .expect("page languages are configured");
@@ -533,6 +566,7 @@ impl JobCtx<'_> {
             section,
             is_section: page.is_section,
             extra: &page.front.extra,
+            audio,
         };
         let template = match &page.front.template {
             Some(t) => t.as_str(),
@@ -753,6 +787,7 @@ impl JobCtx<'_> {
                 .cloned(),
             is_section: false,
             extra: &v.extra,
+            audio: None,
         };
         let mut ctx = shared.globals.clone();
         ctx.insert("root", &root);
@@ -780,6 +815,16 @@ impl JobCtx<'_> {
             warnings: Vec::new(),
             fallback: None,
         })
+    }
+}
+
+/// A file size for readers: "340 KB", "1.2 MB" (1000-byte units, as phones
+/// show them).
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
     }
 }
 

@@ -34,6 +34,10 @@ pub struct FrontMatter {
     pub translation: Option<TranslationState>,
     #[serde(default)]
     pub template: Option<String>,
+    /// A recorded reading of the page (an officer reading the lesson in
+    /// Javanese, say): an audio file next to the page, shown with a player.
+    #[serde(default)]
+    pub audio: Option<String>,
     #[serde(default)]
     pub extra: serde_json::Value,
 }

@@ -30,9 +30,20 @@ pub struct Page {
     pub body: String,
     /// 1-based line of the file where `body` starts.
     pub body_line: usize,
+    /// The top-level front-matter keys with their 1-based lines, for
+    /// messages about a value serde has already accepted.
+    pub key_lines: Vec<(String, usize)>,
 }
 
 impl Page {
+    /// The line of the front-matter key `key`, or 0.
+    pub fn key_line(&self, key: &str) -> usize {
+        self.key_lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(0, |(_, l)| *l)
+    }
+
     /// The section this page belongs to: its folder for a page, the parent
     /// folder for a section index, `None` for the home page.
     pub fn parent_key(&self) -> Option<&str> {
@@ -390,7 +401,18 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<Page> {
         .with_hint("remove the `translation:` line"));
     }
     let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    let key_lines = split
+        .yaml
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with([' ', '\t', '-', '#']))
+        .filter_map(|(i, l)| {
+            let (k, _) = l.split_once(':')?;
+            Some((k.trim().to_string(), split.yaml_line + i))
+        })
+        .collect();
     Ok(Page {
+        key_lines,
         path,
         key,
         lang,

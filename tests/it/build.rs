@@ -277,3 +277,43 @@ fn whole_site_navigation_is_placed_in_every_page() {
         assert_eq!(broken_links(&build), Vec::<String>::new());
     }
 }
+
+/// See: #14 (listen). A lesson may name a recorded reading: it is copied,
+/// shown with a player that loads nothing until pressed, with its size; a
+/// missing or unknown file is an error with the page and line.
+#[test]
+fn recorded_audio_is_shown_with_its_size_and_checked() {
+    let site = TestSite::fixture("basic");
+    site.write("content/pelajaran/jalur-resmi.mp3", &"x".repeat(340_000));
+    let lesson = site.root().join("content/pelajaran/jalur-resmi.id.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(
+        &lesson,
+        text.replacen("---\n", "---\naudio: jalur-resmi.mp3\n", 1),
+    )
+    .unwrap();
+    let build = site.build_with(options(false, true)).unwrap();
+    let page = html(&build, "pelajaran/jalur-resmi/index.html");
+    assert!(page.contains("<audio controls preload=\"none\"><source src=\"../../pelajaran/jalur-resmi.mp3\" type=\"audio/mpeg\">"), "{page}");
+    assert!(page.contains("(340 KB)"), "{page}");
+    assert!(build.file("pelajaran/jalur-resmi.mp3").is_some());
+    // The English fallback page plays the same file.
+    assert!(
+        html(&build, "en/pelajaran/jalur-resmi/index.html")
+            .contains("../../../pelajaran/jalur-resmi.mp3")
+    );
+
+    std::fs::write(
+        &lesson,
+        text.replacen("---\n", "---\naudio: tidak-ada.mp3\n", 1),
+    )
+    .unwrap();
+    let err = site.build().unwrap_err().to_string();
+    assert!(
+        err.contains("jalur-resmi.id.md:2: `tidak-ada.mp3` does not exist"),
+        "{err}"
+    );
+    std::fs::write(&lesson, text.replacen("---\n", "---\naudio: alur.svg\n", 1)).unwrap();
+    let err = site.build().unwrap_err().to_string();
+    assert!(err.contains("is not an audio file"), "{err}");
+}
