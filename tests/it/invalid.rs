@@ -24,7 +24,7 @@ fn unknown_front_matter_key_suggests_the_closest() {
     assert!(matches!(&err, Error::Yaml { line: 3, .. }), "{err:?}");
     assert_eq!(
         text(&err).lines().next().unwrap(),
-        "content/pelajaran/x.md:3:1: unknown field `sumary`, expected one of `title`, `summary`, `kind`, `weight`, `updated`, `keywords`, `key_points`, `sources`, `draft`, `translation`, `template`, `extra`"
+        "content/pelajaran/x.md:3:1: unknown field `sumary`, expected one of `title`, `summary`, `kind`, `weight`, `updated`, `keywords`, `key_points`, `sources`, `draft`, `translation`, `template`, `audio`, `extra`"
     );
     assert!(text(&err).contains("hint: did you mean `summary`?"));
 }
