@@ -346,6 +346,30 @@ const TABLE: &[(&str, &str)] = &[
         "tidak ada yang berubah sejak pembuatan terakhir: {0} halaman ({1}; {2} belum diterjemahkan) dan {3} berkas sudah ada di {4} (diperiksa dalam {5} md)",
     ),
     (
+        "this link points to nothing (or to itself)",
+        "tautan ini tidak menunjuk ke mana pun (atau ke dirinya sendiri)",
+    ),
+    (
+        "remove the link, or put the real file in its place",
+        "hapus tautannya, atau taruh berkas aslinya di tempat itu",
+    ),
+    (
+        "this link points outside content/, which is never published",
+        "tautan ini menunjuk ke luar content/, yang tidak pernah diterbitkan",
+    ),
+    (
+        "copy the file into content/ instead of linking to it",
+        "salin berkasnya ke content/, jangan ditautkan",
+    ),
+    (
+        "links to folders are not followed",
+        "tautan ke folder tidak diikuti",
+    ),
+    (
+        "move the folder into place instead of linking to it",
+        "pindahkan foldernya ke tempatnya, jangan ditautkan",
+    ),
+    (
         "the leaflets of {} villages were skipped: this lentera was built without the `leaflets` feature",
         "leaflet {0} desa dilewati: lentera ini dibuat tanpa fitur `leaflets`",
     ),

@@ -309,7 +309,45 @@ fn discover(content: &Path) -> Result<Vec<SourceFile>> {
             path: e.path().unwrap_or(content).to_path_buf(),
             source: e.into(),
         })?;
-        if !entry.file_type().is_file() {
+        let mut target = None;
+        if entry.file_type().is_symlink() {
+            // A link is followed only to a file inside content/: a link out of
+            // it could publish anything on the machine, and a broken or
+            // looping link is a mistake to report, not to skip silently.
+            let path = display_path(
+                &entry
+                    .path()
+                    .strip_prefix(content)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy(),
+            );
+            let inside = content
+                .canonicalize()
+                .unwrap_or_else(|_| content.to_path_buf());
+            match entry.path().canonicalize() {
+                Err(_) => {
+                    return Err(Error::content(
+                        path,
+                        0,
+                        "this link points to nothing (or to itself)",
+                    )
+                    .with_hint("remove the link, or put the real file in its place"));
+                }
+                Ok(real) if !real.starts_with(&inside) => {
+                    return Err(Error::content(
+                        path,
+                        0,
+                        "this link points outside content/, which is never published",
+                    )
+                    .with_hint("copy the file into content/ instead of linking to it"));
+                }
+                Ok(real) if real.is_file() => target = Some(real),
+                Ok(_) => {
+                    return Err(Error::content(path, 0, "links to folders are not followed")
+                        .with_hint("move the folder into place instead of linking to it"));
+                }
+            }
+        } else if !entry.file_type().is_file() {
             continue;
         }
         let rel_path = entry
@@ -321,7 +359,7 @@ fn discover(content: &Path) -> Result<Vec<SourceFile>> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let abs = entry.path().to_path_buf();
+        let abs = target.unwrap_or_else(|| entry.path().to_path_buf());
         let name = entry.file_name().to_string_lossy();
         if name.ends_with('~') {
             continue;
