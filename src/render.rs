@@ -555,10 +555,19 @@ impl JobCtx<'_> {
             fallback,
             content_lang: &page.lang,
             content_dir: content_language.dir,
-            original_lang_name: &content_language.name,
+            // The version a notice points to: the original (for a fallback it
+            // is the page shown; for a draft translation, the one it was made from).
+            original_lang_name: config
+                .language(&group.original().lang)
+                .map_or("", |l| l.name.as_str()),
             original_href: format!(
                 "{root}{}",
-                page_path(config, group.key(), &page.lang, self.opts.portable)
+                page_path(
+                    config,
+                    group.key(),
+                    &group.original().lang,
+                    self.opts.portable
+                )
             ),
             canonical: abs(&page.lang),
             permalink: abs(lang),

@@ -76,6 +76,11 @@ fn draft_translation_is_marked_and_alternates_list_real_translations() {
     let build = site.build_with(options(false, true)).unwrap();
     let jv = html(&build, "jv/modus/calo/index.html");
     assert!(jv.contains("class=\"notice\""), "draft notice");
+    // The notice leads to the original the draft was made from, not to itself.
+    let notice = jv.split("class=\"notice\"").nth(1).unwrap();
+    let notice = &notice[..notice.find("</div>").unwrap()];
+    assert!(notice.contains("href=\"../../../modus/calo/\""), "{notice}");
+    assert!(notice.contains(">Bahasa Indonesia</a>"), "{notice}");
     assert!(jv.contains(
         "<link rel=\"alternate\" hreflang=\"jv\" href=\"https://i18n.example/jv/modus/calo/\">"
     ));
