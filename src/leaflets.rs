@@ -30,6 +30,10 @@ const LEAFLET_STACK: usize = 64 << 20;
 /// Name of the leaflet template, in the theme's or the site's `templates/`.
 pub const TEMPLATE: &str = "leaflet.typ";
 
+/// Name of the poster template: one A4 portrait page per village and
+/// language for the village notice board, made from the same data.
+pub const POSTER_TEMPLATE: &str = "poster.typ";
+
 /// One leaflet to render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Job {
@@ -44,12 +48,15 @@ pub struct Job {
     /// Lessons printed in another language, having no translation yet:
     /// (key, the language they are printed in).
     pub untranslated: Vec<(String, String)>,
+    /// A poster (one page, `poster.typ`) rather than a leaflet.
+    pub poster: bool,
 }
 
 impl Job {
     /// A warning for staff when some lessons print untranslated.
     pub fn warning(&self) -> Option<crate::diagnostic::Diagnostic> {
-        if self.untranslated.is_empty() {
+        // The poster prints the same lessons: its leaflet says it once.
+        if self.untranslated.is_empty() || self.poster {
             return None;
         }
         let langs: std::collections::BTreeSet<&str> =
@@ -156,13 +163,21 @@ pub fn output_path(config: &Config, village: &Village, lang: &str) -> String {
     crate::urls::leaflet(config, village, lang)
 }
 
-/// The leaflets of every village in every language it lists.
-pub fn plan(site: &Library, strings: &Strings, built: Date) -> Vec<Job> {
+/// The leaflets of every village in every language it lists, and with
+/// `posters` its poster in each of them too.
+pub fn plan(site: &Library, strings: &Strings, built: Date, posters: bool) -> Vec<Job> {
     let config = &site.config;
     let mut jobs = Vec::new();
     for village in &site.villages {
         for lang in village.languages(config) {
-            jobs.push(job(site, strings, built, village, lang));
+            let leaflet = job(site, strings, built, village, lang);
+            if posters {
+                let mut poster = leaflet.clone();
+                poster.poster = true;
+                poster.path = crate::urls::poster(config, village, lang);
+                jobs.push(poster);
+            }
+            jobs.push(leaflet);
         }
     }
     jobs
@@ -281,15 +296,22 @@ fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: 
         data,
         url,
         untranslated,
+        poster: false,
     }
 }
 
 /// Read the leaflet template: the site's `templates/leaflet.typ` if present,
 /// else the theme's.
 pub fn template(root: &Path, theme_dir: &Path) -> Result<Option<String>> {
+    template_named(root, theme_dir, TEMPLATE)
+}
+
+/// Read the Typst template `name`: the site's `templates/NAME` if present,
+/// else the theme's.
+pub fn template_named(root: &Path, theme_dir: &Path, name: &str) -> Result<Option<String>> {
     for path in [
-        root.join("templates").join(TEMPLATE),
-        theme_dir.join("templates").join(TEMPLATE),
+        root.join("templates").join(name),
+        theme_dir.join("templates").join(name),
     ] {
         if path.is_file() {
             return std::fs::read_to_string(&path)
@@ -304,6 +326,7 @@ pub fn template(root: &Path, theme_dir: &Path) -> Result<Option<String>> {
 /// this returns no files.
 pub fn render(
     template: &str,
+    poster_template: &str,
     jobs: &[Job],
     built: Date,
     memo: Option<&Memo>,
@@ -315,6 +338,11 @@ pub fn render(
         }
         let fonts = engine::Fonts::embedded();
         let results = render_on_own_threads(jobs.len(), |i| {
+            let template = if jobs[i].poster {
+                poster_template
+            } else {
+                template
+            };
             render_one(&fonts, template, &jobs[i], built, memo)
         });
         let mut files = Vec::new();
@@ -330,7 +358,7 @@ pub fn render(
     }
     #[cfg(not(feature = "leaflets"))]
     {
-        let _ = (template, jobs, built, memo);
+        let _ = (template, poster_template, jobs, built, memo);
         Ok(Vec::new())
     }
 }
@@ -394,7 +422,16 @@ fn render_one(
         hint: hint.to_string(),
     };
     let data = serde_json::to_string_pretty(&job.data).expect("leaflet data serialises");
-    let ident = format!("lentera/{}/{}", job.village, job.lang);
+    let ident = if job.poster {
+        format!("lentera/{}/poster/{}", job.village, job.lang)
+    } else {
+        format!("lentera/{}/{}", job.village, job.lang)
+    };
+    let (what, pages) = if job.poster {
+        ("poster", 1)
+    } else {
+        ("leaflet", PAGES)
+    };
     let date = (built.year, built.month as u8, built.day as u8);
     let make = || -> Result<Vec<u8>> {
         let qr = engine::qr_svg(&job.url).map_err(|e| {
@@ -415,10 +452,10 @@ fn render_one(
             )
         })?;
         let leaflet = rendered.map_err(|e| fail(format!("the leaflet template failed: {e}"), "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md"))?;
-        if leaflet.pages != PAGES {
+        if leaflet.pages != pages {
             return Err(fail(
                 format!(
-                    "the content does not fit the leaflet: it needs {} pages instead of {PAGES}",
+                    "the content does not fit the {what}: it needs {} pages instead of {pages}",
                     leaflet.pages
                 ),
                 "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",

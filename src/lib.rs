@@ -61,6 +61,8 @@ pub struct Build {
     pub warnings: Vec<diagnostic::Diagnostic>,
     /// Leaflet PDFs written, as output paths.
     pub leaflets: Vec<String>,
+    /// Poster PDFs written (one A4 page per village and language).
+    pub posters: Vec<String>,
     /// Wall time spent rendering the leaflets (in parallel with the pages).
     pub leaflet_time: std::time::Duration,
 }
@@ -164,8 +166,11 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         .build_date
         .unwrap_or_else(|| site.config.today());
     let leaflet_template = leaflets::template(root, &theme_dir)?;
+    let poster_template = leaflets::template_named(root, &theme_dir, leaflets::POSTER_TEMPLATE)?;
     let leaflet_jobs = match &leaflet_template {
-        Some(_) if cfg!(feature = "leaflets") => leaflets::plan(&site, &strings, built),
+        Some(_) if cfg!(feature = "leaflets") => {
+            leaflets::plan(&site, &strings, built, poster_template.is_some())
+        }
         _ => Vec::new(),
     };
     let mut render_opts = opts.render.clone();
@@ -176,6 +181,12 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
     }
     render_opts.leaflets = leaflet_jobs
         .iter()
+        .filter(|j| !j.poster)
+        .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))
+        .collect();
+    render_opts.posters = leaflet_jobs
+        .iter()
+        .filter(|j| j.poster)
         .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))
         .collect();
     let images = images::process(&site.assets)?;
@@ -197,6 +208,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
             }
             let files = leaflets::render(
                 leaflet_template.as_deref().unwrap_or_default(),
+                poster_template.as_deref().unwrap_or_default(),
                 &leaflet_jobs,
                 built,
                 cache.leaflets.as_ref(),
@@ -220,7 +232,17 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
             Some("use a release binary, or build lentera with its default features (`cargo build --release`), to make the PDF leaflets".into()),
         ));
     }
-    let leaflet_paths = leaflet_files.iter().map(|f| f.path.clone()).collect();
+    let is_poster = |path: &str| leaflet_jobs.iter().any(|j| j.poster && j.path == path);
+    let leaflet_paths = leaflet_files
+        .iter()
+        .filter(|f| !is_poster(&f.path))
+        .map(|f| f.path.clone())
+        .collect();
+    let poster_paths = leaflet_files
+        .iter()
+        .filter(|f| is_poster(&f.path))
+        .map(|f| f.path.clone())
+        .collect();
     let mut files = rendered.files;
     files.extend(one_files.into_iter().map(|(_, f)| f));
     files.extend(leaflet_files);
@@ -249,6 +271,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         missing_strings: strings.misses(),
         warnings,
         leaflets: leaflet_paths,
+        posters: poster_paths,
         leaflet_time,
     })
 }

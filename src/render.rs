@@ -29,6 +29,8 @@ pub struct RenderOptions {
     pub build_date: Option<Date>,
     /// Leaflets that will be written: (village key, language, output path).
     pub leaflets: Vec<(String, String, String)>,
+    /// Posters that will be written: (village key, language, output path).
+    pub posters: Vec<(String, String, String)>,
     /// Minified pages kept from the previous build (`serve`).
     pub minify_cache: Option<std::sync::Arc<crate::output::Memo>>,
     /// The one-file editions that will be written, one per language at most
@@ -727,6 +729,13 @@ impl JobCtx<'_> {
                 })
             })
             .collect();
+        let posters: Vec<serde_json::Value> = self
+            .opts
+            .posters
+            .iter()
+            .filter(|(key, l, _)| *key == village.key && l == lang)
+            .map(|(_, l, path)| serde_json::json!({ "lang": l, "path": path }))
+            .collect();
         let leaflet_languages: Vec<&str> = village
             .languages(config)
             .into_iter()
@@ -748,6 +757,7 @@ impl JobCtx<'_> {
             "sources": v.sources,
             "leaflet_languages": leaflet_languages,
             "leaflets": leaflets,
+            "posters": posters,
             "extra": v.extra,
         });
         let abs = |l: &str| {

@@ -83,6 +83,15 @@ pub fn leaflet(config: &Config, village: &Village, lang: &str) -> String {
     )
 }
 
+/// The output path of a village's A4 poster in `lang`, beside its leaflets.
+pub fn poster(config: &Config, village: &Village, lang: &str) -> String {
+    format!(
+        "{}{}-poster-{lang}.pdf",
+        page_path(config, &village.key, &config.default_language, false),
+        village.slug
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

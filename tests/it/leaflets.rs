@@ -367,3 +367,77 @@ fn serve_cache_reuses_unchanged_leaflets_and_remakes_changed_ones() {
         assert!(pdf_text(&pdf_bytes(&changed, path)).contains("Tolak calo."));
     }
 }
+
+/// See: #14 (poster). Every village gets an A4 portrait poster per leaflet
+/// language for the notice board: one page, the hotlines and the village in
+/// its text, fonts embedded, black on white, and a QR code that decodes to
+/// the village page; the village page links it.
+#[test]
+fn real_posters_are_one_a4_portrait_page_with_a_working_qr_code() {
+    let build = lentera::build(&repo(), &options(false, false)).unwrap();
+    let config = &build.site.config;
+    assert!(!build.posters.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    for v in &build.site.villages {
+        for lang in v.languages(config) {
+            let rel = format!("desa/{}/{}-poster-{lang}.pdf", v.slug, v.slug);
+            assert!(build.posters.contains(&rel), "{rel} missing");
+            let page = format!("{}desa/{}/index.html", config.lang_prefix(lang), v.slug);
+            let html = build.file(&page).unwrap().text().unwrap();
+            assert!(
+                html.contains(&format!("{}-poster-{lang}.pdf", v.slug)),
+                "{page}"
+            );
+            if !tools_ready() {
+                continue;
+            }
+            let pdf = dir.path().join(format!("{}-poster-{lang}.pdf", v.slug));
+            std::fs::write(&pdf, pdf_bytes(&build, &rel)).unwrap();
+            let pdf_s = pdf.to_str().unwrap();
+            let info = run("pdfinfo", &[pdf_s]);
+            assert!(info.contains("Pages:           1"), "{rel}: {info}");
+            assert!(
+                info.contains("595.276 x 841.89 pts (A4)"),
+                "{rel}: A4 portrait: {info}"
+            );
+            let text: String = run("pdftotext", &[pdf_s, "-"])
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            assert!(
+                text.contains(&v.file.name.replace(' ', "")),
+                "{rel}: village"
+            );
+            for c in &config.contacts {
+                for n in &c.numbers {
+                    let number: String = n.number.chars().filter(|c| !c.is_whitespace()).collect();
+                    assert!(text.contains(&number), "{rel}: hotline {}", n.number);
+                }
+            }
+            let fonts = run("pdffonts", &[pdf_s]);
+            assert!(
+                fonts.lines().skip(2).all(|l| l.contains(" yes yes ")),
+                "{rel}: fonts not embedded and subset: {fonts}"
+            );
+            let png = dir.path().join(format!("{}-poster-{lang}", v.slug));
+            run(
+                "pdftoppm",
+                &[
+                    "-r",
+                    "100",
+                    "-png",
+                    "-singlefile",
+                    pdf_s,
+                    png.to_str().unwrap(),
+                ],
+            );
+            let png = format!("{}.png", png.display());
+            let qr = run("zbarimg", &["-q", "--raw", &png]);
+            assert_eq!(
+                qr.trim(),
+                lentera::urls::absolute(config, &v.key, lang),
+                "{rel}: QR code"
+            );
+        }
+    }
+}

@@ -442,6 +442,21 @@ fn the_command_prints_its_url_and_stops_cleanly_on_ctrl_c() {
         }
         line.clear();
     }
+    // Keep reading what it prints, so a full pipe can never block it.
+    let printed = std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = stderr.read_to_string(&mut rest);
+        rest
+    });
+    // Whatever happens below, the child must not outlive the test.
+    struct KillOnDrop(std::process::Child);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = KillOnDrop(child);
     let url = url.expect("a `Serving on` line");
     let addr: SocketAddr = url
         .strip_prefix("http://")
@@ -453,19 +468,21 @@ fn the_command_prints_its_url_and_stops_cleanly_on_ctrl_c() {
     assert_eq!(get(addr, "/").status, 200);
     let _events = Events::open(addr);
     let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args(["-INT", &child.0.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + Duration::from_secs(60);
     let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
+        if let Some(exit) = child.0.try_wait().unwrap() {
             break exit;
         }
-        assert!(Instant::now() < deadline, "still running after Ctrl-C");
+        assert!(Instant::now() < deadline, "still running 60 s after Ctrl-C");
         std::thread::sleep(Duration::from_millis(50));
     };
-    assert!(exit.success(), "{exit:?}");
+    let printed = printed.join().unwrap();
+    assert!(exit.success(), "{exit:?}: {printed}");
+    assert!(printed.contains("stopping"), "{printed}");
 }
 
 /// Send `head` as it is and read the status code of the reply.
