@@ -397,7 +397,7 @@ mod tests {
                 .map(|t| (t.to_string(), crate::markdown::slugify(t)))
                 .collect(),
         };
-        l.terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        l.terms.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
         l
     }
 
