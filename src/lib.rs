@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod error;
+pub mod glossary;
 pub mod i18n;
 pub mod images;
 pub mod incremental;
@@ -221,6 +222,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
     let mut warnings = diagnostic::content_warnings(root, &site, built);
     warnings.extend(leaflet_jobs.iter().filter_map(|j| j.warning()));
     warnings.extend(rendered.warnings);
+    warnings.extend(glossary::warnings(&site));
     if !cfg!(feature = "leaflets") && leaflet_template.is_some() && !site.villages.is_empty() {
         warnings.push(diagnostic::Diagnostic::warning(
             "content/desa",

@@ -255,6 +255,7 @@ mod tests {
             villages: vec![],
             assets: vec![],
             i18n_overrides: vec![],
+            glossaries: Vec::new(),
         })
     }
 

@@ -44,6 +44,8 @@ pub struct LinkEnv<'a> {
     pub callout_titles: &'a CalloutTitles,
     /// Sizes and WebP copies of processed images, by content path.
     pub images: &'a BTreeMap<String, ImageInfo>,
+    /// Link the first use of each glossary term to its explanation (lessons).
+    pub glossary: Option<&'a crate::glossary::Links>,
 }
 
 /// Localised titles for `> [!NOTE]` and friends.
@@ -113,6 +115,11 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
     };
 
     let mut depth = 0usize;
+    // Glossary terms already linked on this page, and whether the text is
+    // inside a link or a code block (never linked there).
+    let mut glossary_linked = BTreeSet::new();
+    let mut link_depth = 0usize;
+    let mut in_code = false;
     for (event, range) in parser(body).into_offset_iter() {
         match &event {
             Event::Start(_) => depth += 1,
@@ -239,6 +246,31 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
             Event::End(TagEnd::BlockQuote(Some(_))) => {
                 events.push(Event::Html("</div>\n".into()));
             }
+            Event::Text(text)
+                if heading.is_none() && link_depth == 0 && !in_code && env.glossary.is_some() =>
+            {
+                let links = env.glossary.expect("checked");
+                let pieces = links.split(&text, &mut glossary_linked);
+                if pieces.iter().all(|(_, id)| id.is_none()) {
+                    events.push(Event::Text(text));
+                    continue;
+                }
+                for (piece, id) in pieces {
+                    match id {
+                        Some(id) => events.push(Event::InlineHtml(
+                            format!(
+                                "<a class=\"term\" href=\"{}{}#{}\">{}</a>",
+                                escape(env.root),
+                                escape(&links.path),
+                                escape(id),
+                                escape(piece)
+                            )
+                            .into(),
+                        )),
+                        None => events.push(Event::Text(piece.to_string().into())),
+                    }
+                }
+            }
             Event::Start(Tag::Table(_)) => {
                 events.push(Event::Html("<div class=\"table\">".into()));
                 events.push(event);
@@ -247,10 +279,23 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
                 events.push(event);
                 events.push(Event::Html("</div>\n".into()));
             }
-            e => match &mut heading {
-                Some((_, _, inner)) => inner.push(e),
-                None => events.push(e),
-            },
+            e => {
+                match &e {
+                    Event::Start(Tag::Link { .. }) => link_depth += 1,
+                    Event::InlineHtml(h) | Event::Html(h) if html_link_open(h) => link_depth += 1,
+                    Event::InlineHtml(h) | Event::Html(h) if h.starts_with("</a") => {
+                        link_depth = link_depth.saturating_sub(1)
+                    }
+                    Event::End(TagEnd::Link) => link_depth = link_depth.saturating_sub(1),
+                    Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                    Event::End(TagEnd::CodeBlock) => in_code = false,
+                    _ => {}
+                }
+                match &mut heading {
+                    Some((_, _, inner)) => inner.push(e),
+                    None => events.push(e),
+                }
+            }
         }
     }
     html::push_html(&mut out.html, events.into_iter());
@@ -263,6 +308,16 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
     }
     out.warnings = out_warnings;
     out
+}
+
+/// Raw HTML that opens a link (`<a href=…>`): glossary terms are not linked
+/// inside it.
+fn html_link_open(html: &str) -> bool {
+    let h = html.trim_start().as_bytes();
+    h.len() > 2
+        && h[0] == b'<'
+        && h[1].eq_ignore_ascii_case(&b'a')
+        && (h[2] == b' ' || h[2] == b'>')
 }
 
 /// The deepest nesting of Markdown blocks and spans (lists in lists, quotes
@@ -695,6 +750,7 @@ mod tests {
             portable,
             callout_titles: &titles,
             images: &images,
+            glossary: None,
         };
         render(&page, &env)
     }

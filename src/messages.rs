@@ -496,6 +496,19 @@ const TABLE: &[(&str, &str)] = &[
     ),
     ("while rendering {}", "saat membuat {0}"),
     ("while loading the templates", "saat memuat templat"),
+    // The glossary (src/glossary.rs).
+    (
+        "terms missing from the `{}` glossary: {}",
+        "istilah yang belum ada di glosarium `{0}`: {1}",
+    ),
+    (
+        "explain each under `terms:` in {} (`TERM: short explanation`), or list it under `known:` if every reader knows it",
+        "jelaskan masing-masing di bawah `terms:` di {0} (`ISTILAH: penjelasan singkat`), atau masukkan ke `known:` jika semua pembaca sudah tahu artinya",
+    ),
+    (
+        "the term `{}` has no explanation",
+        "istilah `{0}` belum diberi penjelasan",
+    ),
 ];
 
 /// `text` in `lang`: Indonesian from the table where an entry matches,

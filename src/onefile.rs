@@ -163,6 +163,7 @@ impl<'s> Shared<'s> {
             portable: false,
             callout_titles: &callouts,
             images: &no_images,
+            glossary: None,
         };
         let targets = Arc::new(Targets {
             base_url: config.base_url.clone(),

@@ -105,7 +105,7 @@ struct ContactView {
 }
 
 #[derive(Serialize)]
-struct SwitchItem<'a> {
+pub(crate) struct SwitchItem<'a> {
     code: &'a str,
     name: &'a str,
     href: String,
@@ -114,7 +114,7 @@ struct SwitchItem<'a> {
 }
 
 #[derive(Serialize)]
-struct Alternate<'a> {
+pub(crate) struct Alternate<'a> {
     lang: &'a str,
     href: String,
 }
@@ -186,6 +186,8 @@ struct LangShared {
     /// The whole-site navigation by root prefix (`./`, `../`, …), rendered
     /// and minified on first use.
     site_nav: std::sync::Mutex<BTreeMap<String, SiteNav>>,
+    /// The glossary terms lessons link to, if the language has a glossary.
+    glossary: Option<crate::glossary::Links>,
 }
 
 /// A page to render: a key in one language.
@@ -348,6 +350,18 @@ pub fn render(
             site, templates, strings, &shared, &l.code, opts,
         )?);
     }
+    for l in &config.languages {
+        if site.glossary(&l.code).is_some() {
+            files.push(crate::glossary::page(
+                site,
+                templates,
+                strings,
+                &shared[l.code.as_str()].globals,
+                &l.code,
+                opts,
+            )?);
+        }
+    }
     files.push(status_page(site, templates, strings, &shared, opts)?);
     if !opts.portable && templates.has("sw.js") {
         // The service worker's cache name changes whenever any page does.
@@ -467,6 +481,7 @@ impl JobCtx<'_> {
             portable: self.opts.portable,
             callout_titles: &shared.callouts,
             images: self.images,
+            glossary: shared.glossary.as_ref().filter(|_| page.is_lesson()),
         };
         let Rendered {
             html,
@@ -1072,6 +1087,12 @@ fn lang_shared(
             "script": search::SCRIPT_PATH,
         }),
     );
+    globals.insert(
+        "glossary_path",
+        &site
+            .glossary(lang)
+            .map(|_| crate::glossary::page_path(config, lang, portable)),
+    );
     globals.insert_value("extra", Value::from_serializable(&config.extra));
     let site_nav = Value::from_serializable(&home_sections);
     globals.insert_value("site_nav", site_nav.clone());
@@ -1096,6 +1117,7 @@ fn lang_shared(
         children: children_values,
         sections,
         site_nav: Default::default(),
+        glossary: crate::glossary::Links::new(site, lang, portable),
     }
 }
 
@@ -1141,7 +1163,7 @@ fn not_found(
 
 /// `hreflang` alternates for a page that exists in every language, at the
 /// absolute address `abs` gives for each.
-fn every_language<'c>(
+pub(crate) fn every_language<'c>(
     config: &'c crate::config::Config,
     abs: impl Fn(&str) -> String,
 ) -> Vec<Alternate<'c>> {
@@ -1157,7 +1179,7 @@ fn every_language<'c>(
 
 /// Language switcher entries for a page outside the content tree, with
 /// `href` giving the address of its version in each language.
-fn switch_items<'c>(
+pub(crate) fn switch_items<'c>(
     config: &'c crate::config::Config,
     lang: &str,
     href: impl Fn(&str) -> String,
@@ -1176,7 +1198,7 @@ fn switch_items<'c>(
 }
 
 /// Render a page outside the content tree (404, status, topics) to `path`.
-fn standalone(
+pub(crate) fn standalone(
     templates: &Templates,
     ctx: &Context,
     template: &str,

@@ -94,6 +94,7 @@ mod tests {
             villages: vec![],
             assets: vec![],
             i18n_overrides: vec![],
+            glossaries: Vec::new(),
         };
         let rows = translation_status(&Library::new(site));
         assert_eq!(rows.len(), 1);

@@ -8,6 +8,10 @@ use crate::content::Village;
 /// Folder of the A–Z topic pages inside each language.
 pub const TOPICS_SLUG: &str = "indeks";
 
+/// Folder of the glossary page inside each language (and of the glossary
+/// files inside `content/`).
+pub const GLOSSARY_SLUG: &str = "glosarium";
+
 /// Output path of the search script (copied from the theme's `static/`).
 pub const SEARCH_SCRIPT: &str = "search.js";
 
@@ -58,6 +62,12 @@ pub fn search_index(lang: &str) -> String {
 /// ending in `index.html` when `portable`.
 pub fn topics_page(config: &Config, lang: &str, portable: bool) -> String {
     page_path(config, TOPICS_SLUG, lang, portable)
+}
+
+/// The folder of the glossary page of `lang` (`glosarium/`,
+/// `en/glosarium/`), ending in `index.html` when `portable`.
+pub fn glossary_page(config: &Config, lang: &str, portable: bool) -> String {
+    page_path(config, GLOSSARY_SLUG, lang, portable)
 }
 
 /// The output path of the one-file edition of `lang` (`semua-pelajaran.html`,

@@ -84,6 +84,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Interface-string overrides from `content/i18n/LANG.yaml`, as files.
     pub i18n_overrides: Vec<(String, PathBuf)>,
+    /// The glossary of each language that has a `content/glosarium/LANG.yaml`.
+    pub glossaries: Vec<crate::glossary::Glossary>,
 }
 
 impl Site {
@@ -168,6 +170,7 @@ enum SourceFile {
     Markdown { rel: String, abs: PathBuf },
     Village { rel: String, abs: PathBuf },
     I18n { lang: String, abs: PathBuf },
+    Glossary { lang: String, abs: PathBuf },
     Asset(Asset),
 }
 
@@ -179,11 +182,13 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
     let mut village_files = Vec::new();
     let mut assets = Vec::new();
     let mut i18n_overrides = Vec::new();
+    let mut glossary_files = Vec::new();
     for f in files {
         match f {
             SourceFile::Markdown { rel, abs } => markdown.push((rel, abs)),
             SourceFile::Village { rel, abs } => village_files.push((rel, abs)),
             SourceFile::I18n { lang, abs } => i18n_overrides.push((lang, abs)),
+            SourceFile::Glossary { lang, abs } => glossary_files.push((lang, abs)),
             SourceFile::Asset(a) => assets.push(a),
         }
     }
@@ -262,6 +267,27 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
             let _ = abs;
         }
     }
+    let mut glossaries = Vec::new();
+    for (lang, abs) in &glossary_files {
+        let path = display_path(&format!("{}/{lang}.yaml", crate::glossary::SLUG));
+        if config.language(lang).is_none() {
+            errors.push(
+                Error::content(path, 0, format!("`{lang}` is not a configured language"))
+                    .with_hint(format!(
+                        "name the file after a configured language: {}",
+                        config.language_codes().join(", ")
+                    )),
+            );
+            continue;
+        }
+        match std::fs::read_to_string(abs) {
+            Ok(text) => match crate::glossary::Glossary::parse(path, lang, &text) {
+                Ok(g) => glossaries.push(g),
+                Err(e) => errors.push(e),
+            },
+            Err(source) => errors.push(Error::Read { path, source }),
+        }
+    }
     Error::collect(errors)?;
     Ok(Site {
         config,
@@ -269,6 +295,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
         villages,
         assets,
         i18n_overrides,
+        glossaries,
     })
 }
 
@@ -374,6 +401,16 @@ fn discover(content: &Path) -> Result<Vec<SourceFile>> {
             .filter(|n| !n.contains('/'))
         {
             SourceFile::I18n {
+                lang: lang.to_string(),
+                abs,
+            }
+        } else if let Some(lang) = rel
+            .strip_prefix(crate::glossary::SLUG)
+            .and_then(|r| r.strip_prefix('/'))
+            .and_then(|n| n.strip_suffix(".yaml"))
+            .filter(|n| !n.contains('/'))
+        {
+            SourceFile::Glossary {
                 lang: lang.to_string(),
                 abs,
             }

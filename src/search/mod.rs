@@ -562,6 +562,27 @@ fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Analysis])
             },
         );
     }
+    // Each glossary term is a result of its own, leading to its explanation.
+    if let Some(glossary) = site.glossary(lang) {
+        let page = crate::glossary::page_path(config, lang, portable);
+        for e in &glossary.entries {
+            index.add(
+                Doc {
+                    title: e.term.clone(),
+                    summary: e.text.clone(),
+                    path: format!("{page}#{}", e.id),
+                    fallback: glossary.lang != lang,
+                },
+                &DocText {
+                    lang: &glossary.lang,
+                    keywords: vec![e.term.as_str()],
+                    title: &e.term,
+                    summary: &e.text,
+                    ..Default::default()
+                },
+            );
+        }
+    }
     index
 }
 
@@ -602,6 +623,7 @@ mod tests {
             villages: Vec::new(),
             assets: Vec::new(),
             i18n_overrides: Vec::new(),
+            glossaries: Vec::new(),
         })
     }
 

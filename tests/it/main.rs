@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod cli;
 mod common;
+mod glossary;
 mod hostile;
 mod i18n;
 mod invalid;
