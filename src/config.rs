@@ -40,6 +40,11 @@ pub struct Config {
     /// there. Default `Asia/Jakarta` (WIB).
     #[serde(default = "default_time_zone")]
     pub time_zone: String,
+    /// Also make the whole site, built `--portable`, as one zip file
+    /// (`unduh/…zip`) for USB sticks and hotspots. `lentera build` then
+    /// renders the site twice.
+    #[serde(default)]
+    pub portable_zip: bool,
     /// Free-form data for themes.
     #[serde(default)]
     pub extra: serde_yaml::Value,

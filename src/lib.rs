@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod messages;
 pub mod onefile;
 pub mod output;
+pub mod portable_zip;
 pub mod render;
 pub mod sanitize;
 pub mod scaffold;
@@ -282,9 +283,21 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
 /// next [`build_or_reuse`] skip an unchanged site.
 pub fn build_to(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Build> {
     output::check_out_dir(root, out_dir)?;
-    let opts = dated(root, opts);
+    let mut opts = dated(root, opts);
     let fingerprint = incremental::fingerprint(root, &opts);
+    // The portable site first, zipped, so the pages can link it with its size.
+    let zipped = match config::Config::load(&root.join("content/site.yaml")) {
+        Ok(c) if c.portable_zip && !opts.render.portable => {
+            let mut portable = opts.clone();
+            portable.render.portable = true;
+            let (file, info) = portable_zip::zip(&build(root, &portable)?.files)?;
+            opts.render.portable_zip = Some(info);
+            Some(file)
+        }
+        _ => None,
+    };
     let mut build = build(root, &opts)?;
+    build.files.extend(zipped);
     if let Some(fingerprint) = &fingerprint {
         let manifest = incremental::manifest(&build, fingerprint);
         build.files.push(manifest);

@@ -36,6 +36,8 @@ pub struct RenderOptions {
     /// The one-file editions that will be written, one per language at most
     /// (templates see the reader's as `one_file`).
     pub one_files: Vec<crate::onefile::Edition>,
+    /// The zip of the portable site, when one is made.
+    pub portable_zip: Option<crate::portable_zip::ZipInfo>,
 }
 
 /// The result of rendering: files plus what `check` wants to know.
@@ -854,7 +856,7 @@ impl JobCtx<'_> {
 
 /// A file size for readers: "340 KB", "1.2 MB" (1000-byte units, as phones
 /// show them).
-fn human_size(bytes: u64) -> String {
+pub fn human_size(bytes: u64) -> String {
     if bytes >= 1_000_000 {
         format!("{:.1} MB", bytes as f64 / 1_000_000.0)
     } else {
@@ -1079,6 +1081,7 @@ fn lang_shared(
     globals.insert("build_date", &format_date(strings, lang, build_date));
     globals.insert("portable", &portable);
     globals.insert("one_file", &opts.one_files.iter().find(|e| e.lang == lang));
+    globals.insert("portable_zip", &opts.portable_zip);
     globals.insert(
         "search",
         &serde_json::json!({

@@ -595,3 +595,47 @@ fn no_placeholder_verified_dates() {
         assert!(c.verified.is_some(), "{}: numbers need `verified`", c.key);
     }
 }
+
+/// See: #14 (one file to pass on). `lentera build` also writes the whole site,
+/// built `--portable`, as one zip linked from the about page with its size:
+/// unzipped anywhere, its pages link to each other through `index.html`.
+#[test]
+fn portable_site_zip_is_linked_from_the_about_page_and_works_unzipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    let build = lentera::build_to(&repo(), &out, &options(false, false)).unwrap();
+    let zip_path = out.join(lentera::portable_zip::PATH);
+    let bytes = std::fs::read(&zip_path).expect("the zip is written");
+    let about = std::fs::read_to_string(out.join("tentang/index.html")).unwrap();
+    assert!(
+        about.contains(&format!("href=../{}", lentera::portable_zip::PATH)),
+        "the about page links the zip"
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: BTreeSet<String> = archive.file_names().map(str::to_string).collect();
+    // Every page of the site is in it, under one folder.
+    for f in build
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with("index.html"))
+    {
+        assert!(
+            names.contains(&format!("lentera/{}", f.path)),
+            "{} missing",
+            f.path
+        );
+    }
+    assert!(names.iter().all(|n| n.starts_with("lentera/")));
+    // Its pages are the portable build: links end in index.html.
+    let mut home = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("lentera/index.html").unwrap(),
+        &mut home,
+    )
+    .unwrap();
+    assert!(home.contains("pelajaran/index.html"), "portable links");
+    assert!(
+        !home.contains("sw.js"),
+        "no service worker in the portable build"
+    );
+}
