@@ -5,9 +5,14 @@
 use std::process::Command;
 
 fn main() {
-    println!("cargo:rerun-if-changed=.git/HEAD");
-    println!("cargo:rerun-if-changed=.git/refs/heads");
-    println!("cargo:rerun-if-changed=.git/packed-refs");
+    // Watch only what exists: a path that does not (a tarball, a worktree
+    // whose `.git` is a file) would make cargo run this again on every build.
+    println!("cargo:rerun-if-changed=build.rs");
+    for path in [".git/HEAD", ".git/refs/heads", ".git/packed-refs"] {
+        if std::path::Path::new(path).exists() {
+            println!("cargo:rerun-if-changed={path}");
+        }
+    }
     let commit = Command::new("git")
         .args(["rev-parse", "--short=10", "HEAD"])
         .output()
