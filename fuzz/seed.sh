@@ -33,6 +33,15 @@ printf -- '---\ntitle: never closed\nsummary: x\n' > "$p/hand_unclosed.md"
 printf -- '---\ntitle: links\nkind: scam\nweight: 3\nupdated: 2026-01-02\nkeywords: [a, b]\nkey_points: [c]\nsources:\n  - {title: S, url: "https://e.org"}\nextra: {a: [1, 2]}\n---\n## A {#a}\n\n[c](../modus/calo.md#x) [p](../modus/calo/) [h](/) [s](_index.md) [o](../../x.md) [i](alur.png?v=1#z) [a](#a)\n\n![alt *b*](alur.png "t") ![s](alur.svg)\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] t\n\nF[^1]\n\n[^1]: n\n' > "$p/hand_links.md"
 printf -- '---\ntitle: T\ntranslation: draft\n---\n> [!WARNING]\n> w\n' > "$p/hand_translation.md"
 
+# Large pages nested thousands deep, for a run with `-max_len=131072`; in a
+# folder of their own, as they slow the usual runs down.
+big="$out/page-large"
+mkdir -p "$big"
+{ printf -- '---\ntitle: quotes\n---\n'; head -c 30000 /dev/zero | tr '\0' '>'; printf ' x\n'; } > "$big/deep_quote.md"
+{ printf -- '---\ntitle: deep\n---\n'; for i in $(seq 1 340); do printf '%*s- x\n' $((i * 2)) ''; done; } > "$big/deep_list.md"
+{ printf -- '---\ntitle: html\n---\n'; for i in $(seq 1 5000); do printf '<div>'; done; printf '\n'; } > "$big/deep_div.md"
+{ printf -- '---\ntitle: emph\n---\n'; for i in $(seq 1 5000); do printf '*a '; done; printf '\n'; for i in $(seq 1 3000); do printf '['; done; printf '\n'; } > "$big/deep_inline.md"
+
 # site.yaml: a minimal one, an alias bomb, a wrong type.
 c="$out/site_config"
 printf 'base_url: https://e.org\ndefault_language: id\ntime_zone: Asia/Makassar\nraw_html: trusted\nlanguages:\n  - {code: id, name: I, dir: rtl}\ncontacts:\n  - key: a\n    name: {id: A}\n    verified: 2024-02-29\n    numbers: [{kind: whatsapp, number: "0812", note: {id: n}}]\n' > "$c/hand_minimal.yaml"

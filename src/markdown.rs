@@ -443,13 +443,17 @@ fn plain_text(events: &[Event]) -> String {
 }
 
 fn unique_id(base: String, used: &mut BTreeMap<String, usize>) -> String {
-    let count = used.entry(base.clone()).or_insert(0);
-    *count += 1;
-    if *count == 1 {
-        base
-    } else {
-        format!("{base}-{}", *count - 1)
+    // `a`, `a-1`, `a` must give `a`, `a-1`, `a-2`: a numbered id may already
+    // be taken by a heading whose own text made it.
+    let mut id = base.clone();
+    let mut n = used.get(&base).copied().unwrap_or(0);
+    while used.contains_key(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
     }
+    used.insert(base.clone(), n);
+    used.entry(id.clone()).or_insert(0);
+    id
 }
 
 /// A stable, readable id from heading text: lowercase ASCII letters, digits and
@@ -753,6 +757,16 @@ mod tests {
             glossary: None,
         };
         render(&page, &env)
+    }
+
+    #[test]
+    fn repeated_headings_get_distinct_ids() {
+        let mut used = BTreeMap::new();
+        let ids: Vec<String> = ["a", "a-1", "a", "a", "b"]
+            .iter()
+            .map(|b| unique_id(b.to_string(), &mut used))
+            .collect();
+        assert_eq!(ids, ["a", "a-1", "a-2", "a-3", "b"]);
     }
 
     #[test]
