@@ -22,6 +22,20 @@ pub struct Resolved<'a> {
     pub fallback: bool,
 }
 
+impl Resolved<'_> {
+    /// How the text shown stands to the original, for templates: `original`
+    /// (the original itself, or a fallback to it), `draft` or `reviewed`.
+    pub fn translation(&self, default_language: &str) -> &'static str {
+        if self.fallback || self.page.lang == default_language {
+            return "original";
+        }
+        match self.page.front.translation {
+            Some(crate::content::TranslationState::Draft) => "draft",
+            Some(crate::content::TranslationState::Reviewed) | None => "reviewed",
+        }
+    }
+}
+
 /// One page key in every language it was written in.
 #[derive(Debug, Clone)]
 struct GroupData {

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{Direction, SourceLink};
-use crate::content::{Kind, TranslationState};
+use crate::content::Kind;
 use crate::error::Result;
 use crate::i18n::Strings;
 use crate::library::{Library, Resolved};
@@ -273,14 +273,7 @@ impl<'s> Shared<'s> {
                 .updated
                 .map(|d| render::format_date(self.strings, lang, d)),
             updated_iso: page.front.updated.map(|d| d.to_string()),
-            translation: if fallback || page.lang == config.default_language {
-                "original"
-            } else {
-                match page.front.translation {
-                    Some(TranslationState::Draft) => "draft",
-                    Some(TranslationState::Reviewed) | None => "reviewed",
-                }
-            },
+            translation: resolved.translation(&config.default_language),
             fallback,
             content_lang: &page.lang,
             content_dir: self.dir(&page.lang),

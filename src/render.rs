@@ -9,7 +9,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::config::{Date, Direction, Localized, NumberKind, SourceLink};
-use crate::content::{Kind, Page, TranslationState, Village};
+use crate::content::{Kind, Page, Village};
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::library::{Group, Library, Resolved};
@@ -562,15 +562,7 @@ impl JobCtx<'_> {
             sources: &page.front.sources,
             toc: &toc,
             content: &html,
-            translation: if fallback || page.lang == config.default_language {
-                "original"
-            } else {
-                match page.front.translation {
-                    Some(TranslationState::Reviewed) => "reviewed",
-                    Some(TranslationState::Draft) => "draft",
-                    None => "reviewed",
-                }
-            },
+            translation: group.resolve(lang).translation(&config.default_language),
             fallback,
             content_lang: &page.lang,
             content_dir: content_language.dir,
