@@ -4,7 +4,7 @@ use std::process::Command;
 
 use clap::CommandFactory;
 
-use crate::common::TestSite;
+use crate::common::{TestSite, tree};
 
 fn lentera(site: &TestSite, args: &[&str]) -> std::process::Output {
     site.lentera(args)
@@ -163,21 +163,6 @@ fn unchanged_site_is_not_rebuilt_and_unchanged_files_keep_their_time() {
     let repaired = lentera(&site, &["build"]);
     assert!(crate::common::printed(&repaired).contains("built 12 pages"));
     assert!(other.is_file());
-}
-
-/// Every file under `dir` with its bytes.
-fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 /// See: #11 (output that survives being killed). `lentera build` killed

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::common::{TestSite, options};
+use crate::common::{TestSite, options, tree};
 
 /// A copy of the basic fixture without villages (no leaflets: these tests are
 /// about the pages) with a good build already written to `output/`.
@@ -16,26 +16,12 @@ struct Case {
     before: BTreeMap<String, Vec<u8>>,
 }
 
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
 fn case() -> Case {
     let site = TestSite::fixture("basic");
     std::fs::remove_file(site.root().join("content/desa/sukamaju.yaml")).unwrap();
     let out = site.root().join("output");
     lentera::build_to(site.root(), &out, &options(false, false)).expect("the fixture builds");
-    let before = snapshot(&out);
+    let before = tree(&out);
     assert!(before.contains_key("index.html"));
     Case { site, out, before }
 }
@@ -63,7 +49,7 @@ impl Case {
             assert!(err.contains(part), "`{part}` not in:\n{err}");
         }
         assert!(
-            self.before == snapshot(&self.out),
+            self.before == tree(&self.out),
             "the previous output changed after: {err}"
         );
         err
@@ -804,7 +790,7 @@ fn a_disk_that_fills_up_keeps_the_previous_output() {
     };
     let out = disk.join("output");
     lentera::build_to(c.site.root(), &out, &options(false, false)).expect("fits at first");
-    let before = snapshot(&out);
+    let before = tree(&out);
     // A large page: the new site does not fit beside the old one.
     c.write(
         "content/pelajaran/besar.id.md",
@@ -812,7 +798,7 @@ fn a_disk_that_fills_up_keeps_the_previous_output() {
     );
     let err = lentera::build_to(c.site.root(), &out, &options(false, false)).unwrap_err();
     assert!(err.to_string().contains("cannot write"), "{err}");
-    assert!(before == snapshot(&out), "the previous output changed");
+    assert!(before == tree(&out), "the previous output changed");
     let leftovers: Vec<_> = std::fs::read_dir(&disk)
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -833,7 +819,7 @@ fn an_output_folder_that_cannot_be_written_keeps_the_previous_output() {
         Err(reason) => return cannot_run(&reason),
     };
     lentera::build_to(c.site.root(), &out, &options(false, false)).unwrap();
-    let before = snapshot(&out);
+    let before = tree(&out);
     let remount = std::process::Command::new("mount")
         .args(["-o", "remount,ro"])
         .arg(&disk)
@@ -842,7 +828,7 @@ fn an_output_folder_that_cannot_be_written_keeps_the_previous_output() {
     assert!(remount.success());
     let err = lentera::build_to(c.site.root(), &out, &options(false, false)).unwrap_err();
     assert!(err.to_string().contains("cannot write"), "{err}");
-    assert!(before == snapshot(&out));
+    assert!(before == tree(&out));
     drop(mount);
 }
 
