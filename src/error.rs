@@ -65,11 +65,14 @@ pub enum Error {
         file: PathBuf,
     },
     /// A village leaflet or poster that cannot be printed as it is.
+    /// `template` is where in the Typst template it failed, when known:
+    /// (file, line, column).
     Leaflet {
         village: PathBuf,
         message: Msg,
         hint: Msg,
         detail: Option<String>,
+        template: Option<(PathBuf, usize, usize)>,
     },
     ThemeNotFound {
         theme: String,
@@ -240,6 +243,20 @@ impl Error {
                 message,
                 hint,
                 detail,
+                template: Some((file, line, column)),
+            } => Diagnostic {
+                detail: detail.clone(),
+                context: Some(Msg::ForVillage {
+                    village: village.display().to_string(),
+                }),
+                ..at(file, *line, *column, message.clone(), Some(hint.clone()))
+            },
+            Error::Leaflet {
+                village,
+                message,
+                hint,
+                detail,
+                template: None,
             } => Diagnostic {
                 detail: detail.clone(),
                 ..at(village, 0, 0, message.clone(), Some(hint.clone()))

@@ -306,6 +306,42 @@ pub fn template(root: &Path, theme_dir: &Path) -> Result<Option<String>> {
     template_named(root, theme_dir, TEMPLATE)
 }
 
+/// Point the template errors in `err` at the file they come from (the
+/// site's `templates/NAME`, else the theme's), relative to `root`.
+pub fn locate_template_errors(err: Error, root: &Path, theme_dir: &Path) -> Error {
+    match err {
+        Error::Many(list) => Error::Many(
+            list.into_iter()
+                .map(|e| locate_template_errors(e, root, theme_dir))
+                .collect(),
+        ),
+        Error::Leaflet {
+            village,
+            message,
+            hint,
+            detail,
+            template: Some((name, line, column)),
+        } => {
+            let file = [
+                root.join("templates").join(&name),
+                theme_dir.join("templates").join(&name),
+            ]
+            .into_iter()
+            .find(|p| p.is_file())
+            .and_then(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
+            .unwrap_or(name);
+            Error::Leaflet {
+                village,
+                message,
+                hint,
+                detail,
+                template: Some((file, line, column)),
+            }
+        }
+        other => other,
+    }
+}
+
 /// Read the Typst template `name`: the site's `templates/NAME` if present,
 /// else the theme's.
 pub fn template_named(root: &Path, theme_dir: &Path, name: &str) -> Result<Option<String>> {
@@ -420,6 +456,7 @@ fn render_one(
         message,
         hint,
         detail,
+        template: None,
     };
     let (lang, poster) = (job.lang.clone(), job.poster);
     let data = serde_json::to_string_pretty(&job.data).expect("leaflet data serialises");
@@ -465,14 +502,21 @@ fn render_one(
             )
         })?;
         let leaflet = rendered.map_err(|e| {
-            fail(
+            let mut err = fail(
                 Msg::LeafletTemplateFailed {
                     lang: lang.clone(),
                     poster,
                 },
                 Msg::FixLeafletTemplate,
-                Some(e.to_string()),
-            )
+                Some(e.text),
+            );
+            if let Error::Leaflet { template, .. } = &mut err
+                && e.line > 0
+            {
+                let name = if poster { POSTER_TEMPLATE } else { TEMPLATE };
+                *template = Some((name.into(), e.line, e.column));
+            }
+            err
         })?;
         if leaflet.pages != pages {
             return Err(fail(

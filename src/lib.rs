@@ -225,7 +225,8 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         },
     );
     let rendered = rendered?;
-    let leaflet_files = leaflet_files?;
+    let leaflet_files =
+        leaflet_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
     let mut warnings = diagnostic::content_warnings(root, &site, built);
     warnings.extend(leaflet_jobs.iter().filter_map(|j| j.warning()));
     warnings.extend(rendered.warnings);

@@ -719,6 +719,10 @@ messages! {
         en: ("Typst stopped unexpectedly while laying out the {} in `{lang}`", if *poster { "poster" } else { "leaflet" }),
         id: ("Typst berhenti tiba-tiba saat menata {} dalam `{lang}`", if *poster { "poster" } else { "leaflet" }),
     }
+    ForVillage { village: String } = "for-village" {
+        en: "for {village}",
+        id: "untuk {village}",
+    }
     SimplifyLeaflet = "simplify-leaflet" {
         en: "simplify templates/leaflet.typ or the lessons of this village, and report the case",
         id: "sederhanakan templates/leaflet.typ atau pelajaran desa ini, lalu laporkan kasusnya",

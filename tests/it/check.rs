@@ -292,3 +292,40 @@ fn new_lesson_and_village_build_as_drafts() {
     );
     assert!(with_drafts.file("desa/sumber-rejo/index.html").is_some());
 }
+
+/// See: #12. `check` reports every warning `build` prints, with the same
+/// words: one list, made in one place.
+#[test]
+fn check_reports_exactly_what_build_warns_about() {
+    let site = TestSite::fixture("basic");
+    // An untranslated leaflet lesson (the fixture village prints `en`
+    // lessons in `id`), stale numbers and removed HTML.
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\n---\nTeks <script>alert(1)</script> di sini.\n",
+    );
+    let today = Date::parse("2026-11-30").unwrap();
+    let mut opts = crate::common::options(false, false);
+    opts.render.build_date = Some(today);
+    let build = site.build_with(opts.clone()).unwrap();
+    let report = run(
+        site.root(),
+        &CheckOptions {
+            build: opts,
+            today: Some(today),
+            ..Default::default()
+        },
+    );
+    let key = |d: &lentera::diagnostic::Diagnostic| {
+        (d.message.code(), d.file.clone(), d.line, d.message.clone())
+    };
+    let mut from_build: Vec<_> = build.warnings.iter().map(key).collect();
+    let mut from_check: Vec<_> = report.diagnostics.iter().map(key).collect();
+    from_build.sort();
+    from_check.sort();
+    let codes: std::collections::BTreeSet<&str> = from_build.iter().map(|k| k.0).collect();
+    for code in ["numbers-stale", "leaflet-untranslated", "removed-element"] {
+        assert!(codes.contains(code), "{code} missing from {codes:?}");
+    }
+    assert_eq!(from_build, from_check);
+}

@@ -312,9 +312,13 @@ fn broken_leaflet_template_names_line() {
         "#let d = json(\"data.json\")\n#d.nothing.here\n",
     );
     let err = site.build().unwrap_err().to_string();
-    assert!(err.contains("leaflet.typ:2:"), "{err}");
+    // The site's own template, at the line that failed, for the village.
     assert!(
-        err.contains("sukamaju.yaml: the Typst template of the leaflet in `id` failed"),
+        err.contains("templates/leaflet.typ:2:4: the Typst template of the leaflet in `id` failed (for content/desa/sukamaju.yaml)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("leaflet.typ:2:4: error: dictionary does not contain key"),
         "{err}"
     );
 }
