@@ -16,8 +16,9 @@ fn valid_slug(slug: &str) -> bool {
 }
 
 fn slug_error(path: &str, example: Msg) -> Error {
+    // The name is not a file yet: the message names it, no location.
     Error::content(
-        path,
+        "",
         0,
         Msg::InvalidName {
             name: path.to_string(),
