@@ -160,6 +160,7 @@ pub fn page(data: &[u8]) {
             portable: data.len() % 2 == 1,
             callout_titles: &f.callouts,
             images: &f.images,
+            glossary: None,
         };
         let rendered = markdown::render(&page, &env);
         assert_no_script(&rendered.html);
@@ -268,6 +269,7 @@ pub fn village(data: &[u8]) {
         villages: vec![v.clone()],
         assets: Vec::new(),
         i18n_overrides: Vec::new(),
+        glossaries: Vec::new(),
     };
     let _ = site.village_lessons(&v);
     let _ = site.stale_village_contacts(today());
