@@ -61,3 +61,6 @@ printf 'GET /%%2e%%2e/..%%2f..%%5cCargo.toml HTTP/1.1\r\nHost: evil.example\r\n\
 printf 'GET /__lentera/events HTTP/1.1\r\nHost: a.localhost.\r\nAccept: text/event-stream\r\n\r\n' > "$h/get_events"
 printf 'POST http://example.org/ HTTP/1.1\r\nHost: example.org\r\nContent-Length: 3\r\n\r\nabc' > "$h/post_absolute"
 printf 'GET /a//b/./c/ HTTP/1.1\r\nHOST:   LOCALHOST  \r\n' > "$h/get_unfinished"
+printf 'GET / HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n\r\n' > "$h/get_two_hosts"
+printf 'GET /a%%2f..%%2f%%2E%%2e%%2fb?x=/../ HTTP/1.1\r\nHost: local\377host\r\n\r\n' > "$h/get_encoded_dots_binary_host"
+printf 'GET / HTTP/1.1\r\n%s\r\n' "$(for _ in $(seq 70); do printf 'X: y\r\n'; done)" > "$h/get_many_headers"

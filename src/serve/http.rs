@@ -2,11 +2,22 @@
 //! request, turn its target into a path of the built site (or refuse it), and
 //! write one response. Every connection is closed after its response, except
 //! the live-reload event stream, which stays open.
+//!
+//! The request head is parsed by httparse (the parser under hyper), escapes
+//! are decoded and written by percent-encoding, and the `Content-Type` comes
+//! from mime_guess; what is ours is the policy: how much we read and for how
+//! long, which hosts and paths we answer, and the responses.
 
 use std::io::{self, Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 
 /// Longest request head we read; a browser's is well under 8 KiB.
 const MAX_HEAD: usize = 16 * 1024;
+/// Most header fields in a request head; a browser sends about 20.
+const MAX_HEADERS: usize = 64;
 
 /// The parts of a request that the preview uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +54,8 @@ pub fn is_loopback_host(host: &str) -> bool {
 /// Why a request could not be read.
 #[derive(Debug)]
 pub enum ReadError {
-    /// Not HTTP, or too long: answer 400.
+    /// Not HTTP/1.x, too long, too many header fields, two `Host` headers, or
+    /// the client stopped in the middle of its head: answer 400.
     Malformed,
     /// The client went away or was too slow: answer nothing.
     Io(io::Error),
@@ -53,45 +65,78 @@ pub enum ReadError {
 pub fn read_request(stream: &mut impl Read) -> Result<Request, ReadError> {
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") && !head.windows(2).any(|w| w == b"\n\n") {
-        if head.len() > MAX_HEAD {
-            return Err(ReadError::Malformed);
-        }
+    loop {
         let n = stream.read(&mut buf).map_err(ReadError::Io)?;
         if n == 0 {
-            if head.is_empty() {
-                return Err(ReadError::Io(io::ErrorKind::UnexpectedEof.into()));
-            }
-            break;
+            return Err(if head.is_empty() {
+                ReadError::Io(io::ErrorKind::UnexpectedEof.into())
+            } else {
+                ReadError::Malformed
+            });
         }
         head.extend_from_slice(&buf[..n]);
-    }
-    let line_end = head
-        .iter()
-        .position(|&b| b == b'\n')
-        .ok_or(ReadError::Malformed)?;
-    let line = std::str::from_utf8(&head[..line_end]).map_err(|_| ReadError::Malformed)?;
-    let mut parts = line.trim_end_matches('\r').split(' ');
-    match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some(method), Some(target), Some(version), None)
-            if !method.is_empty() && !target.is_empty() && version.starts_with("HTTP/1.") =>
-        {
-            let host = std::str::from_utf8(&head[line_end + 1..])
-                .unwrap_or_default()
-                .lines()
-                .find_map(|l| {
-                    let (name, value) = l.split_once(':')?;
-                    name.trim()
-                        .eq_ignore_ascii_case("host")
-                        .then(|| value.trim().to_string())
-                });
-            Ok(Request {
-                method: method.to_string(),
-                target: target.to_string(),
-                host,
-            })
+        let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+        let mut request = httparse::Request::new(&mut headers);
+        match request.parse(&head) {
+            Ok(httparse::Status::Complete(len)) if len <= MAX_HEAD => {
+                return parsed(&request);
+            }
+            Ok(httparse::Status::Partial) if head.len() <= MAX_HEAD => {}
+            _ => return Err(ReadError::Malformed),
         }
-        _ => Err(ReadError::Malformed),
+    }
+}
+
+/// The parts we use of a complete head. Two `Host` headers are refused
+/// (RFC 9112, 3.2): which one a proxy and we would each believe is a guess.
+fn parsed(request: &httparse::Request<'_, '_>) -> Result<Request, ReadError> {
+    let (Some(method), Some(target)) = (request.method, request.path) else {
+        return Err(ReadError::Malformed);
+    };
+    let mut hosts = request
+        .headers
+        .iter()
+        .filter(|h| h.name.eq_ignore_ascii_case("host"));
+    let host = hosts.next();
+    if hosts.next().is_some() {
+        return Err(ReadError::Malformed);
+    }
+    Ok(Request {
+        method: method.to_string(),
+        target: target.to_string(),
+        // A name that is not UTF-8 is no loopback name: as if none was sent.
+        host: host
+            .and_then(|h| std::str::from_utf8(h.value).ok())
+            .map(|v| v.trim().to_string()),
+    })
+}
+
+/// A connection read with one deadline for the whole request head, so a
+/// client that sends a byte now and then cannot hold its thread for longer
+/// (a per-read timeout alone would let it).
+pub struct Deadline<'a> {
+    stream: &'a TcpStream,
+    until: Instant,
+}
+
+impl<'a> Deadline<'a> {
+    pub fn new(stream: &'a TcpStream, within: Duration) -> Deadline<'a> {
+        Deadline {
+            stream,
+            until: Instant::now() + within,
+        }
+    }
+}
+
+impl Read for Deadline<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_read_timeout(Some(left))?;
+        let mut stream = self.stream;
+        stream.read(buf)
     }
 }
 
@@ -113,11 +158,12 @@ pub enum BadPath {
 /// though the site is only a map of built files.
 pub fn site_path(target: &str) -> Result<String, BadPath> {
     let path = target.split(['?', '#']).next().unwrap_or_default();
-    if !path.starts_with('/') {
+    if !path.starts_with('/') || !escapes_are_whole(path) {
         return Err(BadPath::Refused);
     }
-    let decoded = percent_decode(path).ok_or(BadPath::Refused)?;
-    let decoded = String::from_utf8(decoded).map_err(|_| BadPath::Refused)?;
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .map_err(|_| BadPath::Refused)?;
     if decoded.chars().any(|c| c.is_control() || c == '\\') {
         return Err(BadPath::Refused);
     }
@@ -136,62 +182,57 @@ pub fn site_path(target: &str) -> Result<String, BadPath> {
     Ok(out)
 }
 
-fn percent_decode(s: &str) -> Option<Vec<u8>> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(out)
+/// Whether every `%` starts an escape of two hex digits. percent-encoding
+/// leaves a broken escape (`%zz`, `%2`) as it is; we refuse it, as before,
+/// so a path has one spelling.
+fn escapes_are_whole(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    })
 }
+
+/// What `Location` leaves as it is: letters, digits and the characters a
+/// path may hold unescaped (RFC 3986 `pchar` and `/`).
+const LOCATION: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
 
 /// Percent-encode a decoded site path for a `Location` header.
 pub fn encode_location(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for &b in path.as_bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(path, LOCATION).to_string()
 }
 
-/// The `Content-Type` for a site path, by its extension.
-pub fn content_type(path: &str) -> &'static str {
+/// The `Content-Type` for a site path, by its extension (mime_guess), with
+/// `charset=utf-8` on text types: every text file lentera writes is UTF-8.
+pub fn content_type(path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "gif" => "image/gif",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "woff2" => "font/woff2",
-        "webmanifest" => "application/manifest+json",
-        _ => "application/octet-stream",
+    let mime = mime_guess::from_path(name)
+        .first_raw()
+        .unwrap_or("application/octet-stream");
+    if mime.starts_with("text/") {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
     }
 }
 
@@ -288,6 +329,26 @@ mod tests {
         let req =
             read_request(&mut &b"GET / HTTP/1.1\r\nhOsT: evil.example:1111\r\n\r\n"[..]).unwrap();
         assert_eq!(req.host.as_deref(), Some("evil.example:1111"));
+        let req = read_request(&mut &b"GET / HTTP/1.1\r\nAccept: */*\r\n\r\n"[..]).unwrap();
+        assert_eq!(req.host, None);
+        // A name that is not UTF-8 counts as none (and fails the check).
+        let req = read_request(&mut &b"GET / HTTP/1.1\r\nHost: local\xffhost\r\n\r\n"[..]).unwrap();
+        assert_eq!(req.host, None);
+    }
+
+    #[test]
+    fn two_host_headers_are_refused() {
+        // Which one counts would be a guess; a rebinding page could hide its
+        // own name behind `localhost`.
+        for raw in [
+            &b"GET / HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n\r\n"[..],
+            b"GET / HTTP/1.1\r\nHost: evil.example\r\nhost: localhost\r\n\r\n",
+        ] {
+            assert!(matches!(
+                read_request(&mut &raw[..]),
+                Err(ReadError::Malformed)
+            ));
+        }
     }
 
     #[test]
@@ -316,6 +377,12 @@ mod tests {
             "/..%2FCargo.toml",
             "/desa/..%5c..%5cCargo.toml",
             "/desa\\..\\Cargo.toml",
+            "/a%2f..%2f..%2fCargo.toml",
+            "/%2e%2E/%2E%2e/Cargo.toml",
+            "/.%2E/Cargo.toml",
+            "/%2e./Cargo.toml",
+            "/a/%2e%2e",
+            "/a/%2e%2e?x=/b",
             "/a%00.html",
             "/a%0a",
             "/%zz",
@@ -329,46 +396,129 @@ mod tests {
         }
     }
 
+    fn malformed(raw: &[u8]) -> bool {
+        matches!(read_request(&mut &raw[..]), Err(ReadError::Malformed))
+    }
+
     #[test]
     fn requests_are_read_from_the_head() {
         let mut raw: &[u8] = b"GET /pelajaran/?x HTTP/1.1\r\nHost: localhost\r\n\r\n";
         let req = read_request(&mut raw).unwrap();
         assert_eq!(req.method, "GET");
         assert_eq!(req.target, "/pelajaran/?x");
+        // HTTP/1.0, bare line feeds, and a body after the head are fine.
+        let req = read_request(&mut &b"HEAD /a HTTP/1.0\nHost: localhost\n\nbody"[..]).unwrap();
+        assert_eq!((req.method.as_str(), req.target.as_str()), ("HEAD", "/a"));
         for bad in [
             &b"GET\r\n\r\n"[..],
+            b"HELLO\r\n\r\n",
             b"GET / SPDY/3\r\n\r\n",
+            b"GET / HTTP/2.0\r\n\r\n",
             b"GET  / HTTP/1.1\r\n\r\n",
+            b"GET / HTTP/1.1\r\nNo colon here\r\n\r\n",
+            b"GET /\x00 HTTP/1.1\r\n\r\n",
+            // The client stopped in the middle of its head.
+            b"GET / HTTP/1.1\r\nHost: local",
         ] {
-            let mut raw = bad;
-            assert!(matches!(read_request(&mut raw), Err(ReadError::Malformed)));
+            assert!(malformed(bad), "{}", String::from_utf8_lossy(bad));
         }
-        let long = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(MAX_HEAD * 2));
-        assert!(matches!(
-            read_request(&mut long.as_bytes()),
-            Err(ReadError::Malformed)
-        ));
+        // Nothing at all: the client went away, nothing to answer.
+        assert!(matches!(read_request(&mut &b""[..]), Err(ReadError::Io(_))));
+    }
+
+    #[test]
+    fn heads_that_are_too_long_are_refused() {
+        // A request line longer than the whole head may be, sent complete.
+        let long = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(MAX_HEAD));
+        assert!(malformed(long.as_bytes()));
+        // One that never ends is not read past the limit.
+        let endless = format!("GET /{}", "a".repeat(MAX_HEAD * 4));
+        assert!(malformed(endless.as_bytes()));
+        // A head just under the limit is read.
+        let fits = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(MAX_HEAD - 100));
+        assert!(read_request(&mut fits.as_bytes()).is_ok());
+        // Too many header fields.
+        let many = format!(
+            "GET / HTTP/1.1\r\n{}\r\n",
+            "X: y\r\n".repeat(MAX_HEADERS + 1)
+        );
+        assert!(malformed(many.as_bytes()));
+        let enough = format!("GET / HTTP/1.1\r\n{}\r\n", "X: y\r\n".repeat(MAX_HEADERS));
+        assert!(read_request(&mut enough.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn a_slow_head_ends_at_the_deadline_not_at_each_read() {
+        use std::net::TcpListener;
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (server, _) = listener.accept().unwrap();
+        // One byte every 50 ms: each read is quick, the head never ends.
+        let drip = std::thread::spawn(move || {
+            for &b in b"GET / HTTP/1.1\r\nHost: localhost\r\nX: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" {
+                if client.write_all(&[b]).is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        });
+        let start = Instant::now();
+        let result = read_request(&mut Deadline::new(&server, Duration::from_millis(300)));
+        let took = start.elapsed();
+        assert!(
+            matches!(&result, Err(ReadError::Io(e)) if matches!(e.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock)),
+            "{result:?}"
+        );
+        assert!(took < Duration::from_secs(2), "{took:?}");
+        drop(server);
+        drip.join().unwrap();
+    }
+
+    #[test]
+    fn locations_are_percent_encoded_and_lead_back() {
+        assert_eq!(encode_location("/café/"), "/caf%C3%A9/");
+        assert_eq!(
+            encode_location("/a b/100%/?#\\\"<"),
+            "/a%20b/100%25/%3F%23%5C%22%3C"
+        );
+        assert_eq!(
+            encode_location("/keep-._~!$&'()*+,;=:@/"),
+            "/keep-._~!$&'()*+,;=:@/"
+        );
+        for path in ["café/", "a b.pdf", "100%/x", "a?b#c/"] {
+            let location = encode_location(&format!("/{path}"));
+            assert_eq!(site_path(&location).as_deref(), Ok(path), "{location}");
+        }
     }
 
     #[test]
     fn content_types_by_extension() {
-        assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
-        assert_eq!(content_type("a/style.CSS"), "text/css; charset=utf-8");
-        assert_eq!(content_type("search/id.json"), "application/json");
-        assert_eq!(
-            content_type("sitemap.xml"),
-            "application/xml; charset=utf-8"
-        );
-        assert_eq!(content_type("robots.txt"), "text/plain; charset=utf-8");
-        assert_eq!(content_type("p/alur.svg"), "image/svg+xml");
-        assert_eq!(content_type("x.png"), "image/png");
-        assert_eq!(content_type("x.jpeg"), "image/jpeg");
-        assert_eq!(content_type("x.webp"), "image/webp");
-        assert_eq!(content_type("desa/a/leaflet-id.pdf"), "application/pdf");
-        assert_eq!(content_type("favicon.ico"), "image/x-icon");
-        assert_eq!(content_type("live.js"), "text/javascript; charset=utf-8");
-        assert_eq!(content_type("LICENSE"), "application/octet-stream");
-        assert_eq!(content_type("a.b/c"), "application/octet-stream");
+        // Every kind of file a lentera site serves, and text as UTF-8.
+        for (path, kind) in [
+            ("index.html", "text/html; charset=utf-8"),
+            ("a/style.CSS", "text/css; charset=utf-8"),
+            ("live.js", "text/javascript; charset=utf-8"),
+            ("search/id.json", "application/json"),
+            ("x.webp", "image/webp"),
+            ("x.png", "image/png"),
+            ("x.jpg", "image/jpeg"),
+            ("x.jpeg", "image/jpeg"),
+            ("p/alur.svg", "image/svg+xml"),
+            ("desa/a/leaflet-id.pdf", "application/pdf"),
+            ("lentera-offline.zip", "application/zip"),
+            ("fonts/noto.woff2", "font/woff2"),
+            // text/xml with a charset is the same as application/xml
+            // (RFC 7303, 4); it is what mime_guess says.
+            ("sitemap.xml", "text/xml; charset=utf-8"),
+            ("robots.txt", "text/plain; charset=utf-8"),
+            ("manifest.webmanifest", "application/manifest+json"),
+            ("favicon.ico", "image/x-icon"),
+            ("LICENSE", "application/octet-stream"),
+            ("a.b/c", "application/octet-stream"),
+            ("x.unknown-extension", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(path), kind, "{path}");
+        }
     }
 
     #[test]

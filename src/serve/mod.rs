@@ -48,6 +48,10 @@ const MAX_CONNECTIONS: usize = 2048;
 /// The most open event streams (browser tabs) at once.
 const MAX_EVENT_STREAMS: usize = 1024;
 
+/// How long a client has to send its whole request head; a half-sent
+/// request is closed after this, without an answer.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Keep-alive comment interval on event streams (also how soon a closed
 /// browser tab is noticed).
 const PING: Duration = Duration::from_secs(15);
@@ -471,7 +475,7 @@ fn file_response(snapshot: &Snapshot, status: u16, key: &str, bytes: &[u8]) -> R
     } else {
         bytes.to_vec()
     };
-    Response::new(status, content_type, body)
+    Response::new(status, &content_type, body)
 }
 
 fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
@@ -508,9 +512,8 @@ fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
 }
 
 fn handle(mut stream: TcpStream, shared: &Shared) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
-    let request = match http::read_request(&mut stream) {
+    let request = match http::read_request(&mut http::Deadline::new(&stream, HEAD_TIMEOUT)) {
         Ok(r) => r,
         Err(ReadError::Malformed) => {
             let _ = Response::text(400, "bad request").write_to(&mut stream, false);
@@ -546,7 +549,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
             shared.streams.fetch_sub(1, Ordering::SeqCst);
             return;
         }
-        LIVE_JS_PATH => Response::new(200, http::content_type("live.js"), LIVE_JS),
+        LIVE_JS_PATH => Response::new(200, &http::content_type("live.js"), LIVE_JS),
         _ => respond(&shared.snapshot(), &request.target),
     };
     let _ = response.write_to(&mut stream, head_only);

@@ -208,7 +208,7 @@ fn serves_pages_with_content_types_and_the_live_script() {
     assert_eq!(moved.header("Location"), Some("/pelajaran/jalur-resmi/"));
 
     for (path, kind) in [
-        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/sitemap.xml", "text/xml; charset=utf-8"),
         ("/robots.txt", "text/plain; charset=utf-8"),
         ("/pelajaran/alur.svg", "image/svg+xml"),
         ("/__lentera/live.js", "text/javascript; charset=utf-8"),
