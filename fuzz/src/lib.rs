@@ -161,7 +161,6 @@ pub fn page(data: &[u8]) {
             glossary: None,
             callout_titles: &f.callouts,
             images: &f.images,
-            glossary: None,
         };
         let rendered = markdown::render(&page, &env);
         assert_no_script(&rendered.html);
