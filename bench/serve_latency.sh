@@ -19,9 +19,14 @@ lesson=${2:-$(cd "$root" && find content -name '*.md' ! -name '_index*' | sort |
 saves=${3:-10}
 port=${PORT:-$((20000 + RANDOM % 20000))}
 
-(cd "$repo" && cargo build --release --quiet)
+# LENTERA=path/to/lentera times another binary (a build of main, say).
+bin=${LENTERA:-}
+if [ -z "$bin" ]; then
+  (cd "$repo" && cargo build --release --quiet)
+  bin="$repo/target/release/lentera"
+fi
 log=$(mktemp)
-"$repo/target/release/lentera" -r "$root" serve --port "$port" 2>"$log" &
+"$bin" -r "$root" serve --port "$port" 2>"$log" &
 server=$!
 cleanup() {
   kill -INT "$server" 2>/dev/null || true
@@ -76,7 +81,7 @@ finally:
         f.write(original)
 next_event()
 print(f"save -> reload: min {min(times):.0f} ms, median {statistics.median(times):.0f} ms, max {max(times):.0f} ms "
-      f"(includes the {150} ms debounce)")
+      f"(debounce included)")
 EOF
 echo "server log (build times):"
 grep -E "built|rebuilt" "$log" | tail -n 4

@@ -342,6 +342,7 @@ fn report(report: Report<'_>) {
             files,
             changes,
             elapsed,
+            ..
         } => {
             let pages: usize = build.pages_per_language.values().sum();
             let what = if changes.is_empty() {

@@ -190,6 +190,14 @@ struct LangShared {
     site_nav: std::sync::Mutex<BTreeMap<String, SiteNav>>,
     /// The glossary terms lessons link to, if the language has a glossary.
     glossary: Option<crate::glossary::Links>,
+    /// The one-file edition of the language, if one is made: shown by the
+    /// home page template only ([`HOME_TEMPLATE`]), so that its size, which
+    /// changes with every lesson, changes the home page only.
+    one_file: Option<crate::onefile::Edition>,
+    /// A hash of everything above as the templates see it: when it is the
+    /// same as at the last render, a page of this language renders the same
+    /// bytes unless its own page key changed (see [`Pages`]).
+    fingerprint: u64,
 }
 
 /// A page to render: a key in one language.
@@ -235,58 +243,357 @@ pub fn render(
     images: &BTreeMap<String, crate::images::ImageInfo>,
     opts: &RenderOptions,
 ) -> Result<RenderedSite> {
-    let config = &site.config;
-    let mut page_keys: BTreeSet<String> = site.groups().map(|g| g.key().to_string()).collect();
-    page_keys.extend(site.villages.iter().map(|v| v.key.clone()));
-    let assets: BTreeSet<String> = site.assets.iter().map(|a| a.rel.clone()).collect();
-    let build_date = opts.build_date.unwrap_or_else(Date::today);
+    Ok(render_inner(site, templates, strings, images, opts, None, false)?.0)
+}
 
-    let shared: BTreeMap<&str, LangShared> = config
-        .languages
-        .iter()
-        .map(|l| {
-            (
-                l.code.as_str(),
-                lang_shared(site, strings, &l.code, opts, build_date),
-            )
-        })
-        .collect();
+/// One page (or village page) in one language as rendered, kept between
+/// saves by `serve`.
+#[derive(Debug, Clone)]
+struct Kept {
+    key: String,
+    lang: String,
+    file: OutputFile,
+    anchors: BTreeSet<String>,
+    /// Links to anchors of other pages: (source file, language, link).
+    refs: Vec<(std::path::PathBuf, String, markdown::AnchorRef)>,
+    warnings: Vec<crate::diagnostic::Diagnostic>,
+    fallback: bool,
+}
 
-    let mut jobs = Vec::new();
-    for group in site.groups() {
-        for lang in &config.languages {
-            jobs.push(Job::Page {
-                group,
-                lang: &lang.code,
-            });
+impl JobOutput {
+    fn into_kept(self) -> (Kept, Vec<Error>) {
+        let ((key, lang), anchors) = self.anchors;
+        let kept = Kept {
+            key,
+            lang,
+            file: self.file,
+            anchors,
+            refs: self.refs,
+            warnings: self.warnings,
+            fallback: self.fallback.is_some(),
+        };
+        (kept, self.errors)
+    }
+}
+
+/// Every page of the last good render, kept by `serve` so that a save
+/// renders again only the pages it changes.
+///
+/// A page (a key in one language) renders from its own page key (the page
+/// in every language: its text or fallback, alternates, switcher), from
+/// what all pages of its language share (navigation, section lists,
+/// globals: [`LangShared`], whose fingerprint is kept here per language),
+/// and from what only a full rebuild changes (the set of page keys and
+/// assets, images, site.yaml, templates and strings). So after a save of
+/// page key K, the pages to render again are K in every language, every
+/// page of a language whose fingerprint changed, and the village pages
+/// (they list lessons). A page linking to an anchor of K renders the same
+/// bytes (links carry no title), but its link must be checked again: the
+/// reverse link index finds it.
+#[derive(Debug, Clone, Default)]
+pub struct Pages {
+    /// In render order: page keys × languages, then villages × languages.
+    kept: Vec<Kept>,
+    /// The fingerprint of [`LangShared`] per language.
+    shared: BTreeMap<String, u64>,
+    /// The one-file edition per language, which the home pages show.
+    one_files: BTreeMap<String, crate::onefile::Edition>,
+    /// (key, language) → position in `kept`.
+    index: std::collections::HashMap<(String, String), usize>,
+    /// Reverse link index: page key → positions in `kept` of the pages
+    /// that link to one of its anchors.
+    linked_from: BTreeMap<String, BTreeSet<usize>>,
+}
+
+impl Pages {
+    fn new(
+        kept: Vec<Kept>,
+        shared: BTreeMap<String, u64>,
+        one_files: BTreeMap<String, crate::onefile::Edition>,
+    ) -> Pages {
+        let index = kept
+            .iter()
+            .enumerate()
+            .map(|(i, k)| ((k.key.clone(), k.lang.clone()), i))
+            .collect();
+        let mut linked_from: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for (i, k) in kept.iter().enumerate() {
+            for (_, _, r) in &k.refs {
+                linked_from.entry(r.key.clone()).or_default().insert(i);
+            }
+        }
+        Pages {
+            kept,
+            shared,
+            one_files,
+            index,
+            linked_from,
         }
     }
-    for village in &site.villages {
-        for lang in &config.languages {
-            jobs.push(Job::Village {
-                village,
-                lang: &lang.code,
-            });
+
+    /// The positions of the pages that link to an anchor of `key`.
+    pub fn linked_from(&self, key: &str) -> impl Iterator<Item = usize> + '_ {
+        self.linked_from.get(key).into_iter().flatten().copied()
+    }
+
+    /// The fingerprint of what the pages of `lang` share.
+    pub fn shared_fingerprint(&self, lang: &str) -> Option<u64> {
+        self.shared.get(lang).copied()
+    }
+
+    /// The number of pages kept.
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+}
+
+/// The template of the home page, the only one that sees `one_file` (the
+/// one-file edition of the reader's language, with its size).
+pub const HOME_TEMPLATE: &str = "index.html";
+
+/// The template a page is rendered with.
+fn template_of<'p>(key: &str, page: &'p Page) -> &'p str {
+    match &page.front.template {
+        Some(t) => t.as_str(),
+        None if key.is_empty() => HOME_TEMPLATE,
+        None if page.is_section => "section.html",
+        None => "page.html",
+    }
+}
+
+/// What the pages of one render share: per-language data and the jobs.
+struct Prepared<'a> {
+    shared: BTreeMap<&'a str, LangShared>,
+    page_keys: BTreeSet<String>,
+    assets: BTreeSet<String>,
+    jobs: Vec<Job<'a>>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(site: &'a Library, strings: &Strings, opts: &RenderOptions) -> Prepared<'a> {
+        let config = &site.config;
+        let mut page_keys: BTreeSet<String> =
+            site.groups().map(|g| g.key().to_string()).collect();
+        page_keys.extend(site.villages.iter().map(|v| v.key.clone()));
+        let assets: BTreeSet<String> = site.assets.iter().map(|a| a.rel.clone()).collect();
+        let build_date = opts.build_date.unwrap_or_else(Date::today);
+        let shared: BTreeMap<&str, LangShared> = config
+            .languages
+            .par_iter()
+            .map(|l| {
+                (
+                    l.code.as_str(),
+                    lang_shared(site, strings, &l.code, opts, build_date),
+                )
+            })
+            .collect();
+        let mut jobs = Vec::new();
+        for group in site.groups() {
+            for lang in &config.languages {
+                jobs.push(Job::Page {
+                    group,
+                    lang: &lang.code,
+                });
+            }
+        }
+        for village in &site.villages {
+            for lang in &config.languages {
+                jobs.push(Job::Village {
+                    village,
+                    lang: &lang.code,
+                });
+            }
+        }
+        Prepared {
+            shared,
+            page_keys,
+            assets,
+            jobs,
         }
     }
 
+    fn fingerprints(&self) -> BTreeMap<String, u64> {
+        self.shared
+            .iter()
+            .map(|(l, s)| (l.to_string(), s.fingerprint))
+            .collect()
+    }
+
+    fn one_files(&self) -> BTreeMap<String, crate::onefile::Edition> {
+        self.shared
+            .iter()
+            .filter_map(|(l, s)| Some((l.to_string(), s.one_file.clone()?)))
+            .collect()
+    }
+
+    /// Whether the job at `i` must be rendered again, with `previous` from
+    /// a render of the same page keys and `dirty` the page keys changed.
+    fn stale(&self, i: usize, previous: &Pages, dirty: &BTreeSet<String>) -> bool {
+        let (key, lang, village, home) = match &self.jobs[i] {
+            Job::Page { group, lang } => (
+                group.key(),
+                *lang,
+                false,
+                template_of(group.key(), group.resolve(lang).page) == HOME_TEMPLATE,
+            ),
+            Job::Village { village, lang } => (village.key.as_str(), *lang, true, false),
+        };
+        let Some(kept) = previous.kept.get(i) else {
+            return true;
+        };
+        kept.key != key
+            || kept.lang != lang
+            || previous.shared.get(lang) != Some(&self.shared[lang].fingerprint)
+            || dirty.contains(key)
+            // Village pages list their lessons' titles and key points.
+            || (village && !dirty.is_empty())
+            || (home && previous.one_files.get(lang) != self.shared[lang].one_file.as_ref())
+    }
+}
+
+/// [`render`], reusing the pages of `previous` that `dirty` (the page keys
+/// changed since) leaves as they were (see [`Pages`]), and returning the
+/// pages to keep for next time. `previous` must come from a render of the
+/// same page keys, villages and assets.
+pub fn render_reusing(
+    site: &Library,
+    templates: &Templates,
+    strings: &Strings,
+    images: &BTreeMap<String, crate::images::ImageInfo>,
+    opts: &RenderOptions,
+    previous: Option<(&Pages, &BTreeSet<String>)>,
+) -> Result<(RenderedSite, Pages)> {
+    let (rendered, pages) = render_inner(site, templates, strings, images, opts, previous, true)?;
+    Ok((rendered, pages.unwrap_or_default()))
+}
+
+/// Render the pages that changed since `previous`, a render of the same
+/// page keys, villages and assets, and update it in place: the pages of the
+/// page keys in `dirty`, in every language, and every page of a language
+/// whose shared data changed (see [`Pages`]). Returns the files rendered.
+/// Links into the pages rendered are checked again; on error `previous` is
+/// left as it was. The site-wide files (404, topics, status, sitemap,
+/// service worker) are not made here: [`render_reusing`] makes them.
+pub fn update_pages(
+    site: &Library,
+    templates: &Templates,
+    strings: &Strings,
+    images: &BTreeMap<String, crate::images::ImageInfo>,
+    opts: &RenderOptions,
+    previous: &mut Pages,
+    dirty: &BTreeSet<String>,
+) -> Result<Vec<OutputFile>> {
+    let prep = Prepared::new(site, strings, opts);
     let ctx = JobCtx {
         site,
         templates,
         strings,
         opts,
-        shared: &shared,
-        page_keys: &page_keys,
-        assets: &assets,
+        shared: &prep.shared,
+        page_keys: &prep.page_keys,
+        assets: &prep.assets,
+        images,
+    };
+    let stale: Vec<usize> = (0..prep.jobs.len())
+        .filter(|&i| prep.stale(i, previous, dirty))
+        .collect();
+    let outputs: Vec<Result<JobOutput>> = stale
+        .par_iter()
+        .map(|&i| ctx.run_caught(&prep.jobs[i]))
+        .collect();
+    let mut errors = Vec::new();
+    let mut fresh = Vec::new();
+    for (&i, out) in stale.iter().zip(outputs) {
+        match out {
+            Ok(out) => {
+                let (kept, errs) = out.into_kept();
+                errors.extend(errs);
+                fresh.push((i, kept));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    // Anchors as they will be once the fresh pages are in.
+    let fresh_at: std::collections::HashMap<usize, &Kept> =
+        fresh.iter().map(|(i, k)| (*i, k)).collect();
+    let anchors = |key: &str, lang: &str| -> Option<&BTreeSet<String>> {
+        let i = *previous.index.get(&(key.to_string(), lang.to_string()))?;
+        Some(fresh_at.get(&i).map_or(&previous.kept[i].anchors, |k| &k.anchors))
+    };
+    // The links to check again: those of the fresh pages, and those into them.
+    let mut sources: BTreeSet<usize> = fresh.iter().map(|(i, _)| *i).collect();
+    for (_, k) in &fresh {
+        sources.extend(previous.linked_from(&k.key));
+    }
+    let refs = sources.iter().flat_map(|i| {
+        fresh_at
+            .get(i)
+            .map_or(&previous.kept[*i].refs, |k| &k.refs)
+            .iter()
+            .cloned()
+    });
+    errors.extend(check_anchors(refs, anchors));
+    Error::collect(merge_template_errors(errors))?;
+
+    let mut files = Vec::with_capacity(fresh.len());
+    for (i, kept) in fresh {
+        for (_, _, r) in &previous.kept[i].refs {
+            if let Some(set) = previous.linked_from.get_mut(&r.key) {
+                set.remove(&i);
+            }
+        }
+        for (_, _, r) in &kept.refs {
+            previous
+                .linked_from
+                .entry(r.key.clone())
+                .or_default()
+                .insert(i);
+        }
+        files.push(kept.file.clone());
+        previous.kept[i] = kept;
+    }
+    previous.shared = prep.fingerprints();
+    previous.one_files = prep.one_files();
+    Ok(files)
+}
+
+fn render_inner(
+    site: &Library,
+    templates: &Templates,
+    strings: &Strings,
+    images: &BTreeMap<String, crate::images::ImageInfo>,
+    opts: &RenderOptions,
+    previous: Option<(&Pages, &BTreeSet<String>)>,
+    keep: bool,
+) -> Result<(RenderedSite, Option<Pages>)> {
+    let config = &site.config;
+    let prep = Prepared::new(site, strings, opts);
+    let shared = &prep.shared;
+    let ctx = JobCtx {
+        site,
+        templates,
+        strings,
+        opts,
+        shared,
+        page_keys: &prep.page_keys,
+        assets: &prep.assets,
         images,
     };
     // A panic while rendering one page (a bug, ours or a dependency's) becomes
     // an error naming that page instead of taking the build down.
-    let outputs: Vec<Result<JobOutput>> = jobs
+    let outputs: Vec<Result<(Kept, Vec<Error>)>> = prep
+        .jobs
         .par_iter()
-        .map(|job| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.run(job)))
-                .unwrap_or_else(|panic| Err(job.panicked(&*panic)))
+        .enumerate()
+        .map(|(i, job)| match previous {
+            Some((pages, dirty)) if !prep.stale(i, pages, dirty) => {
+                Ok((pages.kept[i].clone(), Vec::new()))
+            }
+            _ => ctx.run_caught(job).map(JobOutput::into_kept),
         })
         .collect();
 
@@ -297,59 +604,39 @@ pub fn render(
     let mut fallbacks = Vec::new();
     let mut warnings = Vec::new();
     let mut pages_per_language: BTreeMap<String, usize> = BTreeMap::new();
+    let mut kept_all = Vec::new();
     for out in outputs {
         match out {
-            Ok(out) => {
-                *pages_per_language
-                    .entry(out.anchors.0.1.clone())
-                    .or_default() += 1;
-                anchors.insert(out.anchors.0, out.anchors.1);
-                refs.extend(out.refs);
-                errors.extend(out.errors);
-                warnings.extend(out.warnings);
-                fallbacks.extend(out.fallback);
-                files.push(out.file);
+            Ok((kept, errs)) => {
+                *pages_per_language.entry(kept.lang.clone()).or_default() += 1;
+                errors.extend(errs);
+                warnings.extend(kept.warnings.iter().cloned());
+                if kept.fallback {
+                    fallbacks.push((kept.key.clone(), kept.lang.clone()));
+                }
+                if keep {
+                    anchors.insert((kept.key.clone(), kept.lang.clone()), kept.anchors.clone());
+                    refs.extend(kept.refs.iter().cloned());
+                    files.push(kept.file.clone());
+                    kept_all.push(kept);
+                } else {
+                    anchors.insert((kept.key, kept.lang), kept.anchors);
+                    refs.extend(kept.refs);
+                    files.push(kept.file);
+                }
             }
             Err(e) => errors.push(e),
         }
     }
-    let mut reported = BTreeSet::new();
-    for (path, lang, r) in refs {
-        let known = anchors.get(&(r.key.clone(), lang.clone()));
-        if !known.is_some_and(|a| a.contains(&r.anchor))
-            && reported.insert((path.clone(), r.line, r.anchor.clone()))
-        {
-            let mut err = Error::content(
-                &path,
-                r.line,
-                format!(
-                    "the link points to `#{}`, which is not a heading of that page in `{lang}`",
-                    r.anchor
-                ),
-            );
-            if let Some(known) = known {
-                let ids: Vec<&str> = known.iter().map(String::as_str).collect();
-                if let Some(best) = crate::yaml::closest(&r.anchor, &ids) {
-                    err = err.with_hint(format!("did you mean `#{best}`?"));
-                } else if !ids.is_empty() {
-                    err = err.with_hint(format!(
-                        "headings there: {}",
-                        ids.iter()
-                            .map(|i| format!("#{i}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                }
-            }
-            errors.push(err);
-        }
-    }
+    errors.extend(check_anchors(refs.into_iter(), |key, lang| {
+        anchors.get(&(key.to_string(), lang.to_string()))
+    }));
     Error::collect(merge_template_errors(errors))?;
 
-    files.push(not_found(site, templates, &shared, opts)?);
+    files.push(not_found(site, templates, shared, opts)?);
     for l in &config.languages {
         files.push(topics_page(
-            site, templates, strings, &shared, &l.code, opts,
+            site, templates, strings, shared, &l.code, opts,
         )?);
     }
     for l in &config.languages {
@@ -364,7 +651,7 @@ pub fn render(
             )?);
         }
     }
-    files.push(status_page(site, templates, strings, &shared, opts)?);
+    files.push(status_page(site, templates, strings, shared, opts)?);
     if !opts.portable && templates.has("sw.js") {
         // The service worker's cache name changes whenever any page does.
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -394,12 +681,58 @@ pub fn render(
     // A page rendered in several languages reports its raw HTML once.
     warnings.sort();
     warnings.dedup();
-    Ok(RenderedSite {
-        files,
-        pages_per_language,
-        fallbacks,
-        warnings,
-    })
+    let fingerprints = prep.fingerprints();
+    let one_files = prep.one_files();
+    Ok((
+        RenderedSite {
+            files,
+            pages_per_language,
+            fallbacks,
+            warnings,
+        },
+        keep.then(|| Pages::new(kept_all, fingerprints, one_files)),
+    ))
+}
+
+/// Errors for links to anchors that the target page (in the link's
+/// language) does not define; `anchors` gives a page's anchors.
+fn check_anchors<'a>(
+    refs: impl Iterator<Item = (std::path::PathBuf, String, markdown::AnchorRef)>,
+    anchors: impl Fn(&str, &str) -> Option<&'a BTreeSet<String>>,
+) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let mut reported = BTreeSet::new();
+    for (path, lang, r) in refs {
+        let known = anchors(&r.key, &lang);
+        if !known.is_some_and(|a| a.contains(&r.anchor))
+            && reported.insert((path.clone(), r.line, r.anchor.clone()))
+        {
+            let mut err = Error::content(
+                &path,
+                r.line,
+                format!(
+                    "the link points to `#{}`, which is not a heading of that page in `{lang}`",
+                    r.anchor
+                ),
+            );
+            if let Some(known) = known {
+                let ids: Vec<&str> = known.iter().map(String::as_str).collect();
+                if let Some(best) = crate::yaml::closest(&r.anchor, &ids) {
+                    err = err.with_hint(format!("did you mean `#{best}`?"));
+                } else if !ids.is_empty() {
+                    err = err.with_hint(format!(
+                        "headings there: {}",
+                        ids.iter()
+                            .map(|i| format!("#{i}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+            }
+            errors.push(err);
+        }
+    }
+    errors
 }
 
 struct JobCtx<'a> {
@@ -414,6 +747,12 @@ struct JobCtx<'a> {
 }
 
 impl JobCtx<'_> {
+    /// [`JobCtx::run`], with a panic turned into an error naming the page.
+    fn run_caught(&self, job: &Job) -> Result<JobOutput> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(job)))
+            .unwrap_or_else(|panic| Err(job.panicked(&*panic)))
+    }
+
     fn run(&self, job: &Job) -> Result<JobOutput> {
         match job {
             Job::Page { group, lang } => self.page(*group, lang),
@@ -588,15 +927,13 @@ impl JobCtx<'_> {
             extra: &page.front.extra,
             audio,
         };
-        let template = match &page.front.template {
-            Some(t) => t.as_str(),
-            None if group.key().is_empty() => "index.html",
-            None if page.is_section => "section.html",
-            None => "page.html",
-        };
+        let template = template_of(group.key(), page);
         let mut ctx = shared.globals.clone();
         ctx.insert("root", &root);
         ctx.insert("page", &view);
+        if template == HOME_TEMPLATE {
+            ctx.insert("one_file", &shared.one_file);
+        }
         ctx.insert(
             "languages",
             &self.switcher(lang, &root, |l| {
@@ -931,6 +1268,52 @@ fn number_views(numbers: &[crate::config::Number], lang: &str, def: &str) -> Vec
         .collect()
 }
 
+/// The template globals of one language, hashed as they are inserted.
+#[derive(Default)]
+struct Globals {
+    context: Context,
+    hash: Fingerprint,
+}
+
+impl Globals {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.insert_value(key, Value::from_serializable(value));
+    }
+
+    fn insert_value(&mut self, key: &'static str, value: Value) {
+        self.hash.add(&key);
+        self.hash.add(&value);
+        self.context.insert_value(key, value);
+    }
+}
+
+/// A hash of serialised values: what templates see, whatever its type.
+#[derive(Default)]
+pub(crate) struct Fingerprint(std::hash::DefaultHasher);
+
+impl Fingerprint {
+    pub(crate) fn add<T: Serialize + ?Sized>(&mut self, value: &T) {
+        serde_json::to_writer(&mut *self, value).expect("template data serialises");
+        // A separator, so that two values never read as one.
+        std::hash::Hasher::write_u8(&mut self.0, 0xff);
+    }
+
+    pub(crate) fn finish(&self) -> u64 {
+        std::hash::Hasher::finish(&self.0)
+    }
+}
+
+impl std::io::Write for Fingerprint {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        std::hash::Hasher::write(&mut self.0, bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn lang_shared(
     site: &Library,
     strings: &Strings,
@@ -1036,7 +1419,7 @@ fn lang_shared(
         .collect();
     let verified_latest = config.contacts.iter().filter_map(|c| c.verified).max();
 
-    let mut globals = Context::new();
+    let mut globals = Globals::default();
     globals.insert(
         "lang",
         &LangView {
@@ -1072,7 +1455,6 @@ fn lang_shared(
     );
     globals.insert("build_date", &format_date(strings, lang, build_date));
     globals.insert("portable", &portable);
-    globals.insert("one_file", &opts.one_files.iter().find(|e| e.lang == lang));
     globals.insert("portable_zip", &opts.portable_zip);
     globals.insert(
         "search",
@@ -1098,6 +1480,11 @@ fn lang_shared(
         .map(|k| (k.clone(), Value::from_serializable(&sorted(k))))
         .collect();
     children_values.insert("#home".to_string(), site_nav);
+    let glossary = crate::glossary::Links::new(site, lang, portable);
+    let mut hash = globals.hash;
+    hash.add(&children_values);
+    hash.add(&sections);
+    hash.add(&glossary.as_ref().map(|g| (&g.path, &g.terms)));
 
     let callouts = CalloutTitles {
         note: strings.get(lang, "callout_note"),
@@ -1106,13 +1493,22 @@ fn lang_shared(
         warning: strings.get(lang, "callout_warning"),
         caution: strings.get(lang, "callout_caution"),
     };
+    hash.add(&[
+        &callouts.note,
+        &callouts.tip,
+        &callouts.important,
+        &callouts.warning,
+        &callouts.caution,
+    ]);
     LangShared {
-        globals,
+        globals: globals.context,
+        one_file: opts.one_files.iter().find(|e| e.lang == lang).cloned(),
         callouts,
         children: children_values,
         sections,
         site_nav: Default::default(),
-        glossary: crate::glossary::Links::new(site, lang, portable),
+        glossary,
+        fingerprint: hash.finish(),
     }
 }
 

@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::output::{Contents, OutputFile};
-use crate::{Build, BuildCache, BuildOptions};
+use crate::{Build, BuildOptions};
 use http::{ReadError, Response};
 use watch::Change;
 
@@ -40,7 +40,11 @@ pub const LIVE_JS_PATH: &str = "/__lentera/live.js";
 pub const EVENTS_PATH: &str = "/__lentera/events";
 
 /// How long a save burst may stay quiet before it counts as one change.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Short: an editor's save (truncate, write, close; or write a new file
+/// and rename it) comes as events within a millisecond or two, and the
+/// rebuild should start at once. Events that arrive during a rebuild make
+/// the next one, so a longer burst still ends in one consistent state.
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
 /// The most connections answered at once; more get `503` at once. Event
 /// streams count too, and are limited to [`MAX_EVENT_STREAMS`] of them.
 const MAX_CONNECTIONS: usize = 2048;
@@ -83,6 +87,9 @@ pub enum Report<'a> {
         /// What changed (empty for the first build).
         changes: &'a BTreeSet<Change>,
         elapsed: Duration,
+        /// Only the pages that the saved pages change were rendered (see
+        /// [`crate::live`]); open pages reloaded before the rest was made.
+        incremental: bool,
     },
     Failed {
         error: &'a Error,
@@ -126,11 +133,7 @@ impl Server {
         let (events_tx, events_rx) = mpsc::channel();
         let watcher = watch::Watcher::new(&root, events_tx)?;
         let shared = Arc::new(Shared {
-            builder: Mutex::new(Builder {
-                root: root.clone(),
-                opts: opts.build.clone(),
-                cache: BuildCache::new(),
-            }),
+            builder: Mutex::new(crate::live::Live::new(&root, &opts.build)),
             root,
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             clients: Mutex::new(Vec::new()),
@@ -147,7 +150,7 @@ impl Server {
             ),
             reporter,
         });
-        shared.rebuild(&BTreeSet::new());
+        shared.rebuild(&[], &BTreeSet::new());
 
         let accept = {
             let shared = shared.clone();
@@ -174,6 +177,18 @@ impl Server {
     /// The address the server listens on (with the real port if 0 was asked).
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The files served now, by site path (as built, without the
+    /// live-reload script), for tests.
+    #[doc(hidden)]
+    pub fn files(&self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.shared
+            .snapshot()
+            .files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+            .collect()
     }
 
     /// The URL to open in a browser.
@@ -242,7 +257,7 @@ enum Live {
 
 struct Shared {
     root: PathBuf,
-    builder: Mutex<Builder>,
+    builder: Mutex<crate::live::Live>,
     snapshot: RwLock<Arc<Snapshot>>,
     /// One sender per open event stream.
     clients: Mutex<Vec<mpsc::Sender<Live>>>,
@@ -269,67 +284,99 @@ impl Shared {
         format!("{}-{version}", self.instance)
     }
 
-    /// Rebuild, swap in the result or keep the last good files, then tell
-    /// the terminal and every open page.
-    fn rebuild(&self, changes: &BTreeSet<Change>) {
+    /// Rebuild after `paths` changed (`changes`, as classified), swap in
+    /// the result or keep the last good files, then tell the terminal and
+    /// every open page. A save of pages only is rebuilt in two halves (see
+    /// [`crate::live`]): the pages it changes are swapped in and open pages
+    /// reload at once; the rest of the site follows in the same rebuild.
+    fn rebuild(&self, paths: &[PathBuf], changes: &BTreeSet<Change>) {
         let start = Instant::now();
         let old = self.snapshot();
-        // A panic inside a build (a bug, ours or a dependency's) must not
-        // end the watching thread: it becomes this build's error, and the
-        // next save builds again.
-        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.builder
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .build(changes)
-        }))
-        .unwrap_or_else(|panic| {
-            Err(Error::content(
-                "content",
-                0,
-                format!(
-                    "lentera stopped unexpectedly while rebuilding ({}); the last good pages are still served",
-                    crate::error::panic_message(&*panic)
-                ),
-            )
-            .with_hint("save again; if it happens again, report the case with the file you changed"))
-        });
-        let result = built.and_then(|mut build| {
-            let files = load_files(std::mem::take(&mut build.files))?;
-            Ok((build, files))
+        let mut live = self.builder.lock().unwrap_or_else(|e| e.into_inner());
+        if changes
+            .iter()
+            .any(|c| matches!(c, Change::Config | Change::Strings | Change::Templates))
+        {
+            live.forget_theme();
+        }
+        let pages_only =
+            !changes.is_empty() && changes.iter().all(|c| *c == Change::Content) && live.is_ready();
+        let mut quick = false;
+        if pages_only {
+            match caught(|| live.update(paths)) {
+                Ok(Some(files)) => {
+                    let mut served = (*old.files).clone();
+                    for f in files {
+                        if let Contents::Bytes(bytes) = f.contents {
+                            served.insert(f.path, Arc::new(bytes));
+                        }
+                    }
+                    let version = old.version + 1;
+                    *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
+                        files: Arc::new(served),
+                        version,
+                        error: None,
+                    });
+                    self.broadcast(Live::Reload(self.build_id(version)));
+                    quick = true;
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    self.failed(&old, &error, start.elapsed());
+                    return;
+                }
+            }
+        }
+        let live: &mut crate::live::Live = &mut live;
+        let built = if quick {
+            caught(move || live.finish())
+        } else {
+            caught(move || live.full())
+        };
+        let result = built.and_then(|(build, files)| {
+            let reuse = quick.then_some(&*old.files);
+            Ok((build, load_files(files, reuse)?))
         });
         let elapsed = start.elapsed();
         match result {
             Ok((build, files)) => {
-                let version = old.version + 1;
+                let current = self.snapshot();
+                // After the quick half, open pages reload again only if a
+                // page changed in the second (a one-file edition's size).
+                let reload = !quick || pages_differ(&current.files, &files);
+                let version = if reload { old.version + 1 } else { current.version };
+                let version = version.max(current.version);
                 let file_count = files.len();
                 *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
                     files: Arc::new(files),
                     version,
                     error: None,
                 });
-                self.broadcast(Live::Reload(self.build_id(version)));
+                if reload {
+                    self.broadcast(Live::Reload(self.build_id(version)));
+                }
                 (self.reporter)(Report::Built {
-                    build: &build,
+                    build,
                     files: file_count,
                     changes,
                     elapsed,
+                    incremental: quick,
                 });
             }
-            Err(error) => {
-                let json = Arc::new(error_json(&error));
-                *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
-                    files: old.files.clone(),
-                    version: old.version,
-                    error: Some(json.clone()),
-                });
-                self.broadcast(Live::Error(json));
-                (self.reporter)(Report::Failed {
-                    error: &error,
-                    elapsed,
-                });
-            }
+            Err(error) => self.failed(&old, &error, elapsed),
         }
+    }
+
+    /// Keep serving the files of `old` (the last good build), with `error`.
+    fn failed(&self, old: &Snapshot, error: &Error, elapsed: Duration) {
+        let json = Arc::new(error_json(error));
+        *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
+            files: old.files.clone(),
+            version: old.version,
+            error: Some(json.clone()),
+        });
+        self.broadcast(Live::Error(json));
+        (self.reporter)(Report::Failed { error, elapsed });
     }
 
     fn broadcast(&self, event: Live) {
@@ -340,39 +387,48 @@ impl Shared {
     }
 }
 
-/// Builds the site for `serve`, keeping what it can between builds: the
-/// compiled templates and strings while only content changes, and minified
-/// pages whose HTML did not change.
-struct Builder {
-    root: PathBuf,
-    opts: BuildOptions,
-    cache: BuildCache,
+/// Run `build`; a panic inside it (a bug, ours or a dependency's) must not
+/// end the watching thread: it becomes this build's error, and the next
+/// save builds again.
+fn caught<T>(build: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)).unwrap_or_else(|panic| {
+        Err(Error::content(
+            "content",
+            0,
+            format!(
+                "lentera stopped unexpectedly while rebuilding ({}); the last good pages are still served",
+                crate::error::panic_message(&*panic)
+            ),
+        )
+        .with_hint("save again; if it happens again, report the case with the file you changed"))
+    })
 }
 
-impl Builder {
-    fn build(&mut self, changes: &BTreeSet<Change>) -> Result<Build> {
-        if changes
-            .iter()
-            .any(|c| matches!(c, Change::Config | Change::Strings | Change::Templates))
-        {
-            self.cache.forget_theme();
-        }
-        crate::build_with(&self.root, &self.opts, &mut self.cache)
-    }
+/// Whether an HTML page differs between two sets of files.
+fn pages_differ(a: &Files, b: &Files) -> bool {
+    a.len() != b.len()
+        || b.iter().any(|(path, bytes)| {
+            path.ends_with(".html") && a.get(path).is_none_or(|old| old != bytes)
+        })
 }
 
-/// The built files in memory, reading those that a build copies.
-fn load_files(files: Vec<OutputFile>) -> Result<Files> {
+/// The built files in memory, reading those that a build copies (or taking
+/// them from `unchanged`, the files of a build whose copied files did not
+/// change since).
+fn load_files(files: Vec<OutputFile>, unchanged: Option<&Files>) -> Result<Files> {
     files
         .into_iter()
         .map(|f| {
             let bytes = match f.contents {
-                Contents::Bytes(b) => b,
-                Contents::Copy(path) => {
-                    std::fs::read(&path).map_err(|source| Error::Read { path, source })?
-                }
+                Contents::Bytes(b) => Arc::new(b),
+                Contents::Copy(path) => match unchanged.and_then(|u| u.get(&f.path)) {
+                    Some(bytes) => bytes.clone(),
+                    None => Arc::new(
+                        std::fs::read(&path).map_err(|source| Error::Read { path, source })?,
+                    ),
+                },
             };
-            Ok((f.path, Arc::new(bytes)))
+            Ok((f.path, bytes))
         })
         .collect()
 }
@@ -597,7 +653,11 @@ fn watch_loop(
         watcher.follow_new_folders(&paths);
         let changes = watch::classify_all(&shared.root, paths.iter().map(PathBuf::as_path));
         if !changes.is_empty() && !shared.stopping.load(Ordering::SeqCst) {
-            shared.rebuild(&changes);
+            let paths: Vec<PathBuf> = paths
+                .into_iter()
+                .filter(|p| watch::classify(&shared.root, p).is_some())
+                .collect();
+            shared.rebuild(&paths, &changes);
         }
     }
 }

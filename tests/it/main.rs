@@ -11,6 +11,7 @@ mod hostile;
 mod i18n;
 mod invalid;
 mod leaflets;
+mod live;
 mod onefile;
 mod real_content;
 mod search;
