@@ -162,7 +162,9 @@ impl Live {
                 Err(_) => unreachable!("checked above that the page is in the model"),
             }
         }
-        let (strings, templates) = crate::theme(&self.root, &state.build.site, &mut self.cache, true)?;
+        let t0 = std::time::Instant::now(); // TIMING
+        let (strings, templates) =
+            crate::theme(&self.root, &state.build.site, &mut self.cache, true)?;
         let rendered = crate::render::update_pages(
             &state.build.site,
             &templates,
@@ -172,6 +174,7 @@ impl Live {
             &mut state.kept.pages,
             &dirty,
         );
+        if std::env::var_os("LENTERA_TIMING").is_some() { eprintln!("TIMING update_pages {:?}", t0.elapsed()); } // TIMING
         match rendered {
             Ok(files) => {
                 self.pending.clear();

@@ -1269,6 +1269,8 @@ fn number_views(numbers: &[crate::config::Number], lang: &str, def: &str) -> Vec
 }
 
 /// The template globals of one language, hashed as they are inserted.
+/// (The data is hashed before it becomes a Tera value, whose maps iterate
+/// in no fixed order.)
 #[derive(Default)]
 struct Globals {
     context: Context,
@@ -1277,12 +1279,13 @@ struct Globals {
 
 impl Globals {
     fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        self.insert_value(key, Value::from_serializable(value));
+        self.insert_value(key, value, Value::from_serializable(value));
     }
 
-    fn insert_value(&mut self, key: &'static str, value: Value) {
+    /// Insert `value`, made from `data`.
+    fn insert_value<T: Serialize + ?Sized>(&mut self, key: &'static str, data: &T, value: Value) {
         self.hash.add(&key);
-        self.hash.add(&value);
+        self.hash.add(data);
         self.context.insert_value(key, value);
     }
 }
@@ -1446,9 +1449,9 @@ fn lang_shared(
             default_language: def,
         },
     );
-    globals.insert_value("nav", Value::from_serializable(&nav));
+    globals.insert("nav", &nav);
     globals.insert("home_path", &page_path(config, "", lang, portable));
-    globals.insert_value("contacts", Value::from_serializable(&contacts));
+    globals.insert("contacts", &contacts);
     globals.insert(
         "contacts_verified",
         &verified_latest.map(|d| format_date(strings, lang, d)),
@@ -1470,19 +1473,21 @@ fn lang_shared(
             .glossary(lang)
             .map(|_| crate::glossary::page_path(config, lang, portable)),
     );
-    globals.insert_value("extra", Value::from_serializable(&config.extra));
+    globals.insert("extra", &config.extra);
     let site_nav = Value::from_serializable(&home_sections);
-    globals.insert_value("site_nav", site_nav.clone());
+    globals.insert_value("site_nav", &home_sections, site_nav.clone());
     globals.insert("site_nav_html", SITE_NAV_SLOT);
 
-    let mut children_values: BTreeMap<String, Value> = children
-        .keys()
-        .map(|k| (k.clone(), Value::from_serializable(&sorted(k))))
+    let children_sorted: BTreeMap<&String, Vec<LinkItem>> =
+        children.keys().map(|k| (k, sorted(k))).collect();
+    let mut children_values: BTreeMap<String, Value> = children_sorted
+        .iter()
+        .map(|(k, list)| ((*k).clone(), Value::from_serializable(list)))
         .collect();
     children_values.insert("#home".to_string(), site_nav);
     let glossary = crate::glossary::Links::new(site, lang, portable);
     let mut hash = globals.hash;
-    hash.add(&children_values);
+    hash.add(&children_sorted);
     hash.add(&sections);
     hash.add(&glossary.as_ref().map(|g| (&g.path, &g.terms)));
 
@@ -1764,4 +1769,132 @@ fn sitemap(site: &Library) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::content::Site;
+    use std::path::Path;
+
+    /// A site in id (default), en and jv from (file, front matter + body).
+    fn site(files: &[(&str, &str)]) -> Library {
+        let config = Config::parse(
+            Path::new("site.yaml"),
+            "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: en, name: E}\n  - {code: jv, name: J}\n",
+        )
+        .unwrap();
+        let pages = files
+            .iter()
+            .map(|(rel, text)| crate::content::parse_page(rel, text, &config).unwrap())
+            .collect();
+        Library::new(Site {
+            config,
+            pages,
+            villages: vec![],
+            assets: vec![],
+            i18n_overrides: vec![],
+            glossaries: Vec::new(),
+        })
+    }
+
+    fn fingerprints(lib: &Library) -> Vec<u64> {
+        let strings = Strings::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
+            &[],
+            &lib.config,
+        )
+        .unwrap();
+        let opts = RenderOptions::default();
+        let date = Date::parse("2026-11-28").unwrap();
+        ["id", "en", "jv"]
+            .iter()
+            .map(|l| lang_shared(lib, &strings, l, &opts, date).fingerprint)
+            .collect()
+    }
+
+    const SECTION: (&str, &str) = ("a/_index.id.md", "---\ntitle: A\n---\n");
+
+    fn lesson(title: &str, weight: i64, body: &str) -> String {
+        format!("---\ntitle: {title}\nsummary: S.\nkind: info\nweight: {weight}\n---\n{body}\n")
+    }
+
+    #[test]
+    fn the_navigation_fingerprint_ignores_bodies_and_follows_titles_and_order() {
+        let x_en = lesson("X en", 1, "Body.");
+        let with = |x_id: &str| {
+            site(&[
+                SECTION,
+                ("a/x.id.md", x_id),
+                ("a/x.en.md", &x_en),
+                ("a/y.id.md", &lesson("Y", 2, "Y.")),
+            ])
+        };
+        let base = fingerprints(&with(&lesson("X", 1, "Body.")));
+        // A body change: no language's shared data changes.
+        assert_eq!(fingerprints(&with(&lesson("X", 1, "Another body."))), base);
+        // A title change in id: id changes, and jv, which falls back to
+        // the Indonesian page; en has its own page.
+        let title = fingerprints(&with(&lesson("X2", 1, "Body.")));
+        assert_ne!(title[0], base[0]);
+        assert_eq!(title[1], base[1]);
+        assert_ne!(title[2], base[2]);
+        // The order (weight) changes the section list.
+        let order = fingerprints(&with(&lesson("X", 3, "Body.")));
+        assert_ne!(order[0], base[0]);
+        // A new page changes every language's navigation.
+        let more = site(&[
+            SECTION,
+            ("a/x.id.md", &lesson("X", 1, "Body.")),
+            ("a/x.en.md", &x_en),
+            ("a/y.id.md", &lesson("Y", 2, "Y.")),
+            ("a/z.id.md", &lesson("Z", 4, "Z.")),
+        ]);
+        let more = fingerprints(&more);
+        assert!(more.iter().zip(&base).all(|(a, b)| a != b));
+    }
+
+    fn kept(key: &str, lang: &str, links_to: &[&str]) -> Kept {
+        Kept {
+            key: key.into(),
+            lang: lang.into(),
+            file: OutputFile::bytes(format!("{lang}/{key}/index.html"), Vec::new()),
+            anchors: BTreeSet::new(),
+            refs: links_to
+                .iter()
+                .map(|t| {
+                    (
+                        std::path::PathBuf::from(format!("content/{key}.md")),
+                        lang.to_string(),
+                        markdown::AnchorRef {
+                            key: t.to_string(),
+                            anchor: "h".into(),
+                            line: 1,
+                        },
+                    )
+                })
+                .collect(),
+            warnings: Vec::new(),
+            fallback: false,
+        }
+    }
+
+    #[test]
+    fn the_reverse_link_index_lists_the_pages_linking_to_a_key() {
+        let pages = Pages::new(
+            vec![
+                kept("a", "id", &["b"]),
+                kept("a", "en", &["b", "c"]),
+                kept("b", "id", &[]),
+                kept("c", "id", &["b", "b"]),
+            ],
+            BTreeMap::new(),
+            BTreeMap::new(),
+        );
+        assert_eq!(pages.linked_from("b").collect::<Vec<_>>(), [0, 1, 3]);
+        assert_eq!(pages.linked_from("c").collect::<Vec<_>>(), [1]);
+        assert_eq!(pages.linked_from("a").count(), 0);
+        assert_eq!(pages.index[&("c".to_string(), "id".to_string())], 3);
+    }
 }

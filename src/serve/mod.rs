@@ -318,6 +318,7 @@ impl Shared {
                         error: None,
                     });
                     self.broadcast(Live::Reload(self.build_id(version)));
+                    if std::env::var_os("LENTERA_TIMING").is_some() { eprintln!("TIMING quick reload {:?}", start.elapsed()); } // TIMING
                     quick = true;
                 }
                 Ok(None) => {}
@@ -338,11 +339,14 @@ impl Shared {
             Ok((build, load_files(files, reuse)?))
         });
         let elapsed = start.elapsed();
+        if std::env::var_os("LENTERA_TIMING").is_some() { eprintln!("TIMING second half + load {:?}", elapsed); } // TIMING
         match result {
             Ok((build, files)) => {
                 let current = self.snapshot();
                 // After the quick half, open pages reload again only if a
-                // page changed in the second (a one-file edition's size).
+                // page changed in the second (the home page shows the size
+                // of the one-file edition; the topic and status pages list
+                // every page).
                 let reload = !quick || pages_differ(&current.files, &files);
                 let version = if reload { old.version + 1 } else { current.version };
                 let version = version.max(current.version);
@@ -404,11 +408,14 @@ fn caught<T>(build: impl FnOnce() -> Result<T>) -> Result<T> {
     })
 }
 
-/// Whether an HTML page differs between two sets of files.
+/// Whether a page (`…index.html`, or the 404 page) differs between two
+/// sets of files. Other files (search index, one-file editions, sitemap)
+/// are read when a page asks for them, not shown by an open page.
 fn pages_differ(a: &Files, b: &Files) -> bool {
     a.len() != b.len()
         || b.iter().any(|(path, bytes)| {
-            path.ends_with(".html") && a.get(path).is_none_or(|old| old != bytes)
+            (path.ends_with("index.html") || path == "404.html")
+                && a.get(path).is_none_or(|old| old != bytes)
         })
 }
 
