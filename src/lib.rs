@@ -85,13 +85,13 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
 /// Work that `serve` keeps from one build to the next: the interface strings
 /// and compiled templates, minified pages by their unminified text,
 /// leaflet PDFs by their template and data, and processed images by their
-/// path, size and modification time.
-#[derive(Debug)]
+/// path, size and modification time. A clone shares what it keeps.
+#[derive(Debug, Clone)]
 pub struct BuildCache {
     theme: Option<(Arc<i18n::Strings>, Arc<templates::Templates>)>,
     minify: Option<Arc<output::Memo>>,
-    leaflets: Option<output::Memo>,
-    images: Option<images::Cache>,
+    leaflets: Option<Arc<output::Memo>>,
+    images: Option<Arc<images::Cache>>,
 }
 
 impl BuildCache {
@@ -100,8 +100,8 @@ impl BuildCache {
         BuildCache {
             theme: None,
             minify: Some(Arc::default()),
-            leaflets: Some(output::Memo::default()),
-            images: Some(images::Cache::default()),
+            leaflets: Some(Arc::default()),
+            images: Some(Arc::default()),
         }
     }
 
@@ -232,7 +232,7 @@ pub(crate) fn produce(
         .filter(|j| j.poster)
         .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))
         .collect();
-    let images = images::process_cached(&site.assets, cache.images.as_ref())?;
+    let images = images::process_cached(&site.assets, cache.images.as_deref())?;
     // The one-file editions come first: the home pages show their size.
     let t0 = std::time::Instant::now(); // TIMING
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
@@ -271,7 +271,7 @@ pub(crate) fn produce(
                 poster_template.as_deref().unwrap_or_default(),
                 &leaflet_jobs,
                 built,
-                cache.leaflets.as_ref(),
+                cache.leaflets.as_deref(),
             );
             (files, start.elapsed())
         },

@@ -8,14 +8,17 @@
 //! including the languages that fall back to them; every page of a language
 //! whose navigation or lists changed; the village pages), and checks again
 //! the links into them (reverse link index). `serve` swaps those pages in
-//! and tells open pages to reload at once. [`Live::finish`] then makes
-//! everything else exactly as a full build does (one-file editions, search
-//! index, topic, glossary, status and 404 pages, sitemap, service worker,
-//! leaflets, warnings), taking the pages from the first half; only the
-//! pages of a language whose shared data the one-file editions changed
-//! (their size, shown on the home page) are rendered again there. After
-//! both halves the files served are those of a full build of the same tree
-//! (tests/it/live.rs checks it).
+//! and tells open pages to reload at once. The second half
+//! ([`Live::second_half`], run on another thread from a copy of the model,
+//! so that the next save need not wait for it) then makes everything else
+//! exactly as a full build does (one-file editions, search index, topic,
+//! glossary, status and 404 pages, sitemap, service worker, leaflets,
+//! warnings), taking the pages from the first half; only the home pages,
+//! which show the size of the one-file edition, are rendered again there.
+//! A second half that a later save overtook is dropped ([`Live::accept`]):
+//! the later save's own second half follows. After both halves the files
+//! served are those of a full build of the same tree (tests/it/live.rs
+//! checks it).
 //!
 //! Anything else falls back to a full build ([`Live::full`]), which keeps
 //! the model for the next save: a change of `site.yaml`, a template, an
@@ -28,14 +31,17 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::Result;
+use crate::library::Library;
 use crate::output::OutputFile;
 use crate::{Build, BuildCache, BuildOptions, Kept};
 
-/// The model and pages of the last good build, kept between saves.
+/// The model and pages kept between saves.
 #[derive(Debug)]
 struct State {
-    /// The last build (its files handed to the caller).
-    build: Build,
+    /// The site model, with every save applied.
+    site: Library,
+    /// The pages as rendered from `site`, with the options and image sizes
+    /// they were rendered with (those of the last full or second half).
     kept: Kept,
     /// The date the pages print.
     built: crate::config::Date,
@@ -48,9 +54,63 @@ pub struct Live {
     opts: BuildOptions,
     cache: BuildCache,
     state: Option<State>,
+    /// Counts changes to the state: a second half made from an older state
+    /// is not taken.
+    generation: u64,
     /// Saved files not in the model yet: the last [`Live::update`] failed
     /// on them (a broken page), so the next one reads them again.
     pending: BTreeSet<PathBuf>,
+    /// Threads for the quick half, so that it never waits behind a second
+    /// half running on rayon's global pool.
+    quick_pool: Option<rayon::ThreadPool>,
+}
+
+/// The second half of a rebuild, ready to run on any thread, from a copy of
+/// the model (see [`Live::second_half`]).
+#[derive(Debug)]
+pub struct SecondHalf {
+    root: PathBuf,
+    opts: BuildOptions,
+    cache: BuildCache,
+    site: Library,
+    kept: Kept,
+    generation: u64,
+}
+
+/// A finished second half: the build, its files, and the pages to keep.
+#[derive(Debug)]
+pub struct Finished {
+    build: Build,
+    files: Vec<OutputFile>,
+    kept: Kept,
+    generation: u64,
+}
+
+impl SecondHalf {
+    /// The state it was made from (see [`Live::is_current`]).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Make every file of the site as a full build does, taking the pages
+    /// from the model (see [`crate::render::Pages`]).
+    pub fn run(self) -> Result<Finished> {
+        let mut cache = self.cache;
+        let (mut build, kept) = crate::produce(
+            &self.root,
+            &self.opts,
+            &mut cache,
+            self.site,
+            Some((&self.kept.pages, &BTreeSet::new())),
+            true,
+        )?;
+        Ok(Finished {
+            files: std::mem::take(&mut build.files),
+            build,
+            kept: kept.expect("asked to keep the pages"),
+            generation: self.generation,
+        })
+    }
 }
 
 impl Live {
@@ -60,7 +120,13 @@ impl Live {
             opts: opts.clone(),
             cache: BuildCache::new(),
             state: None,
+            generation: 0,
             pending: BTreeSet::new(),
+            quick_pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(2)
+                .thread_name(|i| format!("lentera-quick-{i}"))
+                .build()
+                .ok(),
         }
     }
 
@@ -77,8 +143,9 @@ impl Live {
 
     /// Build everything from the files, keeping the model and pages for the
     /// next save. Returns the build and its files.
-    pub fn full(&mut self) -> Result<(&Build, Vec<OutputFile>)> {
+    pub fn full(&mut self) -> Result<(Build, Vec<OutputFile>)> {
         self.state = None;
+        self.generation += 1;
         self.pending.clear();
         let site = crate::load(&self.root, &self.opts)?;
         let built = self
@@ -86,21 +153,21 @@ impl Live {
             .render
             .build_date
             .unwrap_or_else(|| site.config.today());
-        let (build, kept) =
-            crate::produce(&self.root, &self.opts, &mut self.cache, site, None, true)?;
-        Ok(self.keep(build, kept, built))
-    }
-
-    fn keep(
-        &mut self,
-        mut build: Build,
-        kept: Option<Kept>,
-        built: crate::config::Date,
-    ) -> (&Build, Vec<OutputFile>) {
+        let (mut build, kept) = crate::produce(
+            &self.root,
+            &self.opts,
+            &mut self.cache,
+            site,
+            None,
+            true,
+        )?;
+        self.state = Some(State {
+            site: build.site.clone(),
+            kept: kept.expect("asked to keep the pages"),
+            built,
+        });
         let files = std::mem::take(&mut build.files);
-        let kept = kept.expect("asked to keep the pages");
-        let state = self.state.insert(State { build, kept, built });
-        (&state.build, files)
+        Ok((build, files))
     }
 
     /// The first half of a rebuild after `saved` (absolute paths of changed
@@ -109,6 +176,17 @@ impl Live {
     /// parse, a broken link) the model stays as it was and the files are
     /// read again by the next update.
     pub fn update(&mut self, saved: &[PathBuf]) -> Result<Option<Vec<OutputFile>>> {
+        match self.quick_pool.take() {
+            Some(pool) => {
+                let result = pool.install(|| self.update_here(saved));
+                self.quick_pool = Some(pool);
+                result
+            }
+            None => self.update_here(saved),
+        }
+    }
+
+    fn update_here(&mut self, saved: &[PathBuf]) -> Result<Option<Vec<OutputFile>>> {
         let Some(state) = &mut self.state else {
             return Ok(None);
         };
@@ -116,7 +194,7 @@ impl Live {
             .opts
             .render
             .build_date
-            .unwrap_or_else(|| state.build.site.config.today());
+            .unwrap_or_else(|| state.site.config.today());
         if today != state.built {
             return Ok(None);
         }
@@ -127,16 +205,12 @@ impl Live {
             let Some(rel) = page_file(&content, path) else {
                 return Ok(None);
             };
-            let page = {
-                let text = std::fs::read_to_string(path).map_err(|source| {
-                    crate::Error::Read {
-                        path: crate::content::display_path(&rel),
-                        source,
-                    }
-                })?;
-                let text = crate::content::clean_text(text);
-                crate::content::parse_page(&rel, &text, &state.build.site.config)?
-            };
+            let text = std::fs::read_to_string(path).map_err(|source| crate::Error::Read {
+                path: crate::content::display_path(&rel),
+                source,
+            })?;
+            let text = crate::content::clean_text(text);
+            let page = crate::content::parse_page(&rel, &text, &state.site.config)?;
             if page.front.draft && !self.opts.drafts {
                 return Ok(None);
             }
@@ -145,7 +219,6 @@ impl Live {
         // Every page must replace one read from the same file.
         let display: BTreeSet<&Path> = pages.iter().map(|p| p.path.as_path()).collect();
         let known = state
-            .build
             .site
             .pages
             .iter()
@@ -157,16 +230,15 @@ impl Live {
         let dirty: BTreeSet<String> = pages.iter().map(|p| p.key.clone()).collect();
         let mut replaced = Vec::new();
         for page in pages {
-            match state.build.site.replace_page(page) {
+            match state.site.replace_page(page) {
                 Ok(old) => replaced.push(old),
                 Err(_) => unreachable!("checked above that the page is in the model"),
             }
         }
-        let t0 = std::time::Instant::now(); // TIMING
-        let (strings, templates) =
-            crate::theme(&self.root, &state.build.site, &mut self.cache, true)?;
+        self.generation += 1;
+        let (strings, templates) = crate::theme(&self.root, &state.site, &mut self.cache, true)?;
         let rendered = crate::render::update_pages(
-            &state.build.site,
+            &state.site,
             &templates,
             &strings,
             &state.kept.images,
@@ -174,7 +246,6 @@ impl Live {
             &mut state.kept.pages,
             &dirty,
         );
-        if std::env::var_os("LENTERA_TIMING").is_some() { eprintln!("TIMING update_pages {:?}", t0.elapsed()); } // TIMING
         match rendered {
             Ok(files) => {
                 self.pending.clear();
@@ -182,30 +253,54 @@ impl Live {
             }
             Err(e) => {
                 for old in replaced {
-                    let _ = state.build.site.replace_page(old);
+                    let _ = state.site.replace_page(old);
                 }
                 Err(e)
             }
         }
     }
 
-    /// The second half of a rebuild after [`Live::update`]: every file of
-    /// the site, as a full build makes them, from the model kept. Returns
-    /// the build and its files. On error the next save builds everything.
-    pub fn finish(&mut self) -> Result<(&Build, Vec<OutputFile>)> {
-        let Some(state) = self.state.take() else {
-            return self.full();
-        };
-        let State { build, kept, built } = state;
-        let (build, kept) = crate::produce(
-            &self.root,
-            &self.opts,
-            &mut self.cache,
-            build.site,
-            Some((&kept.pages, &BTreeSet::new())),
-            true,
-        )?;
-        Ok(self.keep(build, kept, built))
+    /// The second half of the rebuild after the last [`Live::update`], to
+    /// run on another thread so that the next save need not wait for it: a
+    /// copy of the model (the pages' bytes are shared, not copied).
+    pub fn second_half(&self) -> Option<SecondHalf> {
+        let state = self.state.as_ref()?;
+        Some(SecondHalf {
+            root: self.root.clone(),
+            opts: self.opts.clone(),
+            cache: self.cache.clone(),
+            site: state.site.clone(),
+            kept: Kept {
+                pages: state.kept.pages.clone(),
+                render_opts: state.kept.render_opts.clone(),
+                images: state.kept.images.clone(),
+            },
+            generation: self.generation,
+        })
+    }
+
+    /// Take the pages of a finished second half if nothing changed since
+    /// it started, and give back its build and files (then the site's);
+    /// `None` if a later save made it stale.
+    pub fn accept(&mut self, finished: Finished) -> Option<(Build, Vec<OutputFile>)> {
+        let state = self.state.as_mut()?;
+        if finished.generation != self.generation {
+            return None;
+        }
+        state.kept = finished.kept;
+        Some((finished.build, finished.files))
+    }
+
+    /// Whether a second half started at `generation` is still current.
+    pub fn is_current(&self, generation: u64) -> bool {
+        generation == self.generation
+    }
+
+    /// Forget the model: the next save builds everything (a second half
+    /// failed).
+    pub fn reset(&mut self) {
+        self.state = None;
+        self.generation += 1;
     }
 }
 

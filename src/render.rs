@@ -252,7 +252,8 @@ pub fn render(
 struct Kept {
     key: String,
     lang: String,
-    file: OutputFile,
+    /// Shared, so that keeping the pages of a build costs no copy of them.
+    file: std::sync::Arc<OutputFile>,
     anchors: BTreeSet<String>,
     /// Links to anchors of other pages: (source file, language, link).
     refs: Vec<(std::path::PathBuf, String, markdown::AnchorRef)>,
@@ -266,7 +267,7 @@ impl JobOutput {
         let kept = Kept {
             key,
             lang,
-            file: self.file,
+            file: std::sync::Arc::new(self.file),
             anchors,
             refs: self.refs,
             warnings: self.warnings,
@@ -553,7 +554,7 @@ pub fn update_pages(
                 .or_default()
                 .insert(i);
         }
-        files.push(kept.file.clone());
+        files.push((*kept.file).clone());
         previous.kept[i] = kept;
     }
     previous.shared = prep.fingerprints();
@@ -617,12 +618,14 @@ fn render_inner(
                 if keep {
                     anchors.insert((kept.key.clone(), kept.lang.clone()), kept.anchors.clone());
                     refs.extend(kept.refs.iter().cloned());
-                    files.push(kept.file.clone());
+                    files.push((*kept.file).clone());
                     kept_all.push(kept);
                 } else {
                     anchors.insert((kept.key, kept.lang), kept.anchors);
                     refs.extend(kept.refs);
-                    files.push(kept.file);
+                    files.push(
+                        std::sync::Arc::try_unwrap(kept.file).unwrap_or_else(|f| (*f).clone()),
+                    );
                 }
             }
             Err(e) => errors.push(e),
@@ -1859,7 +1862,10 @@ mod tests {
         Kept {
             key: key.into(),
             lang: lang.into(),
-            file: OutputFile::bytes(format!("{lang}/{key}/index.html"), Vec::new()),
+            file: std::sync::Arc::new(OutputFile::bytes(
+                format!("{lang}/{key}/index.html"),
+                Vec::new(),
+            )),
             anchors: BTreeSet::new(),
             refs: links_to
                 .iter()

@@ -131,9 +131,11 @@ impl Server {
             source,
         })?;
         let (events_tx, events_rx) = mpsc::channel();
+        let (finish_tx, finish_rx) = mpsc::channel();
         let watcher = watch::Watcher::new(&root, events_tx)?;
         let shared = Arc::new(Shared {
             builder: Mutex::new(crate::live::Live::new(&root, &opts.build)),
+            finisher: Mutex::new(finish_tx),
             root,
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             clients: Mutex::new(Vec::new()),
@@ -167,10 +169,17 @@ impl Server {
                 .spawn(move || watch_loop(&shared, watcher, &events_rx, debounce))
                 .expect("spawning a thread at start-up")
         };
+        let finisher = {
+            let shared = shared.clone();
+            std::thread::Builder::new()
+                .name("lentera-finish".into())
+                .spawn(move || finish_loop(&shared, &finish_rx))
+                .expect("spawning a thread at start-up")
+        };
         Ok(Server {
             addr,
             shared,
-            threads: vec![accept, rebuild],
+            threads: vec![accept, rebuild, finisher],
         })
     }
 
@@ -255,9 +264,15 @@ enum Live {
     Error(Arc<String>),
 }
 
+/// The second half of a rebuild: what to run, when the rebuild started,
+/// and what changed.
+type Finish = (crate::live::SecondHalf, Instant, BTreeSet<Change>);
+
 struct Shared {
     root: PathBuf,
     builder: Mutex<crate::live::Live>,
+    /// Second halves of rebuilds, for [`finish_loop`].
+    finisher: Mutex<mpsc::Sender<Finish>>,
     snapshot: RwLock<Arc<Snapshot>>,
     /// One sender per open event stream.
     clients: Mutex<Vec<mpsc::Sender<Live>>>,
@@ -288,7 +303,8 @@ impl Shared {
     /// the result or keep the last good files, then tell the terminal and
     /// every open page. A save of pages only is rebuilt in two halves (see
     /// [`crate::live`]): the pages it changes are swapped in and open pages
-    /// reload at once; the rest of the site follows in the same rebuild.
+    /// reload at once; the rest of the site follows from the finishing
+    /// thread ([`finish_loop`]), so that the next save need not wait for it.
     fn rebuild(&self, paths: &[PathBuf], changes: &BTreeSet<Change>) {
         let start = Instant::now();
         let old = self.snapshot();
@@ -301,7 +317,6 @@ impl Shared {
         }
         let pages_only =
             !changes.is_empty() && changes.iter().all(|c| *c == Change::Content) && live.is_ready();
-        let mut quick = false;
         if pages_only {
             match caught(|| live.update(paths)) {
                 Ok(Some(files)) => {
@@ -318,8 +333,14 @@ impl Shared {
                         error: None,
                     });
                     self.broadcast(Live::Reload(self.build_id(version)));
-                    if std::env::var_os("LENTERA_TIMING").is_some() { eprintln!("TIMING quick reload {:?}", start.elapsed()); } // TIMING
-                    quick = true;
+                    if let Some(half) = live.second_half() {
+                        let _ = self
+                            .finisher
+                            .lock()
+                            .expect("no panics while locked")
+                            .send((half, start, changes.clone()));
+                    }
+                    return;
                 }
                 Ok(None) => {}
                 Err(error) => {
@@ -328,46 +349,91 @@ impl Shared {
                 }
             }
         }
-        let live: &mut crate::live::Live = &mut live;
-        let built = if quick {
-            caught(move || live.finish())
-        } else {
-            caught(move || live.full())
-        };
-        let result = built.and_then(|(build, files)| {
-            let reuse = quick.then_some(&*old.files);
-            Ok((build, load_files(files, reuse)?))
+        let result = caught(|| live.full()).and_then(|(build, files)| {
+            let files = load_files(files, None)?;
+            Ok((build, files))
         });
         let elapsed = start.elapsed();
-        if std::env::var_os("LENTERA_TIMING").is_some() { eprintln!("TIMING second half + load {:?}", elapsed); } // TIMING
         match result {
             Ok((build, files)) => {
-                let current = self.snapshot();
-                // After the quick half, open pages reload again only if a
-                // page changed in the second (the home page shows the size
-                // of the one-file edition; the topic and status pages list
-                // every page).
-                let reload = !quick || pages_differ(&current.files, &files);
-                let version = if reload { old.version + 1 } else { current.version };
-                let version = version.max(current.version);
-                let file_count = files.len();
-                *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
-                    files: Arc::new(files),
-                    version,
-                    error: None,
-                });
-                if reload {
-                    self.broadcast(Live::Reload(self.build_id(version)));
-                }
+                let count = files.len();
+                self.publish(&old, files, true);
                 (self.reporter)(Report::Built {
-                    build,
-                    files: file_count,
+                    build: &build,
+                    files: count,
                     changes,
                     elapsed,
-                    incremental: quick,
+                    incremental: false,
                 });
             }
             Err(error) => self.failed(&old, &error, elapsed),
+        }
+    }
+
+    /// Serve `files`, the next version after `old`; tell open pages to
+    /// reload if `reload`.
+    fn publish(&self, old: &Snapshot, files: Files, reload: bool) {
+        let version = if reload { old.version + 1 } else { old.version };
+        *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
+            files: Arc::new(files),
+            version,
+            error: None,
+        });
+        if reload {
+            self.broadcast(Live::Reload(self.build_id(version)));
+        }
+    }
+
+    /// Run the second half of a rebuild (see [`Shared::rebuild`]) and serve
+    /// its files if no later save made it stale.
+    fn finish(
+        &self,
+        half: crate::live::SecondHalf,
+        start: Instant,
+        changes: &BTreeSet<Change>,
+    ) {
+        let generation = half.generation();
+        let stale = |live: &crate::live::Live| !live.is_current(generation);
+        if stale(&self.builder.lock().unwrap_or_else(|e| e.into_inner())) {
+            return;
+        }
+        let result = caught(|| half.run());
+        let mut live = self.builder.lock().unwrap_or_else(|e| e.into_inner());
+        if stale(&live) {
+            return;
+        }
+        let old = self.snapshot();
+        let (build, files) = match result {
+            Ok(finished) => match live.accept(finished) {
+                Some(done) => done,
+                None => return,
+            },
+            Err(error) => {
+                live.reset();
+                self.failed(&old, &error, start.elapsed());
+                return;
+            }
+        };
+        match load_files(files, Some(&old.files)) {
+            Ok(files) => {
+                // Open pages reload again only if a page changed here (the
+                // home page shows the size of the one-file edition; the
+                // topic and status pages list every page).
+                let reload = pages_differ(&old.files, &files);
+                let count = files.len();
+                self.publish(&old, files, reload);
+                (self.reporter)(Report::Built {
+                    build: &build,
+                    files: count,
+                    changes,
+                    elapsed: start.elapsed(),
+                    incremental: true,
+                });
+            }
+            Err(error) => {
+                live.reset();
+                self.failed(&old, &error, start.elapsed());
+            }
         }
     }
 
@@ -643,6 +709,23 @@ fn event_stream(mut stream: TcpStream, shared: &Shared) {
         if stream.write_all(message.as_bytes()).is_err() {
             return;
         }
+    }
+}
+
+/// Run the second halves of rebuilds, the latest only when several wait
+/// (the older ones are stale).
+fn finish_loop(shared: &Shared, jobs: &mpsc::Receiver<Finish>) {
+    while !shared.stopping.load(Ordering::SeqCst) {
+        let mut job = match jobs.recv_timeout(Duration::from_millis(100)) {
+            Ok(job) => job,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        while let Ok(newer) = jobs.try_recv() {
+            job = newer;
+        }
+        let (half, start, changes) = job;
+        shared.finish(half, start, &changes);
     }
 }
 
