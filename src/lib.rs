@@ -234,9 +234,7 @@ pub(crate) fn produce(
         .collect();
     let images = images::process_cached(&site.assets, cache.images.as_deref())?;
     // The one-file editions come first: the home pages show their size.
-    let t0 = std::time::Instant::now(); // TIMING
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
-    if std::env::var_os("LENTERA_TIMING").is_some() { eprintln!("TIMING onefile {:?}", t0.elapsed()); } // TIMING
     render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();
     // Leaflets and the search indexes are made in parallel with the pages.
     let ((rendered, search_files), (leaflet_files, leaflet_time)) = rayon::join(
@@ -278,7 +276,6 @@ pub(crate) fn produce(
     );
     let (rendered, pages) = rendered?;
     let leaflet_files = leaflet_files?;
-    if std::env::var_os("LENTERA_TIMING").is_some() { eprintln!("TIMING join {:?}", t0.elapsed()); } // TIMING
     let mut warnings = diagnostic::content_warnings(root, &site, built);
     warnings.extend(leaflet_jobs.iter().filter_map(|j| j.warning()));
     warnings.extend(rendered.warnings);
@@ -325,7 +322,6 @@ pub(crate) fn produce(
         output::Contents::Bytes(_) => PathBuf::from(format!("(generated) {}", f.path)),
     })?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    if std::env::var_os("LENTERA_TIMING").is_some() { eprintln!("TIMING produce end {:?}", t0.elapsed()); } // TIMING
     let build = Build {
         site,
         files,

@@ -29,6 +29,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::Result;
 use crate::library::Library;
@@ -60,9 +61,9 @@ pub struct Live {
     /// Saved files not in the model yet: the last [`Live::update`] failed
     /// on them (a broken page), so the next one reads them again.
     pending: BTreeSet<PathBuf>,
-    /// Threads for the quick half, so that it never waits behind a second
-    /// half running on rayon's global pool.
-    quick_pool: Option<rayon::ThreadPool>,
+    /// Threads for second halves, at a lower priority, so that the quick
+    /// half of the next save (on rayon's global pool) goes first.
+    finish_pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 /// The second half of a rebuild, ready to run on any thread, from a copy of
@@ -75,6 +76,7 @@ pub struct SecondHalf {
     site: Library,
     kept: Kept,
     generation: u64,
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 /// A finished second half: the build, its files, and the pages to keep.
@@ -94,7 +96,14 @@ impl SecondHalf {
 
     /// Make every file of the site as a full build does, taking the pages
     /// from the model (see [`crate::render::Pages`]).
-    pub fn run(self) -> Result<Finished> {
+    pub fn run(mut self) -> Result<Finished> {
+        match self.pool.take() {
+            Some(pool) => pool.install(|| self.run_here()),
+            None => self.run_here(),
+        }
+    }
+
+    fn run_here(self) -> Result<Finished> {
         let mut cache = self.cache;
         let (mut build, kept) = crate::produce(
             &self.root,
@@ -122,11 +131,12 @@ impl Live {
             state: None,
             generation: 0,
             pending: BTreeSet::new(),
-            quick_pool: rayon::ThreadPoolBuilder::new()
-                .num_threads(2)
-                .thread_name(|i| format!("lentera-quick-{i}"))
+            finish_pool: rayon::ThreadPoolBuilder::new()
+                .thread_name(|i| format!("lentera-finish-{i}"))
+                .start_handler(|_| lower_priority())
                 .build()
-                .ok(),
+                .ok()
+                .map(Arc::new),
         }
     }
 
@@ -176,14 +186,13 @@ impl Live {
     /// parse, a broken link) the model stays as it was and the files are
     /// read again by the next update.
     pub fn update(&mut self, saved: &[PathBuf]) -> Result<Option<Vec<OutputFile>>> {
-        match self.quick_pool.take() {
-            Some(pool) => {
-                let result = pool.install(|| self.update_here(saved));
-                self.quick_pool = Some(pool);
-                result
-            }
-            None => self.update_here(saved),
+        let result = self.update_here(saved);
+        if result.is_err() {
+            // The second half of an earlier save must not replace the
+            // error with its files: the next good save makes its own.
+            self.generation += 1;
         }
+        result
     }
 
     fn update_here(&mut self, saved: &[PathBuf]) -> Result<Option<Vec<OutputFile>>> {
@@ -276,6 +285,7 @@ impl Live {
                 images: state.kept.images.clone(),
             },
             generation: self.generation,
+            pool: self.finish_pool.clone(),
         })
     }
 
@@ -303,6 +313,19 @@ impl Live {
         self.generation += 1;
     }
 }
+
+/// Lower the priority of the calling thread (a second half's).
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // SAFETY: a plain system call; on Linux, `who` 0 with PRIO_PROCESS is
+    // the calling thread only.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
 
 /// The path of `path` inside `content` if it is a Markdown file there (not
 /// hidden, not in a hidden folder) that exists.

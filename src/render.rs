@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -299,6 +301,8 @@ pub struct Pages {
     shared: BTreeMap<String, u64>,
     /// The one-file edition per language, which the home pages show.
     one_files: BTreeMap<String, crate::onefile::Edition>,
+    /// What the pages of each language share, with its [`nav_key`].
+    lang_shared: LangSharedCache,
     /// (key, language) → position in `kept`.
     index: std::collections::HashMap<(String, String), usize>,
     /// Reverse link index: page key → positions in `kept` of the pages
@@ -311,6 +315,7 @@ impl Pages {
         kept: Vec<Kept>,
         shared: BTreeMap<String, u64>,
         one_files: BTreeMap<String, crate::onefile::Edition>,
+        lang_shared: LangSharedCache,
     ) -> Pages {
         let index = kept
             .iter()
@@ -327,6 +332,7 @@ impl Pages {
             kept,
             shared,
             one_files,
+            lang_shared,
             index,
             linked_from,
         }
@@ -366,32 +372,90 @@ fn template_of<'p>(key: &str, page: &'p Page) -> &'p str {
     }
 }
 
+/// What the pages of each language share, by language, with its
+/// [`nav_key`]: kept with the pages, so that a save that changes no
+/// navigation does not build it again.
+#[derive(Clone, Default)]
+struct LangSharedCache(BTreeMap<String, (u64, Arc<LangShared>)>);
+
+impl std::fmt::Debug for LangSharedCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(l, (k, _))| (l, k)))
+            .finish()
+    }
+}
+
+/// A hash of what [`lang_shared`] reads that a saved page can change: the
+/// key, title, summary, kind, weight, section and parent of every page as
+/// a reader of `lang` sees it (the navigation and section lists), and the
+/// one-file edition. The rest of what it reads (site.yaml, strings,
+/// templates, villages, glossaries, the date) changes only with a full
+/// build. Cheap, unlike [`lang_shared`] itself.
+fn nav_key(site: &Library, lang: &str, opts: &RenderOptions) -> u64 {
+    let mut hash = Fingerprint::default();
+    for group in site.groups() {
+        let Resolved { page, fallback, .. } = group.resolve(lang);
+        hash.add(&(
+            group.key(),
+            &page.front.title,
+            &page.front.summary,
+            page.front.kind,
+            page.front.weight,
+            page.is_section,
+            page.parent_key(),
+            fallback,
+        ));
+    }
+    hash.add(&opts.one_files.iter().find(|e| e.lang == lang));
+    hash.add(&opts.portable_zip);
+    hash.add(&(opts.portable, opts.build_date.map(|d| d.to_string())));
+    hash.finish()
+}
+
 /// What the pages of one render share: per-language data and the jobs.
 struct Prepared<'a> {
-    shared: BTreeMap<&'a str, LangShared>,
+    shared: BTreeMap<&'a str, Arc<LangShared>>,
+    /// The key of each language's shared data (see [`nav_key`]).
+    nav_keys: BTreeMap<&'a str, u64>,
     page_keys: BTreeSet<String>,
     assets: BTreeSet<String>,
     jobs: Vec<Job<'a>>,
 }
 
 impl<'a> Prepared<'a> {
-    fn new(site: &'a Library, strings: &Strings, opts: &RenderOptions) -> Prepared<'a> {
+    /// With `previous` (pages rendered with the same site.yaml, templates,
+    /// strings and date), each language's shared data whose [`nav_key`]
+    /// did not change is taken from it instead of built again.
+    fn new(
+        site: &'a Library,
+        strings: &Strings,
+        opts: &RenderOptions,
+        previous: Option<&Pages>,
+    ) -> Prepared<'a> {
         let config = &site.config;
         let mut page_keys: BTreeSet<String> =
             site.groups().map(|g| g.key().to_string()).collect();
         page_keys.extend(site.villages.iter().map(|v| v.key.clone()));
         let assets: BTreeSet<String> = site.assets.iter().map(|a| a.rel.clone()).collect();
         let build_date = opts.build_date.unwrap_or_else(Date::today);
-        let shared: BTreeMap<&str, LangShared> = config
+        let built: Vec<(&str, (u64, Arc<LangShared>))> = config
             .languages
             .par_iter()
             .map(|l| {
-                (
-                    l.code.as_str(),
-                    lang_shared(site, strings, &l.code, opts, build_date),
-                )
+                let key = nav_key(site, &l.code, opts);
+                let kept = previous
+                    .and_then(|p| p.lang_shared.0.get(&l.code))
+                    .filter(|(k, _)| *k == key)
+                    .map(|(_, s)| s.clone());
+                let shared = kept.unwrap_or_else(|| {
+                    Arc::new(lang_shared(site, strings, &l.code, opts, build_date))
+                });
+                (l.code.as_str(), (key, shared))
             })
             .collect();
+        let nav_keys = built.iter().map(|(l, (k, _))| (*l, *k)).collect();
+        let shared = built.into_iter().map(|(l, (_, s))| (l, s)).collect();
         let mut jobs = Vec::new();
         for group in site.groups() {
             for lang in &config.languages {
@@ -411,6 +475,7 @@ impl<'a> Prepared<'a> {
         }
         Prepared {
             shared,
+            nav_keys,
             page_keys,
             assets,
             jobs,
@@ -422,6 +487,15 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|(l, s)| (l.to_string(), s.fingerprint))
             .collect()
+    }
+
+    fn lang_shared(&self) -> LangSharedCache {
+        LangSharedCache(
+            self.shared
+                .iter()
+                .map(|(l, s)| (l.to_string(), (self.nav_keys[l], s.clone())))
+                .collect(),
+        )
     }
 
     fn one_files(&self) -> BTreeMap<String, crate::onefile::Edition> {
@@ -488,7 +562,7 @@ pub fn update_pages(
     previous: &mut Pages,
     dirty: &BTreeSet<String>,
 ) -> Result<Vec<OutputFile>> {
-    let prep = Prepared::new(site, strings, opts);
+    let prep = Prepared::new(site, strings, opts, Some(previous));
     let ctx = JobCtx {
         site,
         templates,
@@ -559,6 +633,7 @@ pub fn update_pages(
     }
     previous.shared = prep.fingerprints();
     previous.one_files = prep.one_files();
+    previous.lang_shared = prep.lang_shared();
     Ok(files)
 }
 
@@ -572,7 +647,7 @@ fn render_inner(
     keep: bool,
 ) -> Result<(RenderedSite, Option<Pages>)> {
     let config = &site.config;
-    let prep = Prepared::new(site, strings, opts);
+    let prep = Prepared::new(site, strings, opts, previous.map(|(p, _)| p));
     let shared = &prep.shared;
     let ctx = JobCtx {
         site,
@@ -686,6 +761,7 @@ fn render_inner(
     warnings.dedup();
     let fingerprints = prep.fingerprints();
     let one_files = prep.one_files();
+    let lang_shared = prep.lang_shared();
     Ok((
         RenderedSite {
             files,
@@ -693,7 +769,7 @@ fn render_inner(
             fallbacks,
             warnings,
         },
-        keep.then(|| Pages::new(kept_all, fingerprints, one_files)),
+        keep.then(|| Pages::new(kept_all, fingerprints, one_files, lang_shared)),
     ))
 }
 
@@ -743,7 +819,7 @@ struct JobCtx<'a> {
     templates: &'a Templates,
     strings: &'a Strings,
     opts: &'a RenderOptions,
-    shared: &'a BTreeMap<&'a str, LangShared>,
+    shared: &'a BTreeMap<&'a str, Arc<LangShared>>,
     page_keys: &'a BTreeSet<String>,
     assets: &'a BTreeSet<String>,
     images: &'a BTreeMap<String, crate::images::ImageInfo>,
@@ -1542,7 +1618,7 @@ pub(crate) fn language_context(
 fn not_found(
     site: &Library,
     templates: &Templates,
-    shared: &BTreeMap<&str, LangShared>,
+    shared: &BTreeMap<&str, Arc<LangShared>>,
     opts: &RenderOptions,
 ) -> Result<OutputFile> {
     let config = &site.config;
@@ -1629,7 +1705,7 @@ fn status_page(
     site: &Library,
     templates: &Templates,
     strings: &Strings,
-    shared: &BTreeMap<&str, LangShared>,
+    shared: &BTreeMap<&str, Arc<LangShared>>,
     opts: &RenderOptions,
 ) -> Result<OutputFile> {
     let config = &site.config;
@@ -1682,7 +1758,7 @@ fn topics_page(
     site: &Library,
     templates: &Templates,
     strings: &Strings,
-    shared: &BTreeMap<&str, LangShared>,
+    shared: &BTreeMap<&str, Arc<LangShared>>,
     lang: &str,
     opts: &RenderOptions,
 ) -> Result<OutputFile> {
@@ -1837,6 +1913,13 @@ mod tests {
         let base = fingerprints(&with(&lesson("X", 1, "Body.")));
         // A body change: no language's shared data changes.
         assert_eq!(fingerprints(&with(&lesson("X", 1, "Another body."))), base);
+        // The cheap key that decides whether to build it again agrees.
+        let opts = RenderOptions::default();
+        let key = |lib: &Library| nav_key(lib, "jv", &opts);
+        let base_key = key(&with(&lesson("X", 1, "Body.")));
+        assert_eq!(key(&with(&lesson("X", 1, "Another body."))), base_key);
+        assert_ne!(key(&with(&lesson("X2", 1, "Body."))), base_key);
+        assert_ne!(key(&with(&lesson("X", 5, "Body."))), base_key);
         // A title change in id: id changes, and jv, which falls back to
         // the Indonesian page; en has its own page.
         let title = fingerprints(&with(&lesson("X2", 1, "Body.")));
@@ -1897,6 +1980,7 @@ mod tests {
             ],
             BTreeMap::new(),
             BTreeMap::new(),
+            LangSharedCache::default(),
         );
         assert_eq!(pages.linked_from("b").collect::<Vec<_>>(), [0, 1, 3]);
         assert_eq!(pages.linked_from("c").collect::<Vec<_>>(), [1]);
