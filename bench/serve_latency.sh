@@ -33,7 +33,7 @@ cleanup() {
   wait "$server" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 600); do
+for _ in $(seq 6000); do  # up to 10 minutes for the first build (30k pages)
   grep -q "Serving on" "$log" && break
   kill -0 "$server" 2>/dev/null || { cat "$log"; exit 1; }
   sleep 0.1

@@ -60,7 +60,12 @@ pub struct Cache {
     done: std::sync::Mutex<std::collections::HashMap<CacheKey, (ImageInfo, Vec<OutputFile>)>>,
 }
 
-type CacheKey = (String, std::path::PathBuf, u64, Option<std::time::SystemTime>);
+type CacheKey = (
+    String,
+    std::path::PathBuf,
+    u64,
+    Option<std::time::SystemTime>,
+);
 
 fn cache_key(asset: &Asset) -> Option<CacheKey> {
     let meta = std::fs::metadata(&asset.source).ok()?;
@@ -80,7 +85,8 @@ pub fn process(assets: &[Asset]) -> Result<Processed> {
 /// [`process`], taking from `cache` the images unchanged since they were
 /// processed, and keeping there the images of this build only.
 pub fn process_cached(assets: &[Asset], cache: Option<&Cache>) -> Result<Processed> {
-    let kept = cache.map(|c| std::mem::take(&mut *c.done.lock().unwrap_or_else(|e| e.into_inner())));
+    let kept =
+        cache.map(|c| std::mem::take(&mut *c.done.lock().unwrap_or_else(|e| e.into_inner())));
     let results: Vec<Result<(String, ImageInfo, Vec<OutputFile>)>> = assets
         .par_iter()
         .filter_map(|a| format_of(&a.rel).map(|f| (a, f)))

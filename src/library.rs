@@ -187,9 +187,12 @@ impl Library {
     /// page keys stay as they are. Returns the page replaced, or `page`
     /// back as the error when no page came from its file.
     pub fn replace_page(&mut self, page: Page) -> std::result::Result<Page, Page> {
-        let Some(i) = self.site.pages.iter().position(|p| {
-            p.path == page.path && p.key == page.key && p.lang == page.lang
-        }) else {
+        let Some(i) = self
+            .site
+            .pages
+            .iter()
+            .position(|p| p.path == page.path && p.key == page.key && p.lang == page.lang)
+        else {
             return Err(page);
         };
         let old = std::mem::replace(&mut self.site.pages[i], page);

@@ -163,14 +163,8 @@ impl Live {
             .render
             .build_date
             .unwrap_or_else(|| site.config.today());
-        let (mut build, kept) = crate::produce(
-            &self.root,
-            &self.opts,
-            &mut self.cache,
-            site,
-            None,
-            true,
-        )?;
+        let (mut build, kept) =
+            crate::produce(&self.root, &self.opts, &mut self.cache, site, None, true)?;
         self.state = Some(State {
             site: build.site.clone(),
             kept: kept.expect("asked to keep the pages"),
@@ -360,7 +354,10 @@ mod tests {
         for f in ["a/x.md", "a/.hidden/y.md", "a/z.yaml", ".w.md"] {
             std::fs::write(content.join(f), "x").unwrap();
         }
-        assert_eq!(page_file(&content, &content.join("a/x.md")), Some("a/x.md".into()));
+        assert_eq!(
+            page_file(&content, &content.join("a/x.md")),
+            Some("a/x.md".into())
+        );
         assert_eq!(page_file(&content, &content.join("a/.hidden/y.md")), None);
         assert_eq!(page_file(&content, &content.join("a/z.yaml")), None);
         assert_eq!(page_file(&content, &content.join(".w.md")), None);

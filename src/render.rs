@@ -434,8 +434,7 @@ impl<'a> Prepared<'a> {
         previous: Option<&Pages>,
     ) -> Prepared<'a> {
         let config = &site.config;
-        let mut page_keys: BTreeSet<String> =
-            site.groups().map(|g| g.key().to_string()).collect();
+        let mut page_keys: BTreeSet<String> = site.groups().map(|g| g.key().to_string()).collect();
         page_keys.extend(site.villages.iter().map(|v| v.key.clone()));
         let assets: BTreeSet<String> = site.assets.iter().map(|a| a.rel.clone()).collect();
         let build_date = opts.build_date.unwrap_or_else(Date::today);
@@ -597,7 +596,11 @@ pub fn update_pages(
         fresh.iter().map(|(i, k)| (*i, k)).collect();
     let anchors = |key: &str, lang: &str| -> Option<&BTreeSet<String>> {
         let i = *previous.index.get(&(key.to_string(), lang.to_string()))?;
-        Some(fresh_at.get(&i).map_or(&previous.kept[i].anchors, |k| &k.anchors))
+        Some(
+            fresh_at
+                .get(&i)
+                .map_or(&previous.kept[i].anchors, |k| &k.anchors),
+        )
     };
     // The links to check again: those of the fresh pages, and those into them.
     let mut sources: BTreeSet<usize> = fresh.iter().map(|(i, _)| *i).collect();

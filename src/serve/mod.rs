@@ -264,9 +264,9 @@ enum Live {
     Error(Arc<String>),
 }
 
-/// The second half of a rebuild: what to run, when the rebuild started,
-/// and what changed.
-type Finish = (crate::live::SecondHalf, Instant, BTreeSet<Change>);
+/// A second half of a rebuild to run: when the rebuild started, and what
+/// changed.
+type Finish = (Instant, BTreeSet<Change>);
 
 struct Shared {
     root: PathBuf,
@@ -333,13 +333,11 @@ impl Shared {
                         error: None,
                     });
                     self.broadcast(Live::Reload(self.build_id(version)));
-                    if let Some(half) = live.second_half() {
-                        let _ = self
-                            .finisher
-                            .lock()
-                            .expect("no panics while locked")
-                            .send((half, start, changes.clone()));
-                    }
+                    let _ = self
+                        .finisher
+                        .lock()
+                        .expect("no panics while locked")
+                        .send((start, changes.clone()));
                     return;
                 }
                 Ok(None) => {}
@@ -384,37 +382,41 @@ impl Shared {
         }
     }
 
-    /// Run the second half of a rebuild (see [`Shared::rebuild`]) and serve
-    /// its files if no later save made it stale.
-    fn finish(
-        &self,
-        half: crate::live::SecondHalf,
-        start: Instant,
-        changes: &BTreeSet<Change>,
-    ) {
+    /// Run the second half of the last rebuild (see [`Shared::rebuild`])
+    /// and serve its files, unless a later save overtook it. The model is
+    /// locked only to copy it and to take the result, not while the second
+    /// half runs.
+    fn finish(&self, start: Instant, changes: &BTreeSet<Change>) {
+        let lock = || self.builder.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(half) = lock().second_half() else {
+            return;
+        };
         let generation = half.generation();
-        let stale = |live: &crate::live::Live| !live.is_current(generation);
-        if stale(&self.builder.lock().unwrap_or_else(|e| e.into_inner())) {
-            return;
-        }
         let result = caught(|| half.run());
-        let mut live = self.builder.lock().unwrap_or_else(|e| e.into_inner());
-        if stale(&live) {
-            return;
-        }
-        let old = self.snapshot();
-        let (build, files) = match result {
-            Ok(finished) => match live.accept(finished) {
-                Some(done) => done,
-                None => return,
-            },
-            Err(error) => {
-                live.reset();
-                self.failed(&old, &error, start.elapsed());
+        let (build, files) = {
+            let mut live = lock();
+            if !live.is_current(generation) {
                 return;
             }
+            match result.map(|finished| live.accept(finished)) {
+                Ok(Some(done)) => done,
+                Ok(None) => return,
+                Err(error) => {
+                    live.reset();
+                    self.failed(&self.snapshot(), &error, start.elapsed());
+                    return;
+                }
+            }
         };
-        match load_files(files, Some(&old.files)) {
+        let loaded = load_files(files, Some(&self.snapshot().files));
+        let live = lock();
+        if !live.is_current(generation) {
+            return;
+        }
+        // Under the lock no rebuild can publish: this is still the snapshot
+        // of the first half.
+        let old = self.snapshot();
+        match loaded {
             Ok(files) => {
                 // Open pages reload again only if a page changed here (the
                 // home page shows the size of the one-file edition; the
@@ -422,6 +424,7 @@ impl Shared {
                 let reload = pages_differ(&old.files, &files);
                 let count = files.len();
                 self.publish(&old, files, reload);
+                drop(live);
                 (self.reporter)(Report::Built {
                     build: &build,
                     files: count,
@@ -431,6 +434,7 @@ impl Shared {
                 });
             }
             Err(error) => {
+                let mut live = live;
                 live.reset();
                 self.failed(&old, &error, start.elapsed());
             }
@@ -724,8 +728,8 @@ fn finish_loop(shared: &Shared, jobs: &mpsc::Receiver<Finish>) {
         while let Ok(newer) = jobs.try_recv() {
             job = newer;
         }
-        let (half, start, changes) = job;
-        shared.finish(half, start, &changes);
+        let (start, changes) = job;
+        shared.finish(start, &changes);
     }
 }
 

@@ -96,9 +96,19 @@ impl Live {
 }
 
 /// `served` has the paths and bytes of `expected`.
-fn assert_same(served: &BTreeMap<String, Vec<u8>>, expected: &BTreeMap<String, Vec<u8>>, what: &str) {
-    let missing: Vec<&String> = expected.keys().filter(|p| !served.contains_key(*p)).collect();
-    let extra: Vec<&String> = served.keys().filter(|p| !expected.contains_key(*p)).collect();
+fn assert_same(
+    served: &BTreeMap<String, Vec<u8>>,
+    expected: &BTreeMap<String, Vec<u8>>,
+    what: &str,
+) {
+    let missing: Vec<&String> = expected
+        .keys()
+        .filter(|p| !served.contains_key(*p))
+        .collect();
+    let extra: Vec<&String> = served
+        .keys()
+        .filter(|p| !expected.contains_key(*p))
+        .collect();
     let differ: Vec<&String> = expected
         .iter()
         .filter(|(p, bytes)| served.get(*p).is_some_and(|s| s != *bytes))
