@@ -184,17 +184,14 @@ impl Library {
 
     /// Put `page` in place of the page read from the same file, which must
     /// give the same page key and language (`serve`, after a save): the
-    /// page keys stay as they are. Returns the page replaced, or `page`
-    /// back as the error when no page came from its file.
-    pub fn replace_page(&mut self, page: Page) -> std::result::Result<Page, Page> {
-        let Some(i) = self
+    /// page keys stay as they are. Returns the page replaced, or `None`
+    /// (and nothing changes) when no page came from its file.
+    pub fn replace_page(&mut self, page: Page) -> Option<Page> {
+        let i = self
             .site
             .pages
             .iter()
-            .position(|p| p.path == page.path && p.key == page.key && p.lang == page.lang)
-        else {
-            return Err(page);
-        };
+            .position(|p| p.path == page.path && p.key == page.key && p.lang == page.lang)?;
         let old = std::mem::replace(&mut self.site.pages[i], page);
         self.village_lessons = self
             .site
@@ -202,7 +199,7 @@ impl Library {
             .iter()
             .map(|v| self.site.village_lessons(v))
             .collect();
-        Ok(old)
+        Some(old)
     }
 
     /// The site, given back (for `serve`, which reloads changed files).

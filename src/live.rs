@@ -233,10 +233,7 @@ impl Live {
         let dirty: BTreeSet<String> = pages.iter().map(|p| p.key.clone()).collect();
         let mut replaced = Vec::new();
         for page in pages {
-            match state.site.replace_page(page) {
-                Ok(old) => replaced.push(old),
-                Err(_) => unreachable!("checked above that the page is in the model"),
-            }
+            replaced.extend(state.site.replace_page(page));
         }
         self.generation += 1;
         let (strings, templates) = crate::theme(&self.root, &state.site, &mut self.cache, true)?;
