@@ -169,17 +169,19 @@ impl Server {
                 .spawn(move || watch_loop(&shared, watcher, &events_rx, debounce))
                 .expect("spawning a thread at start-up")
         };
-        let finisher = {
+        // Not joined on stop: a second half running (seconds on a large
+        // site) must not hold up Ctrl-C. It ends on its own once stopped.
+        {
             let shared = shared.clone();
             std::thread::Builder::new()
                 .name("lentera-finish".into())
                 .spawn(move || finish_loop(&shared, &finish_rx))
-                .expect("spawning a thread at start-up")
-        };
+                .expect("spawning a thread at start-up");
+        }
         Ok(Server {
             addr,
             shared,
-            threads: vec![accept, rebuild, finisher],
+            threads: vec![accept, rebuild],
         })
     }
 
@@ -410,7 +412,7 @@ impl Shared {
         };
         let loaded = load_files(files, Some(&self.snapshot().files));
         let live = lock();
-        if !live.is_current(generation) {
+        if !live.is_current(generation) || self.stopping.load(Ordering::SeqCst) {
             return;
         }
         // Under the lock no rebuild can publish: this is still the snapshot
