@@ -3,20 +3,19 @@
 //! interface strings.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-use serde::Serialize;
+use std::path::Path;
 
 use crate::config::{Config, Date};
 use crate::error::Error;
-use crate::messages::{Lang, tr};
+use crate::messages::{Lang, Say};
+use crate::report::Style;
 use crate::status::{Row, Status, translation_status};
 use crate::{BuildOptions, build};
 
 pub use crate::diagnostic::{Diagnostic, Severity};
 
 /// The result of a check.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub translations: Vec<Row>,
@@ -86,15 +85,6 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
                 for (lang, key) in built.missing_strings {
                     missing_strings.entry(lang).or_default().push(key);
                 }
-                for (lang, keys) in &missing_strings {
-                    diagnostics.push(Diagnostic {
-                        file: PathBuf::from(format!("themes/{}/i18n/{lang}.yaml", loaded.as_ref().map_or("default", |s| s.config.theme.as_str()))),
-                        line: 0,
-                        severity: Severity::Warning,
-                        message: format!("{} interface strings are missing in `{lang}`: {}", keys.len(), keys.join(", ")),
-                        hint: Some(format!("add them to the theme's i18n/{lang}.yaml or to content/i18n/{lang}.yaml")),
-                    });
-                }
             }
             Err(err) => {
                 diagnostics.extend(from_error(&err));
@@ -115,69 +105,34 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
 
 /// Diagnostics from a build error (each of several, if it holds many).
 pub fn from_error(err: &Error) -> Vec<Diagnostic> {
-    err.flatten()
-        .into_iter()
-        .map(|e| {
-            let at = e.located();
-            let message = if at.column > 0 {
-                format!("{} (column {})", at.message, at.column)
-            } else {
-                at.message
-            };
-            // Template errors are grouped under templates/ in the report.
-            let file = match e {
-                Error::Template { .. } => PathBuf::from("templates").join(&at.file),
-                _ => at.file,
-            };
-            Diagnostic {
-                file,
-                line: at.line,
-                severity: Severity::Error,
-                message,
-                hint: at.hint,
-            }
-        })
-        .collect()
+    err.diagnostics()
 }
 
-/// The report for people: problems grouped by file, then the translation table.
-pub fn format_human(report: &Report, languages: &[String], lang: Lang) -> String {
-    let mut out = String::new();
-    let mut by_file: BTreeMap<&Path, Vec<&Diagnostic>> = BTreeMap::new();
-    for d in &report.diagnostics {
-        by_file.entry(&d.file).or_default().push(d);
+impl Report {
+    /// The report as JSON: stable English keys; each diagnostic with its
+    /// `code` (docs/diagnostics.md) and its texts in `lang`.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "diagnostics": self.diagnostics.iter().map(|d| d.to_json(lang)).collect::<Vec<_>>(),
+            "translations": self.translations,
+            "missing_strings": self.missing_strings,
+            "errors": self.errors(),
+            "warnings": self.warnings(),
+        })
     }
-    for (file, list) in by_file {
-        out.push_str(&format!(
-            "{}\n",
-            if file.as_os_str().is_empty() {
-                "(site)".to_string()
-            } else {
-                file.display().to_string()
-            }
-        ));
-        for d in list {
-            let sev = match d.severity {
-                Severity::Error => tr(lang, "error"),
-                Severity::Warning => tr(lang, "warning"),
-            };
-            let line = if d.line > 0 {
-                tr(lang, &format!("line {}: ", d.line))
-            } else {
-                String::new()
-            };
-            out.push_str(&format!("  {sev}: {line}{}\n", tr(lang, &d.message)));
-            if let Some(hint) = &d.hint {
-                out.push_str(&format!("    {}: {}\n", tr(lang, "hint"), tr(lang, hint)));
-            }
-        }
+}
+
+/// The report for people: problems in file order, each with its source line,
+/// then the translation table and the totals.
+pub fn format_human(report: &Report, languages: &[String], root: &Path, style: Style) -> String {
+    let lang = style.lang;
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        out.push_str(&crate::report::render(d, root, style));
+        out.push_str("\n\n");
     }
     if !report.translations.is_empty() {
-        out.push('\n');
-        out.push_str(&tr(
-            lang,
-            "Translation status (O original, T translated, D draft, S stale, - missing)",
-        ));
+        out.push_str(&Say::StatusHeader.text(lang));
         out.push('\n');
         let width = report
             .translations
@@ -185,14 +140,15 @@ pub fn format_human(report: &Report, languages: &[String], lang: Lang) -> String
             .map(|r| r.key.len().max(6))
             .max()
             .unwrap_or(6);
-        out.push_str(&format!("  {:width$}", tr(lang, "page")));
+        out.push_str(&format!("  {:width$}", Say::Page.text(lang)));
         for l in languages {
             out.push_str(&format!(" {l:>4}"));
         }
         out.push('\n');
         for row in &report.translations {
+            let home = Say::Home.text(lang);
             let key = if row.key.is_empty() {
-                "(home)"
+                home.as_str()
             } else {
                 row.key.as_str()
             };
@@ -210,7 +166,10 @@ pub fn format_human(report: &Report, languages: &[String], lang: Lang) -> String
             out.push('\n');
         }
     }
-    let totals = format!("{} errors, {} warnings", report.errors(), report.warnings());
-    out.push_str(&format!("\n{}\n", tr(lang, &totals)));
+    let totals = Say::Totals {
+        errors: report.errors(),
+        warnings: report.warnings(),
+    };
+    out.push_str(&format!("\n{}\n", totals.text(lang)));
     out
 }

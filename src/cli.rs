@@ -1,14 +1,15 @@
 //! Command-line arguments and what the user sees in the terminal.
 
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use crate::messages::{Lang, tr};
+use crate::messages::{Lang, Say};
+use crate::report::Style;
 use crate::serve::{Report, ServeOptions, Server};
 use crate::{BuildOptions, Error, render::RenderOptions};
 
@@ -124,6 +125,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     drafts,
                     ..Default::default()
                 },
+                lang: ml,
                 ..Default::default()
             },
         ),
@@ -145,14 +147,19 @@ pub fn run(cli: Cli) -> ExitCode {
             match format {
                 Format::Json => println!(
                     "{}",
-                    serde_json::to_string_pretty(&report).expect("the report serialises")
+                    serde_json::to_string_pretty(&report.to_json(ml))
+                        .expect("the report serialises")
                 ),
                 Format::Human => {
                     let langs: Vec<String> =
                         crate::config::Config::load(&cli.root.join("content/site.yaml"))
                             .map(|c| c.languages.iter().map(|l| l.code.clone()).collect())
                             .unwrap_or_default();
-                    print!("{}", crate::check::format_human(&report, &langs, ml));
+                    let style = Style::for_terminal(ml, &std::io::stdout());
+                    print!(
+                        "{}",
+                        crate::check::format_human(&report, &langs, &cli.root, style)
+                    );
                 }
             }
             if report.errors() > 0 || (strict && report.warnings() > 0) {
@@ -170,20 +177,12 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             match result {
                 Ok(path) => {
-                    eprintln!(
-                        "{}",
-                        tr(
-                            ml,
-                            &format!(
-                                "created {} (a draft: remove `draft: true` when it is ready)",
-                                path.display()
-                            )
-                        )
-                    );
+                    let path = path.display().to_string();
+                    eprintln!("{}", Say::Created { path }.text(ml));
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
-                    print_error(&err, ml);
+                    print_error(&err, &cli.root, ml);
                     ExitCode::FAILURE
                 }
             }
@@ -228,66 +227,47 @@ pub fn run(cli: Cli) -> ExitCode {
                         .map(|(l, n)| format!("{l} {n}"))
                         .collect::<Vec<_>>()
                         .join(", ");
+                    let (dir, ms) = (out_dir.display().to_string(), start.elapsed().as_millis());
+                    let (fallbacks, files) = (summary.fallbacks, summary.files);
                     let line = if reused {
-                        format!(
-                            "nothing changed since the last build: {pages} pages ({per_lang}; {} not yet translated) and {} files are already in {} (checked in {} ms)",
-                            summary.fallbacks,
-                            summary.files,
-                            out_dir.display(),
-                            start.elapsed().as_millis()
-                        )
+                        Say::UpToDate {
+                            pages,
+                            per_lang,
+                            fallbacks,
+                            files,
+                            dir,
+                            ms,
+                        }
                     } else {
-                        format!(
-                            "built {pages} pages ({per_lang}; {} not yet translated) and {} files into {} in {} ms",
-                            summary.fallbacks,
-                            summary.files,
-                            out_dir.display(),
-                            start.elapsed().as_millis()
-                        )
+                        Say::Built {
+                            pages,
+                            per_lang,
+                            fallbacks,
+                            files,
+                            dir,
+                            ms,
+                        }
                     };
-                    eprintln!("{}", tr(ml, &line));
+                    eprintln!("{}", line.text(ml));
                     if summary.leaflets > 0 && !reused {
-                        let line = format!(
-                            "wrote {} leaflets (PDF) in {} ms",
-                            summary.leaflets,
-                            leaflet_time.as_millis()
-                        );
-                        eprintln!("{}", tr(ml, &line));
+                        let line = Say::WroteLeaflets {
+                            n: summary.leaflets,
+                            ms: leaflet_time.as_millis(),
+                        };
+                        eprintln!("{}", line.text(ml));
                     }
+                    let style = Style::for_terminal(ml, &std::io::stderr());
                     for warning in &summary.warnings {
-                        eprintln!("{}", format_warning(warning, ml));
-                    }
-                    let mut missing: std::collections::BTreeMap<&str, Vec<&str>> =
-                        Default::default();
-                    for (lang, key) in &summary.missing_strings {
-                        missing.entry(lang).or_default().push(key);
-                    }
-                    for (lang, keys) in missing {
-                        let text = format!(
-                            "{} interface strings are missing in `{lang}`, so the default language is shown: {}",
-                            keys.len(),
-                            keys.join(", ")
-                        );
-                        let hint = format!(
-                            "add them to the theme's i18n/{lang}.yaml or to content/i18n/{lang}.yaml"
-                        );
-                        eprintln!(
-                            "{}: {}\n  {}: {}",
-                            tr(ml, "warning"),
-                            tr(ml, &text),
-                            tr(ml, "hint"),
-                            tr(ml, &hint)
-                        );
+                        eprintln!("{}", crate::report::render(warning, &cli.root, style));
                     }
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
-                    print_error(&err, ml);
-                    let line = format!(
-                        "the previous output in {} was left untouched",
-                        out_dir.display()
-                    );
-                    eprintln!("{}", tr(ml, &line));
+                    print_error(&err, &cli.root, ml);
+                    let line = Say::OutputKept {
+                        dir: out_dir.display().to_string(),
+                    };
+                    eprintln!("{}", line.text(ml));
                     ExitCode::FAILURE
                 }
             }
@@ -295,47 +275,58 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn print_error(err: &Error, lang: Lang) {
-    for e in err.flatten() {
-        eprintln!("{}: {}", tr(lang, "error"), crate::messages::error(e, lang));
-        let mut source = std::error::Error::source(e);
-        while let Some(cause) = source {
-            eprintln!("  {}: {cause}", tr(lang, "caused by"));
-            source = cause.source();
-        }
+/// Every error of `err`, with its source line, in the staff's language.
+fn print_error(err: &Error, root: &Path, lang: Lang) {
+    let style = Style::for_terminal(lang, &std::io::stderr());
+    for d in err.diagnostics() {
+        eprintln!("{}", crate::report::render(&d, root, style));
     }
 }
 
-fn serve(root: &std::path::Path, opts: ServeOptions) -> ExitCode {
+fn serve(root: &Path, opts: ServeOptions) -> ExitCode {
+    let lang = opts.lang;
     let (stop_tx, stop_rx) = mpsc::channel();
     if let Err(err) = ctrlc::set_handler(move || {
         let _ = stop_tx.send(());
     }) {
-        eprintln!("error: cannot handle Ctrl-C: {err}");
+        let detail = err.to_string();
+        eprintln!(
+            "{}: {}",
+            Say::Error.text(lang),
+            Say::NoCtrlC { detail }.text(lang)
+        );
         return ExitCode::FAILURE;
     }
     let host = opts.host;
-    eprintln!("building {} …", root.display());
-    let server = match Server::start_with(root, opts, Box::new(report)) {
+    let shown = root.display().to_string();
+    eprintln!("{}", Say::ServeBuilding { root: shown }.text(lang));
+    let reporter_root = root.to_path_buf();
+    let reporter = move |r: Report<'_>| report(r, &reporter_root, lang);
+    let server = match Server::start_with(root, opts, Box::new(reporter)) {
         Ok(server) => server,
         Err(err) => {
-            print_error(&err, Lang::default());
+            print_error(&err, root, lang);
             return ExitCode::FAILURE;
         }
     };
     if !host.is_loopback() {
+        let host = host.to_string();
         eprintln!(
-            "warning: listening on {host}: other computers on the network can open this preview"
+            "{}: {}",
+            Say::Warning.text(lang),
+            Say::ServeOpen { host }.text(lang)
         );
     }
-    eprintln!("Serving on {} (Ctrl-C to stop)", server.url());
+    let url = server.url();
+    eprintln!("{}", Say::Serving { url }.text(lang));
     let _ = stop_rx.recv();
-    eprintln!("stopping …");
+    eprintln!("{}", Say::Stopping.text(lang));
     server.stop();
     ExitCode::SUCCESS
 }
 
-fn report(report: Report<'_>) {
+fn report(report: Report<'_>, root: &Path, lang: Lang) {
+    let style = Style::for_terminal(lang, &std::io::stderr());
     match report {
         Report::Built {
             build,
@@ -345,42 +336,27 @@ fn report(report: Report<'_>) {
             ..
         } => {
             let pages: usize = build.pages_per_language.values().sum();
-            let what = if changes.is_empty() {
-                "built".to_string()
+            let ms = elapsed.as_millis();
+            let line = if changes.is_empty() {
+                Say::ServeBuilt { pages, files, ms }
             } else {
-                let names: Vec<String> = changes
-                    .iter()
-                    .map(|c| format!("{c:?}").to_lowercase())
-                    .collect();
-                format!("rebuilt ({} changed)", names.join(", "))
+                let names: Vec<String> = changes.iter().map(|c| c.name().text(lang)).collect();
+                Say::ServeRebuilt {
+                    changed: names.join(", "),
+                    pages,
+                    files,
+                    ms,
+                }
             };
-            eprintln!(
-                "{what}: {pages} pages, {files} files in {} ms",
-                elapsed.as_millis()
-            );
+            eprintln!("{}", line.text(lang));
             for warning in &build.warnings {
-                eprintln!("{}", format_warning(warning, Lang::default()));
+                eprintln!("{}", crate::report::render(warning, root, style));
             }
         }
         Report::Failed { error, elapsed } => {
-            print_error(error, Lang::default());
-            eprintln!(
-                "build failed after {} ms; still serving the last good pages, the browser shows this error",
-                elapsed.as_millis()
-            );
+            print_error(error, root, lang);
+            let ms = elapsed.as_millis();
+            eprintln!("{}", Say::ServeFailed { ms }.text(lang));
         }
     }
-}
-
-/// `warning: file:line: message` and its hint, in the staff's language.
-pub fn format_warning(d: &crate::diagnostic::Diagnostic, lang: Lang) -> String {
-    let at = match d.line {
-        0 => format!("{}", d.file.display()),
-        n => format!("{}:{n}", d.file.display()),
-    };
-    let mut out = format!("{}: {at}: {}", tr(lang, "warning"), tr(lang, &d.message));
-    if let Some(hint) = &d.hint {
-        out.push_str(&format!("\n  {}: {}", tr(lang, "hint"), tr(lang, hint)));
-    }
-    out
 }

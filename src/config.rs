@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, Result};
+use crate::messages::Msg;
 use crate::yaml;
 
 /// The site settings, as checked after parsing.
@@ -340,29 +341,32 @@ impl Config {
     }
 
     fn validate(&self, path: &Path, text: &str) -> Result<()> {
-        let err = |needle: &str, message: String| {
-            Error::content(path, yaml::line_of(text, needle), message)
-        };
+        let err =
+            |needle: &str, message: Msg| Error::content(path, yaml::line_of(text, needle), message);
         let mut errors = Vec::new();
         if jiff::tz::TimeZone::get(&self.time_zone).is_err() {
             errors.push(
                 err(
                     "time_zone",
-                    format!("`{}` is not a time zone this system knows", self.time_zone),
+                    Msg::UnknownTimeZone {
+                        zone: self.time_zone.clone(),
+                    },
                 )
-                .with_hint("use an IANA name such as `Asia/Jakarta` (WIB), `Asia/Makassar` (WITA) or `Asia/Jayapura` (WIT)"),
+                .with_hint(Msg::UseIanaZone),
             );
         }
         if self.languages.is_empty() {
-            errors.push(err("languages", "no languages are configured".into()));
+            errors.push(err("languages", Msg::NoLanguages));
         }
         if !self.base_url.starts_with("http://") && !self.base_url.starts_with("https://") {
             errors.push(
                 err(
                     "base_url",
-                    format!("base_url `{}` is not an absolute URL", self.base_url),
+                    Msg::BaseUrlNotAbsolute {
+                        url: self.base_url.clone(),
+                    },
                 )
-                .with_hint("write it as https://example.org/"),
+                .with_hint(Msg::WriteLikeUrl),
             );
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -376,15 +380,19 @@ impl Config {
                 errors.push(
                     err(
                         &format!("code: {}", lang.code),
-                        format!("language code `{}` is not valid", lang.code),
+                        Msg::LangCodeInvalid {
+                            code: lang.code.clone(),
+                        },
                     )
-                    .with_hint("use a lowercase ISO 639 code such as `id`, `jv` or `ljp`"),
+                    .with_hint(Msg::UseIsoCode),
                 );
             }
             if !seen.insert(lang.code.as_str()) {
                 errors.push(err(
                     &format!("code: {}", lang.code),
-                    format!("language `{}` is listed twice", lang.code),
+                    Msg::LangTwice {
+                        code: lang.code.clone(),
+                    },
                 ));
             }
         }
@@ -392,12 +400,13 @@ impl Config {
             errors.push(
                 err(
                     "default_language",
-                    format!(
-                        "default_language `{}` is not one of the languages",
-                        self.default_language
-                    ),
+                    Msg::DefaultLangUnknown {
+                        code: self.default_language.clone(),
+                    },
                 )
-                .with_hint(format!("configured: {}", self.language_codes().join(", "))),
+                .with_hint(Msg::Configured {
+                    list: self.language_codes().join(", "),
+                }),
             );
         }
         let mut keys = std::collections::BTreeSet::new();
@@ -410,7 +419,7 @@ impl Config {
             if !keys.insert(key.as_str()) {
                 errors.push(err(
                     &format!("key: {key}"),
-                    format!("the key `{key}` is used twice"),
+                    Msg::KeyTwice { key: key.clone() },
                 ));
             }
         }
@@ -428,9 +437,9 @@ impl Config {
                 errors.push(
                     err(
                         &format!("key: {key}"),
-                        format!("`{key}` has phone numbers but no `verified:` date"),
+                        Msg::NumbersUnverified { key: key.clone() },
                     )
-                    .with_hint("add `verified: YYYY-MM-DD`, the date of the source that confirmed the numbers, and `source:`; numbers are printed on leaflets"),
+                    .with_hint(Msg::AddVerifiedNumbers),
                 );
             }
         }
@@ -444,9 +453,10 @@ impl Config {
                 if self.language(code).is_none() {
                     errors.push(err(
                         &format!("key: {key}"),
-                        format!(
-                            "`{key}` has a name in `{code}`, which is not a configured language"
-                        ),
+                        Msg::NameInUnknownLang {
+                            key: key.clone(),
+                            lang: code.to_string(),
+                        },
                     ));
                 }
             }
@@ -538,7 +548,7 @@ mod tests {
         match err {
             Error::Yaml { line, hint, .. } => {
                 assert_eq!(line, 8);
-                assert!(hint.unwrap().contains("did you mean `theme`?"));
+                assert!(matches!(hint, Some(Msg::DidYouMeanKey { best, .. }) if best == "theme"));
             }
             other => panic!("{other:?}"),
         }
@@ -549,7 +559,7 @@ mod tests {
         let text = MINIMAL.replace("default_language: id", "default_language: fr");
         let err = Config::parse(Path::new("site.yaml"), &text).unwrap_err();
         assert!(
-            matches!(&err, Error::Content { line: 2, message, .. } if message.contains("`fr`")),
+            matches!(&err, Error::Content { line: 2, message: Msg::DefaultLangUnknown { code }, .. } if code == "fr"),
             "{err}"
         );
     }
@@ -561,7 +571,14 @@ mod tests {
         );
         let err = Config::parse(Path::new("site.yaml"), &text).unwrap_err();
         assert!(
-            matches!(&err, Error::Content { line: 9, message, .. } if message.contains("no `verified:`")),
+            matches!(
+                &err,
+                Error::Content {
+                    line: 9,
+                    message: Msg::NumbersUnverified { .. },
+                    ..
+                }
+            ),
             "{err}"
         );
         let ok = text.replace("    numbers:", "    verified: 2025-01-01\n    numbers:");

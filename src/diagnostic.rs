@@ -6,50 +6,107 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::messages::{Lang, Msg};
+
 use crate::config::Date;
 use crate::library::Library;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
-/// One problem, located in a file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// One problem, located in a file: what `build`, `check`, `new`, `serve` and
+/// its overlay all show (rendered by [`crate::report`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub file: PathBuf,
     /// 1-based; 0 when the problem has no line.
     pub line: usize,
+    /// 1-based, in characters; 0 when unknown.
+    pub column: usize,
     pub severity: Severity,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Msg,
+    /// What to do about it.
+    pub hint: Option<Msg>,
+    /// The text of the dependency that found it (Tera, serde_yaml, image,
+    /// Typst, the operating system), in its own words.
+    pub detail: Option<String>,
+    /// What lentera was doing ("while rendering content/a.md").
+    pub context: Option<Msg>,
 }
 
 impl Diagnostic {
     pub fn warning(
         file: impl Into<PathBuf>,
         line: usize,
-        message: impl Into<String>,
-        hint: Option<String>,
+        message: Msg,
+        hint: Option<Msg>,
     ) -> Diagnostic {
         Diagnostic {
             file: file.into(),
             line,
+            column: 0,
             severity: Severity::Warning,
-            message: message.into(),
+            message,
             hint,
+            detail: None,
+            context: None,
         }
     }
 
-    /// `file:line: message`, for one-line output.
+    /// `file:line: message` in English, for one-line logs and tests.
     pub fn located(&self) -> String {
         match self.line {
             0 => format!("{}: {}", self.file.display(), self.message),
             n => format!("{}:{n}: {}", self.file.display(), self.message),
         }
     }
+
+    /// The diagnostic as JSON for `check --format json`: stable English keys,
+    /// the `code` of the message and of the hint, and the texts in `lang`.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "severity": self.severity,
+            "code": self.message.code(),
+            "file": self.file.display().to_string(),
+            "line": self.line,
+            "column": self.column,
+            "message": self.message.text(lang),
+            "context": self.context.as_ref().map(|c| c.text(lang)),
+            "hint_code": self.hint.as_ref().map(Msg::code),
+            "hint": self.hint.as_ref().map(|h| h.text(lang)),
+            "detail": self.detail,
+        })
+    }
+}
+
+/// One warning per language with interface strings missing (`(lang, key)`
+/// pairs, as the strings report them): the default language is shown there.
+pub fn missing_strings(theme: &str, missing: &[(String, String)]) -> Vec<Diagnostic> {
+    let mut by_lang: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (lang, key) in missing {
+        by_lang.entry(lang).or_default().push(key);
+    }
+    by_lang
+        .into_iter()
+        .map(|(lang, keys)| {
+            Diagnostic::warning(
+                format!("themes/{theme}/i18n/{lang}.yaml"),
+                0,
+                Msg::InterfaceStringsMissing {
+                    n: keys.len(),
+                    lang: lang.to_string(),
+                    keys: keys.join(", "),
+                },
+                Some(Msg::AddStrings {
+                    lang: lang.to_string(),
+                }),
+            )
+        })
+        .collect()
 }
 
 /// Warnings about the content itself: contact numbers verified too long ago
@@ -62,8 +119,12 @@ pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnos
         out.push(Diagnostic::warning(
             "content/site.yaml",
             crate::yaml::line_of(&site_yaml, &format!("key: {key}")),
-            format!("the numbers of `{key}` were verified on {date}, more than {days} days ago"),
-            Some("check them against the source, then update `verified:` and `source:`".into()),
+            Msg::NumbersStale {
+                key: key.to_string(),
+                date: date.to_string(),
+                days,
+            },
+            Some(Msg::CheckNumbers),
         ));
     }
     for (village, name, date) in site.stale_village_contacts(today) {
@@ -71,10 +132,12 @@ pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnos
         out.push(Diagnostic::warning(
             village.path.clone(),
             crate::yaml::line_of(&text, &name),
-            format!(
-                "the phone number of `{name}` was verified on {date}, more than {days} days ago"
-            ),
-            Some("check it with the person, then update `verified:`".into()),
+            Msg::PhoneStale {
+                name: name.to_string(),
+                date: date.to_string(),
+                days,
+            },
+            Some(Msg::CheckPhone),
         ));
     }
     for row in crate::status::translation_status(site) {
@@ -83,12 +146,8 @@ pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnos
                 out.push(Diagnostic::warning(
                     row.file.clone(),
                     0,
-                    format!(
-                        "the `{lang}` translation is older than this page's last review (`updated:`)"
-                    ),
-                    Some(format!(
-                        "review the `{lang}` file and set its `updated:` to the same date"
-                    )),
+                    Msg::TranslationStale { lang: lang.clone() },
+                    Some(Msg::ReviewTranslation { lang: lang.clone() }),
                 ));
             }
         }

@@ -1,8 +1,12 @@
 //! The one error type of the library. Every variant that comes from a file
-//! names the file, and the line where it is known, as fields.
+//! names the file, and the line where it is known, as fields; every message
+//! is a [`Msg`] value, shown in the staff's language by [`crate::report`].
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::messages::{Lang, Msg};
 
 /// The text of a caught panic, for a message that names the file being
 /// processed when it happened.
@@ -18,169 +22,140 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can stop a build.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("{}: cannot read: {source}", path.display())]
     Read {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot write: {source}", path.display())]
     Write {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    /// Invalid YAML, or YAML of the wrong shape (front matter, site.yaml, a village).
-    #[error("{}:{line}:{column}: {message}{}", path.display(), Hint(hint))]
+    /// Invalid YAML, or YAML of the wrong shape (front matter, site.yaml, a
+    /// village). `detail` is serde_yaml's own text.
     Yaml {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
-        hint: Option<String>,
+        message: Msg,
+        hint: Option<Msg>,
+        detail: Option<String>,
     },
-    /// Anything else wrong in a content file, at a known line (0 = whole file).
-    #[error("{}{}: {message}{}", path.display(), Line(*line), Hint(hint))]
+    /// Anything else wrong in a content file, at a known line (0 = whole
+    /// file) and column (0 = unknown).
     Content {
         path: PathBuf,
         line: usize,
-        message: String,
-        hint: Option<String>,
+        column: usize,
+        message: Msg,
+        hint: Option<Msg>,
+        detail: Option<String>,
     },
-    #[error("template `{template}`:{line}:{column}: {message} ({page})")]
+    /// A template that does not compile or fails on a page; `detail` is
+    /// Tera's text, `page` what was being done.
     Template {
         template: String,
         line: usize,
         column: usize,
-        message: String,
-        page: String,
+        message: Msg,
+        detail: String,
+        page: Msg,
+        /// The template's file, relative to the project (empty if unknown).
+        file: PathBuf,
     },
-    /// A village leaflet that cannot be printed as it is.
-    #[error("{}: leaflet in `{lang}`: {message}\n  hint: {hint}", village.display())]
+    /// A village leaflet or poster that cannot be printed as it is.
+    /// `template` is where in the Typst template it failed, when known:
+    /// (file, line, column).
     Leaflet {
         village: PathBuf,
-        lang: String,
-        message: String,
-        hint: String,
+        message: Msg,
+        hint: Msg,
+        detail: Option<String>,
+        template: Option<(PathBuf, usize, usize)>,
     },
-    #[error("theme `{theme}` not found: looked for {}", path.display())]
-    ThemeNotFound { theme: String, path: PathBuf },
-    #[error("`{url}` would be written by both {} and {}", first.display(), second.display())]
+    ThemeNotFound {
+        theme: String,
+        path: PathBuf,
+    },
     UrlCollision {
         url: String,
         first: PathBuf,
         second: PathBuf,
     },
-    #[error("refusing to build into {}: {reason}", path.display())]
-    UnsafeOutput { path: PathBuf, reason: String },
-    #[error("cannot serve on {addr} (is another server using this port? try --port)")]
+    UnsafeOutput {
+        path: PathBuf,
+        reason: Msg,
+    },
     Serve {
         addr: String,
-        #[source]
         source: std::io::Error,
     },
-    #[error("cannot watch {} for changes: {message}", path.display())]
-    Watch { path: PathBuf, message: String },
+    Watch {
+        path: PathBuf,
+        message: String,
+    },
     /// Several independent errors found in one pass (for example one per page).
-    #[error("{}", List(.0))]
     Many(Vec<Error>),
 }
 
-/// Where an error points and what it says, for reports that show errors one
-/// field at a time (`lentera check`, the `serve` overlay). 0 means unknown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
-    pub file: PathBuf,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
+impl std::error::Error for Error {}
+
+impl fmt::Display for Error {
+    /// English, one diagnostic after another, without source lines: for
+    /// logs and tests. People see [`crate::report`]'s rendering.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = self.diagnostics();
+        if list.len() > 1 {
+            writeln!(
+                f,
+                "{}",
+                crate::messages::Say::ErrorCount { n: list.len() }.text(Lang::En)
+            )?;
+        }
+        for (i, d) in list.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            f.write_str(&crate::report::one_line(d, Lang::En))?;
+        }
+        Ok(())
+    }
 }
 
 impl Error {
-    /// This error (not flattened: call on each of [`Error::flatten`]) as
-    /// file, line, column, message and hint.
-    pub fn located(&self) -> Located {
-        let at =
-            |file: &std::path::Path, line, column, message: String, hint: Option<String>| Located {
-                file: file.to_path_buf(),
-                line,
-                column,
-                message,
-                hint,
-            };
-        match self {
-            Error::Yaml {
-                path,
-                line,
-                column,
-                message,
-                hint,
-            } => at(path, *line, *column, message.clone(), hint.clone()),
-            Error::Content {
-                path,
-                line,
-                message,
-                hint,
-            } => at(path, *line, 0, message.clone(), hint.clone()),
-            Error::Template {
-                template,
-                line,
-                column,
-                message,
-                page,
-            } => at(
-                std::path::Path::new(template),
-                *line,
-                *column,
-                format!("{message} ({page})"),
-                None,
-            ),
-            Error::Leaflet {
-                village,
-                lang,
-                message,
-                hint,
-            } => at(
-                village,
-                0,
-                0,
-                format!("leaflet in `{lang}`: {message}"),
-                Some(hint.clone()),
-            ),
-            Error::Read { path, source } => at(path, 0, 0, format!("cannot read: {source}"), None),
-            Error::Write { path, source } => {
-                at(path, 0, 0, format!("cannot write: {source}"), None)
-            }
-            Error::UrlCollision { first, .. } => at(first, 0, 0, self.to_string(), None),
-            other => {
-                let mut message = other.to_string();
-                let mut source = std::error::Error::source(other);
-                while let Some(cause) = source {
-                    message.push_str(&format!("\ncaused by: {cause}"));
-                    source = cause.source();
-                }
-                at(std::path::Path::new(""), 0, 0, message, None)
-            }
-        }
-    }
-
     /// A content error at a line of a file.
-    pub fn content(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+    pub fn content(path: impl Into<PathBuf>, line: usize, message: Msg) -> Self {
         Error::Content {
             path: path.into(),
             line,
-            message: message.into(),
+            column: 0,
+            message,
             hint: None,
+            detail: None,
         }
     }
 
     /// Attach a hint ("what to do") to a content or YAML error.
-    pub fn with_hint(mut self, text: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, text: Msg) -> Self {
         if let Error::Content { hint, .. } | Error::Yaml { hint, .. } = &mut self {
-            *hint = Some(text.into());
+            *hint = Some(text);
+        }
+        self
+    }
+
+    /// Attach a dependency's own text to a content error.
+    pub fn with_detail(mut self, text: impl fmt::Display) -> Self {
+        if let Error::Content { detail, .. } | Error::Yaml { detail, .. } = &mut self {
+            *detail = Some(text.to_string());
+        }
+        self
+    }
+
+    /// Point a content error at a column (1-based) of its line.
+    pub fn at_column(mut self, at: usize) -> Self {
+        if let Error::Content { column, .. } = &mut self {
+            *column = at;
         }
         self
     }
@@ -201,43 +176,155 @@ impl Error {
             other => vec![other],
         }
     }
-}
 
-struct Hint<'a>(&'a Option<String>);
-
-impl fmt::Display for Hint<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(hint) => write!(f, "\n  hint: {hint}"),
-            None => Ok(()),
-        }
+    /// Every error as a diagnostic (several for `Many`).
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.flatten().into_iter().map(Error::diagnostic).collect()
     }
-}
 
-struct Line(usize);
-
-impl fmt::Display for Line {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 > 0 {
-            write!(f, ":{}", self.0)
-        } else {
-            Ok(())
-        }
-    }
-}
-
-struct List<'a>(&'a [Error]);
-
-impl fmt::Display for List<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} errors:", self.0.len())?;
-        for (i, err) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
+    /// This error (not flattened: call on each of [`Error::flatten`]) as a
+    /// diagnostic: file, line, column, message, hint and detail.
+    pub fn diagnostic(&self) -> Diagnostic {
+        let at = |file: &Path, line, column, message: Msg, hint: Option<Msg>| Diagnostic {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            line,
+            column,
+            message,
+            hint,
+            detail: None,
+            context: None,
+        };
+        match self {
+            Error::Yaml {
+                path,
+                line,
+                column,
+                message,
+                hint,
+                detail,
             }
-            write!(f, "{err}")?;
+            | Error::Content {
+                path,
+                line,
+                column,
+                message,
+                hint,
+                detail,
+            } => Diagnostic {
+                detail: detail.clone(),
+                ..at(path, *line, *column, message.clone(), hint.clone())
+            },
+            Error::Template {
+                template,
+                line,
+                column,
+                message,
+                detail,
+                page,
+                file,
+            } => Diagnostic {
+                detail: Some(detail.clone()).filter(|d| !d.is_empty()),
+                context: Some(page.clone()),
+                ..at(
+                    &if file.as_os_str().is_empty() {
+                        Path::new("templates").join(template)
+                    } else {
+                        file.clone()
+                    },
+                    *line,
+                    *column,
+                    message.clone(),
+                    None,
+                )
+            },
+            Error::Leaflet {
+                village,
+                message,
+                hint,
+                detail,
+                template: Some((file, line, column)),
+            } => Diagnostic {
+                detail: detail.clone(),
+                context: Some(Msg::ForVillage {
+                    village: village.display().to_string(),
+                }),
+                ..at(file, *line, *column, message.clone(), Some(hint.clone()))
+            },
+            Error::Leaflet {
+                village,
+                message,
+                hint,
+                detail,
+                template: None,
+            } => Diagnostic {
+                detail: detail.clone(),
+                ..at(village, 0, 0, message.clone(), Some(hint.clone()))
+            },
+            Error::Read { path, source } if source.kind() == std::io::ErrorKind::InvalidData => {
+                Diagnostic {
+                    detail: Some(source.to_string()),
+                    ..at(path, 0, 0, Msg::NotUtf8, Some(Msg::SaveAsUtf8))
+                }
+            }
+            Error::Read { path, source } => Diagnostic {
+                detail: Some(source.to_string()),
+                ..at(path, 0, 0, Msg::CannotRead, Some(Msg::CheckPermissions))
+            },
+            Error::Write { path, source } => Diagnostic {
+                detail: Some(source.to_string()),
+                ..at(path, 0, 0, Msg::CannotWrite, Some(Msg::CheckPermissions))
+            },
+            Error::ThemeNotFound { theme, path } => at(
+                Path::new("content/site.yaml"),
+                0,
+                0,
+                Msg::ThemeNotFound {
+                    theme: theme.clone(),
+                    path: path.display().to_string(),
+                },
+                Some(Msg::SetTheme),
+            ),
+            Error::UrlCollision { url, first, second } => at(
+                first,
+                0,
+                0,
+                Msg::UrlCollision {
+                    url: url.clone(),
+                    first: first.display().to_string(),
+                    second: second.display().to_string(),
+                },
+                Some(Msg::RenameOne),
+            ),
+            Error::UnsafeOutput { path, reason } => at(
+                Path::new(""),
+                0,
+                0,
+                Msg::UnsafeOutput {
+                    dir: path.display().to_string(),
+                    reason: Box::new(reason.clone()),
+                },
+                Some(Msg::ChooseOutput),
+            ),
+            Error::Serve { addr, source } => Diagnostic {
+                detail: Some(source.to_string()),
+                ..at(
+                    Path::new(""),
+                    0,
+                    0,
+                    Msg::CannotServe { addr: addr.clone() },
+                    Some(Msg::TryAnotherPort),
+                )
+            },
+            Error::Watch { path, message } => Diagnostic {
+                detail: Some(message.clone()),
+                ..at(path, 0, 0, Msg::CannotWatch, Some(Msg::WatchLimit))
+            },
+            Error::Many(list) => list
+                .first()
+                .map(Error::diagnostic)
+                .unwrap_or_else(|| at(Path::new(""), 0, 0, Msg::YamlInvalid, None)),
         }
-        Ok(())
     }
 }
 
@@ -246,37 +333,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn located_keeps_file_line_column_and_hint() {
+    fn diagnostic_keeps_file_line_column_hint_and_detail() {
         let yaml = Error::Yaml {
             path: "content/a.md".into(),
             line: 3,
             column: 7,
-            message: "bad".into(),
-            hint: Some("fix".into()),
+            message: Msg::YamlUnknownKey { key: "x".into() },
+            hint: Some(Msg::ValidKeys {
+                valid: "`title`".into(),
+            }),
+            detail: Some("unknown field `x`".into()),
         };
+        let d = yaml.diagnostic();
         assert_eq!(
-            yaml.located(),
-            Located {
-                file: "content/a.md".into(),
-                line: 3,
-                column: 7,
-                message: "bad".into(),
-                hint: Some("fix".into())
-            }
+            (d.file.as_path(), d.line, d.column),
+            (Path::new("content/a.md"), 3, 7)
         );
-        let leaflet = Error::Leaflet {
-            village: "content/desa/x.yaml".into(),
-            lang: "jv".into(),
-            message: "too long".into(),
-            hint: "shorten".into(),
+        assert_eq!(d.message.code(), "yaml-unknown-key");
+        assert_eq!(d.hint.as_ref().map(Msg::code), Some("valid-keys"));
+        assert_eq!(d.detail.as_deref(), Some("unknown field `x`"));
+        let template = Error::Template {
+            template: "page.html".into(),
+            line: 2,
+            column: 5,
+            message: Msg::TemplateFailed,
+            detail: "Variable `x` not found".into(),
+            page: Msg::WhileRendering {
+                page: "content/a.md".into(),
+            },
+            file: PathBuf::new(),
         };
-        let at = leaflet.located();
-        assert_eq!(at.message, "leaflet in `jv`: too long");
-        assert_eq!(at.hint.as_deref(), Some("shorten"));
-        let theme = Error::ThemeNotFound {
-            theme: "t".into(),
-            path: "themes/t/templates".into(),
+        let d = template.diagnostic();
+        assert_eq!(d.file, Path::new("templates/page.html"));
+        assert_eq!(d.context.as_ref().map(Msg::code), Some("while-rendering"));
+        let not_text = Error::Read {
+            path: "content/a.md".into(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"),
         };
-        assert!(theme.located().message.starts_with("theme `t` not found"));
+        assert_eq!(not_text.diagnostic().message, Msg::NotUtf8);
+        let many = Error::Many(vec![yaml, template]);
+        assert_eq!(many.diagnostics().len(), 2);
+        assert!(many.to_string().starts_with("2 errors:\n"), "{many}");
     }
 }

@@ -26,6 +26,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::library::Library;
+use crate::messages::Msg;
 use crate::output::OutputFile;
 use crate::render::RenderOptions;
 use crate::templates::Templates;
@@ -77,20 +78,22 @@ impl Glossary {
                 return Err(Error::content(
                     &path,
                     crate::yaml::line_of(source, &format!("{term}:")),
-                    format!("the term `{term}` has no explanation"),
+                    Msg::TermUnexplained { term: term.clone() },
                 )
-                .with_hint("write `TERM: a short, plain explanation` under `terms:`"));
+                .with_hint(Msg::WriteTerm));
             }
             let id = crate::markdown::slugify(&term);
             if let Some(other) = ids.insert(id.clone(), term.clone()) {
                 return Err(Error::content(
                     &path,
                     0,
-                    format!(
-                        "`{other}` and `{term}` get the same anchor `#{id}` on the glossary page"
-                    ),
+                    Msg::TermsSameAnchor {
+                        first: other,
+                        second: term.clone(),
+                        id: id.clone(),
+                    },
                 )
-                .with_hint("keep one of them"));
+                .with_hint(Msg::KeepOne));
             }
             entries.push(Entry { term, text, id });
         }
@@ -317,15 +320,15 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
             out.push(Diagnostic::warning(
                 page.path.clone(),
                 line,
-                format!(
-                    "terms missing from the `{}` glossary: {}",
-                    glossary.map_or(page.lang.as_str(), |g| g.lang.as_str()),
-                    missing.join(", ")
-                ),
-                Some(format!(
-                    "explain each under `terms:` in {} (`TERM: short explanation`), or list it under `known:` if every reader knows it",
-                    file.display()
-                )),
+                Msg::GlossaryMissing {
+                    lang: glossary
+                        .map_or(page.lang.as_str(), |g| g.lang.as_str())
+                        .to_string(),
+                    terms: missing.join(", "),
+                },
+                Some(Msg::ExplainTerms {
+                    file: file.display().to_string(),
+                }),
             ));
         }
     }

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::content::Asset;
 use crate::error::{Error, Result};
+use crate::messages::Msg;
 use crate::output::OutputFile;
 
 /// The widest image a phone page needs.
@@ -109,14 +110,15 @@ pub fn process_cached(assets: &[Asset], cache: Option<&Cache>) -> Result<Process
             })?;
             let processed = std::panic::catch_unwind(|| process_one(&asset.rel, &bytes, format))
                 .unwrap_or_else(|panic| {
-                    Err(format!(
-                        "lentera stopped unexpectedly while processing this image ({})",
-                        crate::error::panic_message(&panic)
-                    ))
+                    Err((Msg::ImagePanic, Some(crate::error::panic_message(&panic))))
                 });
-            let (info, files) = processed.map_err(|message| {
-                Error::content(crate::content::display_path(&asset.rel), 0, message)
-                    .with_hint("save the image again as a normal JPEG or PNG file, at most a few thousand pixels on each side")
+            let (info, files) = processed.map_err(|(message, detail)| {
+                let err = Error::content(crate::content::display_path(&asset.rel), 0, message)
+                    .with_hint(Msg::SaveImageAgain);
+                match detail {
+                    Some(detail) => err.with_detail(detail),
+                    None => err,
+                }
             })?;
             if let (Some(c), Some(key)) = (cache, key) {
                 c.done
@@ -147,19 +149,23 @@ pub fn process_one(
     rel: &str,
     bytes: &[u8],
     format: ImageFormat,
-) -> std::result::Result<(ImageInfo, Vec<OutputFile>), String> {
+) -> std::result::Result<(ImageInfo, Vec<OutputFile>), Problem> {
     let reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
     let (w, h) = reader
         .into_dimensions()
-        .map_err(|e| format!("this image cannot be read: {e}"))?;
+        .map_err(|e| (Msg::ImageUnreadable, Some(e.to_string())))?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(format!(
-            "this image is {w} × {h} pixels, more than the {} million pixels lentera accepts",
-            MAX_PIXELS / 1_000_000
+        return Err((
+            Msg::ImageTooLarge {
+                width: w,
+                height: h,
+                million: MAX_PIXELS / 1_000_000,
+            },
+            None,
         ));
     }
     let img = image::load_from_memory_with_format(bytes, format)
-        .map_err(|e| format!("this image cannot be read: {e}"))?;
+        .map_err(|e| (Msg::ImageUnreadable, Some(e.to_string())))?;
     let resized = img.width() > MAX_WIDTH;
     let img = if resized {
         let height =
@@ -202,18 +208,20 @@ pub fn process_one(
     ))
 }
 
-fn encode(img: &DynamicImage, format: ImageFormat) -> std::result::Result<Vec<u8>, String> {
+/// What is wrong with an image, and the image library's own words.
+pub type Problem = (Msg, Option<String>);
+
+fn encode(img: &DynamicImage, format: ImageFormat) -> std::result::Result<Vec<u8>, Problem> {
+    let failed = |e: image::ImageError| (Msg::ImageEncodeFailed, Some(e.to_string()));
     let mut out = std::io::Cursor::new(Vec::new());
     match format {
         ImageFormat::Jpeg => {
             let rgb = img.to_rgb8();
             image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
                 .encode_image(&rgb)
-                .map_err(|e| e.to_string())?;
+                .map_err(failed)?;
         }
-        _ => img
-            .write_to(&mut out, ImageFormat::Png)
-            .map_err(|e| e.to_string())?,
+        _ => img.write_to(&mut out, ImageFormat::Png).map_err(failed)?,
     }
     Ok(out.into_inner())
 }

@@ -13,6 +13,7 @@ use crate::content::Village;
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::library::{Library, Resolved};
+use crate::messages::Msg;
 use crate::output::{Memo, OutputFile};
 use crate::render::format_date;
 
@@ -65,20 +66,19 @@ impl Job {
         Some(crate::diagnostic::Diagnostic::warning(
             self.village_path.clone(),
             0,
-            format!(
-                "the leaflet in `{}` prints these lessons in `{}`, as they are not translated yet: {}",
-                self.lang,
-                langs.join("`, `"),
-                self.untranslated
+            Msg::LeafletUntranslated {
+                lang: self.lang.clone(),
+                shown_in: langs.join("`, `"),
+                lessons: self
+                    .untranslated
                     .iter()
                     .map(|(k, _)| k.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Some(format!(
-                "translate them into `{}`, or leave them: the leaflet marks them with their language",
-                self.lang
-            )),
+                    .join(", "),
+            },
+            Some(Msg::TranslateOrLeave {
+                lang: self.lang.clone(),
+            }),
         ))
     }
 }
@@ -306,6 +306,42 @@ pub fn template(root: &Path, theme_dir: &Path) -> Result<Option<String>> {
     template_named(root, theme_dir, TEMPLATE)
 }
 
+/// Point the template errors in `err` at the file they come from (the
+/// site's `templates/NAME`, else the theme's), relative to `root`.
+pub fn locate_template_errors(err: Error, root: &Path, theme_dir: &Path) -> Error {
+    match err {
+        Error::Many(list) => Error::Many(
+            list.into_iter()
+                .map(|e| locate_template_errors(e, root, theme_dir))
+                .collect(),
+        ),
+        Error::Leaflet {
+            village,
+            message,
+            hint,
+            detail,
+            template: Some((name, line, column)),
+        } => {
+            let file = [
+                root.join("templates").join(&name),
+                theme_dir.join("templates").join(&name),
+            ]
+            .into_iter()
+            .find(|p| p.is_file())
+            .and_then(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
+            .unwrap_or(name);
+            Error::Leaflet {
+                village,
+                message,
+                hint,
+                detail,
+                template: Some((file, line, column)),
+            }
+        }
+        other => other,
+    }
+}
+
 /// Read the Typst template `name`: the site's `templates/NAME` if present,
 /// else the theme's.
 pub fn template_named(root: &Path, theme_dir: &Path, name: &str) -> Result<Option<String>> {
@@ -415,50 +451,83 @@ fn render_one(
     built: Date,
     memo: Option<&Memo>,
 ) -> Result<OutputFile> {
-    let fail = |message: String, hint: &str| Error::Leaflet {
+    let fail = |message: Msg, hint: Msg, detail: Option<String>| Error::Leaflet {
         village: job.village_path.clone(),
-        lang: job.lang.clone(),
         message,
-        hint: hint.to_string(),
+        hint,
+        detail,
+        template: None,
     };
+    let (lang, poster) = (job.lang.clone(), job.poster);
     let data = serde_json::to_string_pretty(&job.data).expect("leaflet data serialises");
     let ident = if job.poster {
         format!("lentera/{}/poster/{}", job.village, job.lang)
     } else {
         format!("lentera/{}/{}", job.village, job.lang)
     };
-    let (what, pages) = if job.poster {
-        ("poster", 1)
-    } else {
-        ("leaflet", PAGES)
-    };
+    let pages = if job.poster { 1 } else { PAGES };
     let date = (built.year, built.month as u8, built.day as u8);
     let make = || -> Result<Vec<u8>> {
         let qr = engine::qr_svg(&job.url).map_err(|e| {
             fail(
-                e,
-                "shorten `base_url` in content/site.yaml or the village file name",
+                Msg::QrTooLong {
+                    lang: lang.clone(),
+                    poster,
+                    url: job.url.clone(),
+                },
+                Msg::ShortenBaseUrl,
+                Some(e),
             )
         })?;
         // A panic inside Typst (a bug there, not in the input) must not take
         // the whole build down without saying which leaflet caused it.
         let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine::render(fonts, template, data.as_bytes(), qr.as_bytes(), &ident, date)
+            engine::render(
+                fonts,
+                template,
+                data.as_bytes(),
+                qr.as_bytes(),
+                &ident,
+                date,
+            )
         }))
-        .map_err(|_| {
+        .map_err(|panic| {
             fail(
-                "Typst stopped unexpectedly while laying out this leaflet".to_string(),
-                "simplify templates/leaflet.typ or the lessons of this village, and report the case",
+                Msg::LeafletPanic {
+                    lang: lang.clone(),
+                    poster,
+                },
+                Msg::SimplifyLeaflet,
+                Some(crate::error::panic_message(&*panic)),
             )
         })?;
-        let leaflet = rendered.map_err(|e| fail(format!("the leaflet template failed: {e}"), "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md"))?;
+        let leaflet = rendered.map_err(|e| {
+            let mut err = fail(
+                Msg::LeafletTemplateFailed {
+                    lang: lang.clone(),
+                    poster,
+                },
+                Msg::FixLeafletTemplate,
+                Some(e.text),
+            );
+            if let Error::Leaflet { template, .. } = &mut err
+                && e.line > 0
+            {
+                let name = if poster { POSTER_TEMPLATE } else { TEMPLATE };
+                *template = Some((name.into(), e.line, e.column));
+            }
+            err
+        })?;
         if leaflet.pages != pages {
             return Err(fail(
-                format!(
-                    "the content does not fit the {what}: it needs {} pages instead of {pages}",
-                    leaflet.pages
-                ),
-                "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",
+                Msg::LeafletDoesNotFit {
+                    lang: lang.clone(),
+                    poster,
+                    pages: leaflet.pages,
+                    expected: pages,
+                },
+                Msg::SelectFewerLessons,
+                None,
             ));
         }
         Ok(leaflet.pdf)

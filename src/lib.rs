@@ -5,6 +5,11 @@
 //! (pages, search, leaflets, images, static files) → [`output::OutputFile`]s,
 //! which only [`output`] writes.
 
+// Errors carry their message, hint and detail as values (#12), which makes
+// `Error` a few hundred bytes. Errors are the cold path, and matching on
+// unboxed fields keeps the code and tests plain, so the lint is off.
+#![allow(clippy::result_large_err)]
+
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -24,6 +29,7 @@ pub mod onefile;
 pub mod output;
 pub mod portable_zip;
 pub mod render;
+pub mod report;
 pub mod sanitize;
 pub mod scaffold;
 pub mod search;
@@ -275,7 +281,8 @@ pub(crate) fn produce(
         },
     );
     let (rendered, pages) = rendered?;
-    let leaflet_files = leaflet_files?;
+    let leaflet_files =
+        leaflet_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
     let mut warnings = diagnostic::content_warnings(root, &site, built);
     warnings.extend(leaflet_jobs.iter().filter_map(|j| j.warning()));
     warnings.extend(rendered.warnings);
@@ -284,13 +291,17 @@ pub(crate) fn produce(
         warnings.push(diagnostic::Diagnostic::warning(
             "content/desa",
             0,
-            format!(
-                "the leaflets of {} villages were skipped: this lentera was built without the `leaflets` feature",
-                site.villages.len()
-            ),
-            Some("use a release binary, or build lentera with its default features (`cargo build --release`), to make the PDF leaflets".into()),
+            messages::Msg::LeafletsSkipped {
+                villages: site.villages.len(),
+            },
+            Some(messages::Msg::UseReleaseBinary),
         ));
     }
+    let missing_strings = strings.misses();
+    warnings.extend(diagnostic::missing_strings(
+        &site.config.theme,
+        &missing_strings,
+    ));
     let is_poster = |path: &str| leaflet_jobs.iter().any(|j| j.poster && j.path == path);
     let leaflet_paths = leaflet_files
         .iter()
@@ -327,7 +338,7 @@ pub(crate) fn produce(
         files,
         pages_per_language: rendered.pages_per_language,
         fallbacks: rendered.fallbacks,
-        missing_strings: strings.misses(),
+        missing_strings,
         warnings,
         leaflets: leaflet_paths,
         posters: poster_paths,

@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::content::Page;
 use crate::error::Error;
 use crate::images::ImageInfo;
+use crate::messages::Msg;
 
 /// The one place where Markdown features are chosen.
 pub fn parser(text: &str) -> Parser<'_> {
@@ -95,6 +96,15 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
         .collect();
     let line_of =
         |offset: usize| page.body_line + line_starts.partition_point(|&s| s <= offset) - 1;
+    // The 1-based column (in characters) of `offset` on its line, given to
+    // the errors raised since `from` (a link or image at `offset`).
+    let point_at = |out: &mut Rendered, from: usize, offset: usize| {
+        let start = line_starts[line_starts.partition_point(|&s| s <= offset) - 1];
+        let column = body.get(start..offset).map_or(0, |s| s.chars().count() + 1);
+        for err in out.errors.iter_mut().skip(from) {
+            *err = std::mem::replace(err, Error::Many(Vec::new())).at_column(column);
+        }
+    };
 
     let mut out = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
@@ -105,12 +115,12 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
     let mut raw_html = false;
     let mut dropped_link = false;
     let mut out_warnings = Vec::new();
-    let mut warn = |line: usize, what: String| {
+    let mut warn = |line: usize, what: Msg| {
         out_warnings.push(crate::diagnostic::Diagnostic::warning(
             page.path.clone(),
             line,
-            format!("removed unsafe HTML: {what}"),
-            Some(RAW_HTML_HINT.to_string()),
+            what,
+            Some(Msg::WriteMarkdown),
         ));
     };
 
@@ -137,7 +147,9 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
                 let scheme = crate::sanitize::unsafe_url(dest_url).unwrap_or_default();
                 warn(
                     line_of(range.start),
-                    format!("a link to a `{scheme}:` address"),
+                    Msg::RemovedLink {
+                        scheme: scheme.to_string(),
+                    },
                 );
                 dropped_link = true;
                 continue;
@@ -161,7 +173,9 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
                 title,
                 id,
             }) => {
+                let from = out.errors.len();
                 let dest = rewrite_link(page, env, &dest_url, line_of(range.start), &mut out);
+                point_at(&mut out, from, range.start);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest.map_or(dest_url, CowStr::from),
@@ -176,11 +190,15 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
                 if let Some(scheme) = &unsafe_src {
                     warn(
                         line_of(range.start),
-                        format!("an image with a `{scheme}:` address"),
+                        Msg::RemovedImage {
+                            scheme: scheme.to_string(),
+                        },
                     );
                 }
+                let from = out.errors.len();
                 let src = rewrite_asset(page, env, &dest_url, line_of(range.start), &mut out)
                     .unwrap_or_else(|| dest_url.to_string());
+                point_at(&mut out, from, range.start);
                 let rel = resolve_path(
                     &page.dir,
                     dest_url.split(['#', '?']).next().unwrap_or_default(),
@@ -329,14 +347,7 @@ pub const MAX_NESTING: usize = 100;
 pub const MAX_HTML_NESTING: usize = 400;
 
 fn too_deep(page: &Page, line: usize) -> Error {
-    Error::content(
-        &page.path,
-        line,
-        format!(
-            "the text is nested more than {MAX_NESTING} levels deep (lists, quotes or HTML elements inside each other)"
-        ),
-    )
-    .with_hint("flatten the lists or quotes near this line; a lesson needs only a few levels")
+    Error::content(&page.path, line, Msg::TooDeep { max: MAX_NESTING }).with_hint(Msg::Flatten)
 }
 
 /// How deeply the elements of `html` nest (an upper bound: void elements
@@ -370,9 +381,6 @@ fn html_depth(html: &str) -> usize {
     }
     max
 }
-
-/// What staff can do about raw HTML removed from a page.
-const RAW_HTML_HINT: &str = "write it in Markdown; if every author of this site is trusted, `raw_html: trusted` in content/site.yaml publishes raw HTML as written";
 
 /// An image whose alt text is being collected.
 struct PendingImage<'a> {
@@ -545,17 +553,22 @@ pub fn page_audio(
         return Some(Err(Error::content(
             &page.path,
             line,
-            format!("`{dest}` is not an audio file lentera can show"),
+            Msg::NotAudio {
+                name: dest.to_string(),
+            },
         )
-        .with_hint("use an MP3, M4A, AAC, OGG, Opus or WAV file")));
+        .with_hint(Msg::UseAudioFormat)));
     };
     Some(match resolve_path(&page.dir, dest) {
         Some(rel) if assets.contains(&rel) => Ok((rel, *mime)),
-        _ => Err(
-            Error::content(&page.path, line, format!("`{dest}` does not exist")).with_hint(
-                "put the audio file next to the page in content/ and name it relative to the page",
-            ),
-        ),
+        _ => Err(Error::content(
+            &page.path,
+            line,
+            Msg::FileMissing {
+                name: dest.to_string(),
+            },
+        )
+        .with_hint(Msg::PutAudioNextToPage)),
     })
 }
 
@@ -607,7 +620,9 @@ fn rewrite_link(
             out.errors.push(Error::content(
                 &page.path,
                 line,
-                format!("the link `{dest}` points outside content/"),
+                Msg::LinkOutsideContent {
+                    link: dest.to_string(),
+                },
             ));
             return None;
         };
@@ -617,7 +632,9 @@ fn rewrite_link(
                 out.errors.push(Error::content(
                     &page.path,
                     line,
-                    format!("the link `{dest}` names a language that is not configured"),
+                    Msg::LinkLangUnknown {
+                        link: dest.to_string(),
+                    },
                 ));
                 return None;
             }
@@ -637,7 +654,9 @@ fn rewrite_link(
                 out.errors.push(Error::content(
                     &page.path,
                     line,
-                    format!("the link `{dest}` points outside the site"),
+                    Msg::LinkOutsideSite {
+                        link: dest.to_string(),
+                    },
                 ));
                 return None;
             }
@@ -648,16 +667,18 @@ fn rewrite_link(
     if !env.page_keys.contains(&key) {
         let keys: Vec<&str> = env.page_keys.iter().map(String::as_str).collect();
         let hint = match crate::yaml::closest(&key, &keys) {
-            Some(best) => {
-                format!("did you mean the page `{best}`? Links are relative to this file")
-            }
-            None => "links to pages are relative to this file, e.g. `../modus/calo.md`".to_string(),
+            Some(best) => Msg::DidYouMeanPage {
+                key: best.to_string(),
+            },
+            None => Msg::LinksAreRelative,
         };
         out.errors.push(
             Error::content(
                 &page.path,
                 line,
-                format!("the link `{dest}` points to a page that does not exist (or is a draft)"),
+                Msg::LinkMissing {
+                    link: dest.to_string(),
+                },
             )
             .with_hint(hint),
         );
@@ -697,9 +718,14 @@ fn rewrite_asset(
         }
         _ => {
             out.errors.push(
-                Error::content(&page.path, line, format!("`{dest}` does not exist")).with_hint(
-                    "put the file next to the page in content/ and link it relative to the page",
-                ),
+                Error::content(
+                    &page.path,
+                    line,
+                    Msg::FileMissing {
+                        name: dest.to_string(),
+                    },
+                )
+                .with_hint(Msg::PutFileNextToPage),
             );
             None
         }
@@ -873,7 +899,7 @@ mod tests {
             } => {
                 assert_eq!(*line, 6);
                 assert!(path.ends_with("jalur-resmi.md"));
-                assert!(hint.as_deref().unwrap().contains("modus/calo"));
+                assert!(hint.as_ref().unwrap().to_string().contains("modus/calo"));
             }
             other => panic!("{other:?}"),
         }

@@ -1,14 +1,21 @@
-//! Messages for staff in Indonesian or English.
+//! Every sentence lentera says to staff, in English and Indonesian.
 //!
-//! Messages are written in English where they are raised (as gettext does
-//! with its msgids); this module holds the Indonesian for each, as a pattern
-//! where `{}` stands for a value (a file, a key, a number) carried over in
-//! order. A message without an entry is shown in English.
-
-use crate::error::Error;
+//! A message is a value: a variant of [`Msg`] (errors, warnings and their
+//! hints, each with a stable `code` for `check --format json`) or of [`Say`]
+//! (status lines and labels of the command line and `serve`), with its
+//! arguments as fields. Both enums are declared with one macro that takes a
+//! code, an English text and an Indonesian text for every variant, so a
+//! message without both texts does not compile, and a text that names a field
+//! the variant does not have does not compile either.
+//!
+//! To add a message: add a variant to the `messages!` block below, with a
+//! code (lowercase words joined by dashes, never reused) and both texts, then
+//! raise it with `Error::content(path, line, Msg::YourVariant { … })` or
+//! `Diagnostic::warning(…)`. docs/diagnostics.md lists the codes; the test
+//! `codes_are_documented` fails until the new code is listed there.
 
 /// The language of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
     #[default]
     En,
@@ -48,607 +55,763 @@ impl Lang {
     }
 }
 
-/// English pattern → Indonesian pattern. `{}` in the English matches any text;
-/// `{0}`, `{1}` … in the Indonesian put those texts back.
-const TABLE: &[(&str, &str)] = &[
-    // Labels used by the CLI and the check report.
-    ("error", "kesalahan"),
-    ("warning", "peringatan"),
-    ("hint", "petunjuk"),
-    ("caused by", "penyebab"),
-    ("line {}: ", "baris {0}: "),
-    ("{} errors, {} warnings", "{0} kesalahan, {1} peringatan"),
-    ("{} errors:", "{0} kesalahan:"),
-    (
-        "Translation status (O original, T translated, D draft, S stale, - missing)",
-        "Status terjemahan (O asli, T diterjemahkan, D draf, S perlu diperbarui, - belum ada)",
-    ),
-    ("page", "halaman"),
-    (
-        "the previous output in {} was left untouched",
-        "hasil sebelumnya di {0} tidak diubah",
-    ),
-    (
-        "built {} pages ({}; {} not yet translated) and {} files into {} in {} ms",
-        "{0} halaman dibuat ({1}; {2} belum diterjemahkan), {3} berkas di {4} dalam {5} md",
-    ),
-    (
-        "wrote {} leaflets (PDF) in {} ms",
-        "{0} leaflet (PDF) ditulis dalam {1} md",
-    ),
-    (
-        "created {} (a draft: remove `draft: true` when it is ready)",
-        "{0} dibuat (masih draf: hapus `draft: true` jika sudah siap)",
-    ),
-    // YAML, from serde.
-    (
-        "unknown field `{}`, expected one of {}",
-        "kunci `{0}` tidak dikenal",
-    ),
-    (
-        "unknown field `{}`, expected {}",
-        "kunci `{0}` tidak dikenal",
-    ),
-    (
-        "{}: unknown field `{}`, expected one of {}",
-        "{0}: kunci `{1}` tidak dikenal",
-    ),
-    ("missing field `{}`", "kunci `{0}` wajib diisi"),
-    ("{}: missing field `{}`", "{0}: kunci `{1}` wajib diisi"),
-    ("duplicate field `{}`", "kunci `{0}` ditulis dua kali"),
-    (
-        "invalid type: {}, expected {}",
-        "jenis isian salah: tertulis {0}, seharusnya {1}",
-    ),
-    (
-        "{}: invalid type: {}, expected {}",
-        "{0}: jenis isian salah: tertulis {1}, seharusnya {2}",
-    ),
-    (
-        "unknown variant `{}`, expected one of {}",
-        "nilai `{0}` tidak dikenal; pilihan: {1}",
-    ),
-    (
-        "{}: unknown variant `{}`, expected one of {}",
-        "{0}: nilai `{1}` tidak dikenal; pilihan: {2}",
-    ),
-    (
-        "did you mean `{}`? Valid keys: {}",
-        "Maksud Anda `{0}`? Kunci yang sah: {1}",
-    ),
-    ("valid keys: {}", "kunci yang sah: {0}"),
-    ("did you mean `{}`?", "Maksud Anda `{0}`?"),
-    (
-        "`{}` is not a date: write it as YYYY-MM-DD",
-        "`{0}` bukan tanggal: tulis sebagai TTTT-BB-HH",
-    ),
-    (
-        "{}: `{}` is not a date: write it as YYYY-MM-DD",
-        "{0}: `{1}` bukan tanggal: tulis sebagai TTTT-BB-HH",
-    ),
-    // Content.
-    (
-        "the file does not start with front matter",
-        "berkas tidak diawali front matter",
-    ),
-    (
-        "start the file with a line `---`, then `title: ...`, then another `---`",
-        "awali berkas dengan baris `---`, lalu `title: ...`, lalu `---` lagi",
-    ),
-    (
-        "the front matter is never closed",
-        "front matter tidak ditutup",
-    ),
-    (
-        "add a line `---` after the last front-matter key",
-        "tambahkan baris `---` setelah kunci terakhir front matter",
-    ),
-    ("the title is empty", "judul kosong"),
-    (
-        "`{}` in the file name is not a configured language",
-        "`{0}` pada nama berkas bukan bahasa yang terdaftar",
-    ),
-    (
-        "configured languages: {}; name the file SLUG.LANG.md",
-        "bahasa yang terdaftar: {0}; beri nama berkas NAMA.BAHASA.md",
-    ),
-    ("configured: {}", "yang terdaftar: {0}"),
-    (
-        "the file name has no slug",
-        "nama berkas tidak punya nama halaman",
-    ),
-    (
-        "`translation:` is only for translations, and this page is in the default language",
-        "`translation:` hanya untuk terjemahan, padahal halaman ini dalam bahasa utama",
-    ),
-    (
-        "remove the `translation:` line",
-        "hapus baris `translation:`",
-    ),
-    (
-        "the link `{}` points to a page that does not exist (or is a draft)",
-        "tautan `{0}` menuju halaman yang tidak ada (atau masih draf)",
-    ),
-    (
-        "did you mean the page `{}`? Links are relative to this file",
-        "Maksud Anda halaman `{0}`? Tautan dihitung dari letak berkas ini",
-    ),
-    (
-        "links to pages are relative to this file, e.g. `../modus/calo.md`",
-        "tautan ke halaman dihitung dari letak berkas ini, misalnya `../modus/calo.md`",
-    ),
-    (
-        "the link `{}` points outside content/",
-        "tautan `{0}` menuju ke luar folder content/",
-    ),
-    (
-        "the link `{}` points outside the site",
-        "tautan `{0}` menuju ke luar situs",
-    ),
-    (
-        "the link `{}` names a language that is not configured",
-        "tautan `{0}` menyebut bahasa yang tidak terdaftar",
-    ),
-    (
-        "the link points to `#{}`, which is not a heading of that page in `{}`",
-        "tautan menuju `#{0}`, padahal itu bukan judul bagian di halaman tersebut dalam bahasa `{1}`",
-    ),
-    ("did you mean `#{}`?", "Maksud Anda `#{0}`?"),
-    ("headings there: {}", "judul bagian di sana: {0}"),
-    ("`{}` does not exist", "`{0}` tidak ada"),
-    (
-        "put the file next to the page in content/ and link it relative to the page",
-        "letakkan berkas di samping halaman di content/ dan tautkan dari letak halaman",
-    ),
-    (
-        "template `{}` does not exist in the theme or in templates/",
-        "templat `{0}` tidak ada di tema maupun di templates/",
-    ),
-    // Villages and site.yaml.
-    (
-        "office `{}` is not in site.yaml",
-        "kantor `{0}` tidak ada di site.yaml",
-    ),
-    (
-        "did you mean `{}`? Offices are listed in content/site.yaml",
-        "Maksud Anda `{0}`? Daftar kantor ada di content/site.yaml",
-    ),
-    (
-        "offices in content/site.yaml: {}",
-        "kantor di content/site.yaml: {0}",
-    ),
-    (
-        "leaflet language `{}` is not a configured language",
-        "bahasa leaflet `{0}` bukan bahasa yang terdaftar",
-    ),
-    ("lesson `{}` does not exist", "pelajaran `{0}` tidak ada"),
-    (
-        "write the lesson as FOLDER/SLUG, e.g. `modus/calo`",
-        "tulis pelajaran sebagai FOLDER/NAMA, misalnya `modus/calo`",
-    ),
-    (
-        "the phone number {} of `{}` has no `verified:` date",
-        "nomor telepon {0} milik `{1}` tidak punya tanggal `verified:`",
-    ),
-    (
-        "add `verified: YYYY-MM-DD` (the date its source confirmed it) and `source:`, or remove the number",
-        "tambahkan `verified: TTTT-BB-HH` (tanggal sumber memastikannya) dan `source:`, atau hapus nomornya",
-    ),
-    (
-        "`{}` has phone numbers but no `verified:` date",
-        "`{0}` punya nomor telepon tetapi tanpa tanggal `verified:`",
-    ),
-    (
-        "add `verified: YYYY-MM-DD`, the date of the source that confirmed the numbers, and `source:`; numbers are printed on leaflets",
-        "tambahkan `verified: TTTT-BB-HH`, tanggal sumber yang memastikan nomor itu, dan `source:`; nomor ini dicetak di leaflet",
-    ),
-    (
-        "no languages are configured",
-        "belum ada bahasa yang terdaftar",
-    ),
-    (
-        "base_url `{}` is not an absolute URL",
-        "base_url `{0}` bukan alamat lengkap",
-    ),
-    (
-        "write it as https://example.org/",
-        "tulis seperti https://example.org/",
-    ),
-    (
-        "language code `{}` is not valid",
-        "kode bahasa `{0}` tidak sah",
-    ),
-    (
-        "use a lowercase ISO 639 code such as `id`, `jv` or `ljp`",
-        "pakai kode ISO 639 huruf kecil seperti `id`, `jv` atau `ljp`",
-    ),
-    (
-        "language `{}` is listed twice",
-        "bahasa `{0}` tertulis dua kali",
-    ),
-    (
-        "default_language `{}` is not one of the languages",
-        "default_language `{0}` tidak ada di daftar bahasa",
-    ),
-    ("the key `{}` is used twice", "kunci `{0}` dipakai dua kali"),
-    (
-        "`{}` has a name in `{}`, which is not a configured language",
-        "`{0}` punya nama dalam `{1}`, padahal itu bukan bahasa yang terdaftar",
-    ),
-    (
-        "`{}` is not a configured language",
-        "`{0}` bukan bahasa yang terdaftar",
-    ),
-    // Checks.
-    (
-        "the numbers of `{}` were verified on {}, more than {} days ago",
-        "nomor `{0}` terakhir diperiksa pada {1}, lebih dari {2} hari yang lalu",
-    ),
-    (
-        "check them against the source, then update `verified:` and `source:`",
-        "periksa lagi dengan sumbernya, lalu perbarui `verified:` dan `source:`",
-    ),
-    (
-        "content/site.yaml: the numbers of `{}` were verified on {}, more than {} days ago; check them against the source and update `verified:` (leaflets still print them)",
-        "content/site.yaml: nomor `{0}` terakhir diperiksa pada {1}, lebih dari {2} hari yang lalu; periksa lagi dengan sumbernya dan perbarui `verified:` (leaflet tetap mencetaknya)",
-    ),
-    (
-        "the phone number of `{}` was verified on {}, more than {} days ago",
-        "nomor telepon `{0}` terakhir diperiksa pada {1}, lebih dari {2} hari yang lalu",
-    ),
-    (
-        "check it with the person, then update `verified:`",
-        "tanyakan lagi ke orangnya, lalu perbarui `verified:`",
-    ),
-    (
-        "{}: the phone number of `{}` was verified on {}, more than {} days ago; check it and update `verified:` (leaflets still print it)",
-        "{0}: nomor telepon `{1}` terakhir diperiksa pada {2}, lebih dari {3} hari yang lalu; periksa lagi dan perbarui `verified:` (leaflet tetap mencetaknya)",
-    ),
-    (
-        "the `{}` translation is older than this page's last review (`updated:`)",
-        "terjemahan `{0}` lebih lama daripada pemeriksaan terakhir halaman ini (`updated:`)",
-    ),
-    (
-        "review the `{}` file and set its `updated:` to the same date",
-        "periksa berkas `{0}` dan samakan tanggal `updated:`-nya",
-    ),
-    (
-        "{} interface strings are missing in `{}`: {}",
-        "{0} teks antarmuka belum ada dalam `{1}`: {2}",
-    ),
-    (
-        "add them to the theme's i18n/{}.yaml or to content/i18n/{}.yaml",
-        "tambahkan ke i18n/{0}.yaml di tema atau ke content/i18n/{1}.yaml",
-    ),
-    (
-        "{} interface strings are missing in `{}`, so the default language is shown: {}",
-        "{0} teks antarmuka belum ada dalam `{1}`, jadi bahasa utama yang tampil: {2}",
-    ),
-    // Leaflets.
-    (
-        "{}: leaflet in `{}`: the content does not fit the leaflet: it needs {} pages instead of {}",
-        "{0}: leaflet dalam `{1}`: isinya tidak muat: butuh {2} halaman, bukan {3}",
-    ),
-    (
-        "{}: the leaflet in `{}` prints these lessons in `{}`, as they are not translated yet: {}",
-        "{0}: leaflet `{1}` mencetak pelajaran ini dalam `{2}` karena belum diterjemahkan: {3}",
-    ),
-    (
-        "the leaflet in `{}` prints these lessons in `{}`, as they are not translated yet: {}",
-        "leaflet `{0}` mencetak pelajaran ini dalam `{1}` karena belum diterjemahkan: {2}",
-    ),
-    (
-        "translate them into `{}`, or leave them: the leaflet marks them with their language",
-        "terjemahkan ke `{0}`, atau biarkan: leaflet menandainya dengan bahasanya",
-    ),
-    (
-        "nothing changed since the last build: {} pages ({}; {} not yet translated) and {} files are already in {} (checked in {} ms)",
-        "tidak ada yang berubah sejak pembuatan terakhir: {0} halaman ({1}; {2} belum diterjemahkan) dan {3} berkas sudah ada di {4} (diperiksa dalam {5} md)",
-    ),
-    (
-        "this link points to nothing (or to itself)",
-        "tautan ini tidak menunjuk ke mana pun (atau ke dirinya sendiri)",
-    ),
-    (
-        "remove the link, or put the real file in its place",
-        "hapus tautannya, atau taruh berkas aslinya di tempat itu",
-    ),
-    (
-        "this link points outside content/, which is never published",
-        "tautan ini menunjuk ke luar content/, yang tidak pernah diterbitkan",
-    ),
-    (
-        "copy the file into content/ instead of linking to it",
-        "salin berkasnya ke content/, jangan ditautkan",
-    ),
-    (
-        "links to folders are not followed",
-        "tautan ke folder tidak diikuti",
-    ),
-    (
-        "move the folder into place instead of linking to it",
-        "pindahkan foldernya ke tempatnya, jangan ditautkan",
-    ),
-    (
-        "the leaflets of {} villages were skipped: this lentera was built without the `leaflets` feature",
-        "leaflet {0} desa dilewati: lentera ini dibuat tanpa fitur `leaflets`",
-    ),
-    (
-        "use a release binary, or build lentera with its default features (`cargo build --release`), to make the PDF leaflets",
-        "pakai biner rilis, atau bangun lentera dengan fitur bawaannya (`cargo build --release`), untuk membuat leaflet PDF",
-    ),
-    (
-        "removed unsafe HTML: {}",
-        "HTML yang tidak aman dibuang: {0}",
-    ),
-    (
-        "removed unsafe HTML: <{}>",
-        "HTML yang tidak aman dibuang: elemen <{0}>",
-    ),
-    (
-        "removed unsafe HTML: the `{}` attribute of <{}>",
-        "HTML yang tidak aman dibuang: atribut `{0}` pada <{1}>",
-    ),
-    (
-        "removed unsafe HTML: a `{}:` address in <{} {}>",
-        "HTML yang tidak aman dibuang: alamat `{0}:` pada <{1} {2}>",
-    ),
-    (
-        "removed unsafe HTML: a link to a `{}:` address",
-        "HTML yang tidak aman dibuang: tautan ke alamat `{0}:`",
-    ),
-    (
-        "removed unsafe HTML: an image with a `{}:` address",
-        "HTML yang tidak aman dibuang: gambar dengan alamat `{0}:`",
-    ),
-    (
-        "removed unsafe HTML: a style other than text-align on <{}>",
-        "HTML yang tidak aman dibuang: gaya selain text-align pada <{0}>",
-    ),
-    (
-        "save the image again as a normal JPEG or PNG file, at most a few thousand pixels on each side",
-        "simpan ulang gambar sebagai berkas JPEG atau PNG biasa, paling banyak beberapa ribu piksel tiap sisinya",
-    ),
-    (
-        "write it in Markdown; if every author of this site is trusted, `raw_html: trusted` in content/site.yaml publishes raw HTML as written",
-        "tulis dengan Markdown; jika semua penulis situs ini tepercaya, `raw_html: trusted` di content/site.yaml menerbitkan HTML apa adanya",
-    ),
-    (
-        "the text is nested more than {} levels deep (lists, quotes or HTML elements inside each other)",
-        "teksnya bersarang lebih dari {0} tingkat (daftar, kutipan atau elemen HTML di dalam satu sama lain)",
-    ),
-    (
-        "flatten the lists or quotes near this line; a lesson needs only a few levels",
-        "ratakan daftar atau kutipan di sekitar baris ini; pelajaran cukup beberapa tingkat saja",
-    ),
-    (
-        "lentera stopped unexpectedly while rendering this page in `{}` ({})",
-        "lentera berhenti tiba-tiba saat membuat halaman ini dalam `{0}` ({1})",
-    ),
-    (
-        "simplify the page to find the part that causes it, and report the case",
-        "sederhanakan halaman untuk menemukan bagian penyebabnya, lalu laporkan kasusnya",
-    ),
-    (
-        "lentera stopped unexpectedly while processing this image ({})",
-        "lentera berhenti tiba-tiba saat mengolah gambar ini ({0})",
-    ),
-    (
-        "this image is {} × {} pixels, more than the {} million pixels lentera accepts",
-        "gambar ini berukuran {0} × {1} piksel, lebih dari {2} juta piksel yang diterima lentera",
-    ),
-    (
-        "{}: leaflet in `{}`: Typst stopped unexpectedly while laying out this leaflet",
-        "{0}: leaflet dalam `{1}`: Typst berhenti tiba-tiba saat menata leaflet ini",
-    ),
-    (
-        "simplify templates/leaflet.typ or the lessons of this village, and report the case",
-        "sederhanakan templates/leaflet.typ atau pelajaran desa ini, lalu laporkan kasusnya",
-    ),
-    (
-        "{}: leaflet in `{}`: the leaflet template failed: {}",
-        "{0}: leaflet dalam `{1}`: templat leaflet gagal: {2}",
-    ),
-    (
-        "fix templates/leaflet.typ (or the theme's); the data it reads is described in docs/content.md",
-        "perbaiki templates/leaflet.typ (atau milik tema); data yang dibacanya dijelaskan di docs/content.md",
-    ),
-    (
-        "{}: leaflet in `{}`: the address {} does not fit a QR code ({})",
-        "{0}: leaflet dalam `{1}`: alamat {2} terlalu panjang untuk kode QR ({3})",
-    ),
-    (
-        "shorten `base_url` in content/site.yaml or the village file name",
-        "perpendek `base_url` di content/site.yaml atau nama berkas desa",
-    ),
-    (
-        "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",
-        "pilih lebih sedikit pelajaran (`lessons:` di berkas desa) atau perpendek `key_points`-nya",
-    ),
-    // Files and output.
-    (
-        "refusing to build into {}: {}",
-        "tidak mau menulis ke {0}: {1}",
-    ),
-    (
-        "it is the project folder or contains it",
-        "itu folder proyek atau berisi folder proyek",
-    ),
-    ("it is the home folder", "itu folder rumah (home)"),
-    ("it is the file-system root", "itu akar sistem berkas"),
-    (
-        "it is inside {}/, which holds sources",
-        "itu di dalam {0}/, tempat berkas sumber",
-    ),
-    ("{}: cannot read: {}", "{0}: tidak bisa dibaca: {1}"),
-    ("{}: cannot write: {}", "{0}: tidak bisa ditulis: {1}"),
-    (
-        "`{}` would be written by both {} and {}",
-        "`{0}` akan ditulis oleh {1} dan juga {2}",
-    ),
-    (
-        "theme `{}` not found: looked for {}",
-        "tema `{0}` tidak ditemukan: dicari di {1}",
-    ),
-    (
-        "the file already exists; nothing was changed",
-        "berkas sudah ada; tidak ada yang diubah",
-    ),
-    ("while rendering {}", "saat membuat {0}"),
-    ("while loading the templates", "saat memuat templat"),
-    // The glossary (src/glossary.rs).
-    (
-        "terms missing from the `{}` glossary: {}",
-        "istilah yang belum ada di glosarium `{0}`: {1}",
-    ),
-    (
-        "explain each under `terms:` in {} (`TERM: short explanation`), or list it under `known:` if every reader knows it",
-        "jelaskan masing-masing di bawah `terms:` di {0} (`ISTILAH: penjelasan singkat`), atau masukkan ke `known:` jika semua pembaca sudah tahu artinya",
-    ),
-    (
-        "the term `{}` has no explanation",
-        "istilah `{0}` belum diberi penjelasan",
-    ),
-];
-
-/// `text` in `lang`: Indonesian from the table where an entry matches,
-/// otherwise as it is.
-pub fn tr(lang: Lang, text: &str) -> String {
-    if lang == Lang::En {
-        return text.to_string();
-    }
-    // The most specific pattern (most literal text) wins.
-    let mut best: Option<(usize, String)> = None;
-    for (en, id) in TABLE {
-        if let Some(args) = capture(en, text) {
-            let literal = en.len() - 2 * args.len();
-            if best.as_ref().is_none_or(|(l, _)| literal > *l) {
-                let mut out = id.to_string();
-                for (i, a) in args.iter().enumerate() {
-                    out = out.replace(&format!("{{{i}}}"), a);
-                }
-                best = Some((literal, out));
-            }
-        }
-    }
-    best.map_or_else(|| text.to_string(), |(_, s)| s)
-}
-
-/// The texts standing for `{}` if `text` matches `pattern`.
-fn capture<'a>(pattern: &str, text: &'a str) -> Option<Vec<&'a str>> {
-    let pieces: Vec<&str> = pattern.split("{}").collect();
-    let mut rest = text.strip_prefix(pieces[0])?;
-    let mut args = Vec::new();
-    for (i, piece) in pieces.iter().enumerate().skip(1) {
-        let last = i == pieces.len() - 1;
-        let at = if last {
-            if piece.is_empty() {
-                rest.len()
-            } else {
-                rest.rfind(piece)?
-            }
-        } else {
-            if piece.is_empty() {
-                return None; // two `{}` in a row are ambiguous
-            }
-            rest.find(piece)?
-        };
-        args.push(&rest[..at]);
-        rest = &rest[at + piece.len()..];
-    }
-    (pieces.len() > 1 || rest.is_empty())
-        .then_some(args)
-        .filter(|_| rest.is_empty())
-}
-
-/// An error as shown to staff in `lang`.
-pub fn error(err: &Error, lang: Lang) -> String {
-    let hint = |h: &Option<String>| match h {
-        Some(h) => format!("\n  {}: {}", tr(lang, "hint"), tr(lang, h)),
-        None => String::new(),
+/// One text of a message: a `format!` string over the fields, or such a
+/// string and arguments in parentheses.
+macro_rules! text {
+    ($text:literal) => {
+        format!($text)
     };
-    match err {
-        Error::Yaml {
-            path,
-            line,
-            column,
-            message,
-            hint: h,
-        } => {
-            format!(
-                "{}:{line}:{column}: {}{}",
-                path.display(),
-                tr(lang, message),
-                hint(h)
-            )
-        }
-        Error::Content {
-            path,
-            line,
-            message,
-            hint: h,
-        } => {
-            let at = if *line > 0 {
-                format!(":{line}")
-            } else {
-                String::new()
-            };
-            format!("{}{at}: {}{}", path.display(), tr(lang, message), hint(h))
-        }
-        Error::Template {
-            template,
-            line,
-            column,
-            message,
-            page,
-        } => {
-            let label = if lang == Lang::Id {
-                "templat"
-            } else {
-                "template"
-            };
-            format!(
-                "{label} `{template}`:{line}:{column}: {message} ({})",
-                tr(lang, page)
-            )
-        }
-        Error::Leaflet {
-            village,
-            lang: l,
-            message,
-            hint: h,
-        } => format!(
-            "{}{}",
-            tr(
-                lang,
-                &format!("{}: leaflet in `{l}`: {message}", village.display())
-            ),
-            hint(&Some(h.clone()))
-        ),
-        Error::Many(list) => {
-            let mut out = tr(lang, &format!("{} errors:", list.len()));
-            for e in list {
-                out.push('\n');
-                out.push_str(&error(e, lang));
+    (($text:literal, $($arg:expr),+ $(,)?)) => {
+        format!($text, $($arg),+)
+    };
+}
+
+/// Declares an enum of messages: `Variant { field: Type, … } = "code" { en:
+/// "…", id: "…" }`. The texts are `format!` strings over the fields.
+macro_rules! messages {
+    (
+        $(#[$enum_meta:meta])*
+        pub enum $enum:ident;
+        $(
+            $(#[$meta:meta])*
+            $variant:ident $({ $($field:ident : $ty:ty),* $(,)? })? = $code:literal {
+                en: $en:tt,
+                id: $id:tt $(,)?
             }
-            out
+        )*
+    ) => {
+        $(#[$enum_meta])*
+        #[derive(
+            Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+        )]
+        pub enum $enum {
+            $( $(#[$meta])* $variant $({ $($field: $ty),* })?, )*
         }
-        Error::UnsafeOutput { path, reason } => tr(
-            lang,
-            &format!(
-                "refusing to build into {}: {}",
-                path.display(),
-                tr(lang, reason)
-            ),
-        ),
-        other => tr(lang, &other.to_string()),
+
+        impl $enum {
+            /// Every code, in declaration order.
+            pub const CODES: &'static [&'static str] = &[$($code),*];
+
+            /// The stable code of this message (`check --format json`).
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $( $enum::$variant { .. } => $code, )*
+                }
+            }
+
+            /// The message in `lang`.
+            #[allow(unused_variables)]
+            pub fn text(&self, lang: Lang) -> String {
+                match lang {
+                    Lang::En => match self {
+                        $( $enum::$variant $({ $($field),* })? => text!($en), )*
+                    },
+                    Lang::Id => match self {
+                        $( $enum::$variant $({ $($field),* })? => text!($id), )*
+                    },
+                }
+            }
+        }
+
+        impl std::fmt::Display for $enum {
+            /// English, for logs and `Error`'s `Display`.
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.text(Lang::En))
+            }
+        }
+    };
+}
+
+messages! {
+    /// Status lines and labels: what the commands say when nothing is wrong,
+    /// and the words around diagnostics.
+    pub enum Say;
+
+    Error = "error" { en: "error", id: "kesalahan" }
+    Warning = "warning" { en: "warning", id: "peringatan" }
+    Hint = "hint" { en: "hint", id: "petunjuk" }
+    Detail = "detail" { en: "detail", id: "rincian" }
+    CausedBy = "caused-by" { en: "caused by", id: "penyebab" }
+    Line { n: usize } = "line" { en: "line {n}", id: "baris {n}" }
+    Column { n: usize } = "column" { en: "column {n}", id: "kolom {n}" }
+    Page = "page" { en: "page", id: "halaman" }
+    WholeSite = "whole-site" { en: "(site)", id: "(situs)" }
+    Home = "home" { en: "(home)", id: "(beranda)" }
+    Totals { errors: usize, warnings: usize } = "totals" {
+        en: "{errors} errors, {warnings} warnings",
+        id: "{errors} kesalahan, {warnings} peringatan",
+    }
+    ErrorCount { n: usize } = "error-count" { en: "{n} errors:", id: "{n} kesalahan:" }
+    StatusHeader = "status-header" {
+        en: "Translation status (O original, T translated, D draft, S stale, - missing)",
+        id: "Status terjemahan (O asli, T diterjemahkan, D draf, S perlu diperbarui, - belum ada)",
+    }
+    OutputKept { dir: String } = "output-kept" {
+        en: "the previous output in {dir} was left untouched",
+        id: "hasil sebelumnya di {dir} tidak diubah",
+    }
+    Built { pages: usize, per_lang: String, fallbacks: usize, files: usize, dir: String, ms: u128 } = "built" {
+        en: "built {pages} pages ({per_lang}; {fallbacks} not yet translated) and {files} files into {dir} in {ms} ms",
+        id: "{pages} halaman dibuat ({per_lang}; {fallbacks} belum diterjemahkan), {files} berkas di {dir} dalam {ms} md",
+    }
+    UpToDate { pages: usize, per_lang: String, fallbacks: usize, files: usize, dir: String, ms: u128 } = "up-to-date" {
+        en: "nothing changed since the last build: {pages} pages ({per_lang}; {fallbacks} not yet translated) and {files} files are already in {dir} (checked in {ms} ms)",
+        id: "tidak ada yang berubah sejak pembuatan terakhir: {pages} halaman ({per_lang}; {fallbacks} belum diterjemahkan) dan {files} berkas sudah ada di {dir} (diperiksa dalam {ms} md)",
+    }
+    WroteLeaflets { n: usize, ms: u128 } = "wrote-leaflets" {
+        en: "wrote {n} leaflets (PDF) in {ms} ms",
+        id: "{n} leaflet (PDF) ditulis dalam {ms} md",
+    }
+    Created { path: String } = "created" {
+        en: "created {path} (a draft: remove `draft: true` when it is ready)",
+        id: "{path} dibuat (masih draf: hapus `draft: true` jika sudah siap)",
+    }
+    ServeBuilding { root: String } = "serve-building" {
+        en: "building {root} …",
+        id: "membuat situs dari {root} …",
+    }
+    ServeOpen { host: String } = "serve-open" {
+        en: "listening on {host}: other computers on the network can open this preview",
+        id: "mendengarkan di {host}: komputer lain di jaringan bisa membuka pratinjau ini",
+    }
+    Serving { url: String } = "serving" {
+        en: "Serving on {url} (Ctrl-C to stop)",
+        id: "Pratinjau di {url} (Ctrl-C untuk berhenti)",
+    }
+    Stopping = "stopping" { en: "stopping …", id: "berhenti …" }
+    NoCtrlC { detail: String } = "no-ctrl-c" {
+        en: "cannot handle Ctrl-C: {detail}",
+        id: "Ctrl-C tidak bisa ditangani: {detail}",
+    }
+    ServeBuilt { pages: usize, files: usize, ms: u128 } = "serve-built" {
+        en: "built: {pages} pages, {files} files in {ms} ms",
+        id: "selesai: {pages} halaman, {files} berkas dalam {ms} md",
+    }
+    ServeRebuilt { changed: String, pages: usize, files: usize, ms: u128 } = "serve-rebuilt" {
+        en: "rebuilt ({changed} changed): {pages} pages, {files} files in {ms} ms",
+        id: "dibuat ulang ({changed} berubah): {pages} halaman, {files} berkas dalam {ms} md",
+    }
+    ServeFailed { ms: u128 } = "serve-failed" {
+        en: "build failed after {ms} ms; still serving the last good pages, the browser shows this error",
+        id: "gagal dibuat setelah {ms} md; halaman terakhir yang berhasil tetap ditampilkan, peramban menampilkan kesalahan ini",
+    }
+    OverlayTitle = "overlay-title" {
+        en: "The last change could not be built; this page is the last good version.",
+        id: "Perubahan terakhir gagal dibuat; halaman ini versi terakhir yang berhasil.",
+    }
+    OverlayClose = "overlay-close" { en: "close", id: "tutup" }
+    ChangeConfig = "change-config" { en: "site.yaml", id: "site.yaml" }
+    ChangeContent = "change-content" { en: "content", id: "konten" }
+    ChangeStrings = "change-strings" { en: "interface strings", id: "teks antarmuka" }
+    ChangeTemplates = "change-templates" { en: "templates", id: "templat" }
+    ChangeStatic = "change-static" { en: "static files", id: "berkas statis" }
+}
+
+messages! {
+    /// Errors, warnings and hints. The code of each is stable: tools read it
+    /// from `lentera check --format json` (docs/diagnostics.md).
+    pub enum Msg;
+
+    // Reading and writing files.
+    CannotRead = "cannot-read" {
+        en: "cannot read this file",
+        id: "berkas ini tidak bisa dibaca",
+    }
+    CannotWrite = "cannot-write" {
+        en: "cannot write this file",
+        id: "berkas ini tidak bisa ditulis",
+    }
+    CheckPermissions = "check-permissions" {
+        en: "check that it exists and that you may read and write it, and that the disk is not full",
+        id: "periksa apakah berkas itu ada, boleh Anda baca dan tulis, dan disk belum penuh",
+    }
+    NotUtf8 = "not-utf8" {
+        en: "the file is not UTF-8 text",
+        id: "berkas ini bukan teks UTF-8",
+    }
+    SaveAsUtf8 = "save-as-utf8" {
+        en: "save it again as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\")",
+        id: "simpan ulang sebagai UTF-8 (kebanyakan penyunting menyediakannya di \"Simpan sebagai\" atau \"Encoding\")",
+    }
+
+    // YAML: site.yaml, front matter, villages, interface strings.
+    YamlInvalid = "yaml-invalid" {
+        en: "this is not valid YAML",
+        id: "ini bukan YAML yang sah",
+    }
+    YamlUnknownKey { key: String } = "yaml-unknown-key" {
+        en: "unknown key `{key}`",
+        id: "kunci `{key}` tidak dikenal",
+    }
+    YamlMissingKey { key: String } = "yaml-missing-key" {
+        en: "the key `{key}` is required",
+        id: "kunci `{key}` wajib diisi",
+    }
+    YamlDuplicateKey { key: String } = "yaml-duplicate-key" {
+        en: "the key `{key}` is written twice",
+        id: "kunci `{key}` ditulis dua kali",
+    }
+    YamlWrongType { found: String, expected: String } = "yaml-wrong-type" {
+        en: "wrong kind of value: found {found}, expected {expected}",
+        id: "jenis isian salah: tertulis {found}, seharusnya {expected}",
+    }
+    YamlUnknownValue { value: String, choices: String } = "yaml-unknown-value" {
+        en: "unknown value `{value}`; the choices are {choices}",
+        id: "nilai `{value}` tidak dikenal; pilihannya {choices}",
+    }
+    YamlTooDeep = "yaml-too-deep" {
+        en: "the YAML nests or repeats itself too much (aliases that expand without end?)",
+        id: "YAML-nya terlalu dalam atau berulang (alias yang terus berkembang?)",
+    }
+    YamlWithin { key: String, inner: Box<Msg> } = "yaml-within" {
+        en: "in `{key}`: {inner}",
+        id: ("di `{key}`: {}", inner.text(Lang::Id)),
+    }
+    NotADate { value: String } = "not-a-date" {
+        en: "`{value}` is not a date: write it as YYYY-MM-DD",
+        id: "`{value}` bukan tanggal: tulis sebagai TTTT-BB-HH",
+    }
+    DidYouMeanKey { best: String, valid: String } = "did-you-mean-key" {
+        en: "did you mean `{best}`? Valid keys: {valid}",
+        id: "Maksud Anda `{best}`? Kunci yang sah: {valid}",
+    }
+    ValidKeys { valid: String } = "valid-keys" {
+        en: "valid keys: {valid}",
+        id: "kunci yang sah: {valid}",
+    }
+    DidYouMean { best: String } = "did-you-mean" {
+        en: "did you mean `{best}`?",
+        id: "Maksud Anda `{best}`?",
+    }
+    WriteTheOtherOnce = "write-once" {
+        en: "keep one of the two lines and delete the other",
+        id: "pertahankan salah satu dari dua baris itu dan hapus yang lain",
+    }
+
+    // Pages and their front matter.
+    NoFrontMatter = "no-front-matter" {
+        en: "the file does not start with front matter",
+        id: "berkas tidak diawali front matter",
+    }
+    StartWithFrontMatter = "start-with-front-matter" {
+        en: "start the file with a line `---`, then `title: ...`, then another `---`",
+        id: "awali berkas dengan baris `---`, lalu `title: ...`, lalu `---` lagi",
+    }
+    FrontMatterUnclosed = "front-matter-unclosed" {
+        en: "the front matter is never closed",
+        id: "front matter tidak ditutup",
+    }
+    CloseFrontMatter = "close-front-matter" {
+        en: "add a line `---` after the last front-matter key",
+        id: "tambahkan baris `---` setelah kunci terakhir front matter",
+    }
+    EmptyTitle = "empty-title" { en: "the title is empty", id: "judul kosong" }
+    FileLangUnknown { code: String } = "file-lang-unknown" {
+        en: "`{code}` in the file name is not a configured language",
+        id: "`{code}` pada nama berkas bukan bahasa yang terdaftar",
+    }
+    NameFileLang { configured: String } = "name-file-lang" {
+        en: "configured languages: {configured}; name the file SLUG.LANG.md",
+        id: "bahasa yang terdaftar: {configured}; beri nama berkas NAMA.BAHASA.md",
+    }
+    NoSlug = "no-slug" {
+        en: "the file name has no slug",
+        id: "nama berkas tidak punya nama halaman",
+    }
+    TranslationInDefault = "translation-in-default" {
+        en: "`translation:` is only for translations, and this page is in the default language",
+        id: "`translation:` hanya untuk terjemahan, padahal halaman ini dalam bahasa utama",
+    }
+    RemoveTranslationLine = "remove-translation-line" {
+        en: "remove the `translation:` line",
+        id: "hapus baris `translation:`",
+    }
+    UrlCollision { url: String, first: String, second: String } = "url-collision" {
+        en: "`{url}` would be written by both {first} and {second}",
+        id: "`{url}` akan ditulis oleh {first} dan juga {second}",
+    }
+    RenameOne = "rename-one" {
+        en: "rename or remove one of the two files",
+        id: "ganti nama atau hapus salah satu dari kedua berkas itu",
+    }
+    TemplateMissing { name: String } = "template-missing" {
+        en: "template `{name}` does not exist in the theme or in templates/",
+        id: "templat `{name}` tidak ada di tema maupun di templates/",
+    }
+
+    // Links, images and audio in Markdown.
+    LinkMissing { link: String } = "link-missing" {
+        en: "the link `{link}` points to a page that does not exist (or is a draft)",
+        id: "tautan `{link}` menuju halaman yang tidak ada (atau masih draf)",
+    }
+    DidYouMeanPage { key: String } = "did-you-mean-page" {
+        en: "did you mean the page `{key}`? Links are relative to this file",
+        id: "Maksud Anda halaman `{key}`? Tautan dihitung dari letak berkas ini",
+    }
+    LinksAreRelative = "links-are-relative" {
+        en: "links to pages are relative to this file, e.g. `../modus/calo.md`",
+        id: "tautan ke halaman dihitung dari letak berkas ini, misalnya `../modus/calo.md`",
+    }
+    LinkOutsideContent { link: String } = "link-outside-content" {
+        en: "the link `{link}` points outside content/",
+        id: "tautan `{link}` menuju ke luar folder content/",
+    }
+    LinkOutsideSite { link: String } = "link-outside-site" {
+        en: "the link `{link}` points outside the site",
+        id: "tautan `{link}` menuju ke luar situs",
+    }
+    LinkLangUnknown { link: String } = "link-lang-unknown" {
+        en: "the link `{link}` names a language that is not configured",
+        id: "tautan `{link}` menyebut bahasa yang tidak terdaftar",
+    }
+    AnchorMissing { anchor: String, lang: String } = "anchor-missing" {
+        en: "the link points to `#{anchor}`, which is not a heading of that page in `{lang}`",
+        id: "tautan menuju `#{anchor}`, padahal itu bukan judul bagian di halaman tersebut dalam bahasa `{lang}`",
+    }
+    DidYouMeanAnchor { best: String } = "did-you-mean-anchor" {
+        en: "did you mean `#{best}`?",
+        id: "Maksud Anda `#{best}`?",
+    }
+    HeadingsThere { list: String } = "headings-there" {
+        en: "headings there: {list}",
+        id: "judul bagian di sana: {list}",
+    }
+    FileMissing { name: String } = "file-missing" {
+        en: "`{name}` does not exist",
+        id: "`{name}` tidak ada",
+    }
+    PutFileNextToPage = "put-file-next-to-page" {
+        en: "put the file next to the page in content/ and link it relative to the page",
+        id: "letakkan berkas di samping halaman di content/ dan tautkan dari letak halaman",
+    }
+    NotAudio { name: String } = "not-audio" {
+        en: "`{name}` is not an audio file lentera can show",
+        id: "`{name}` bukan berkas suara yang bisa ditampilkan lentera",
+    }
+    UseAudioFormat = "use-audio-format" {
+        en: "use an MP3, M4A, AAC, OGG, Opus or WAV file",
+        id: "pakai berkas MP3, M4A, AAC, OGG, Opus atau WAV",
+    }
+    PutAudioNextToPage = "put-audio-next-to-page" {
+        en: "put the audio file next to the page in content/ and name it relative to the page",
+        id: "letakkan berkas suara di samping halaman di content/ dan sebut namanya dari letak halaman",
+    }
+    TooDeep { max: usize } = "too-deep" {
+        en: "the text is nested more than {max} levels deep (lists, quotes or HTML elements inside each other)",
+        id: "teksnya bersarang lebih dari {max} tingkat (daftar, kutipan atau elemen HTML di dalam satu sama lain)",
+    }
+    Flatten = "flatten" {
+        en: "flatten the lists or quotes near this line; a lesson needs only a few levels",
+        id: "ratakan daftar atau kutipan di sekitar baris ini; pelajaran cukup beberapa tingkat saja",
+    }
+
+    // Raw HTML removed by the sanitiser.
+    RemovedElement { tag: String } = "removed-element" {
+        en: "removed unsafe HTML: <{tag}>",
+        id: "HTML yang tidak aman dibuang: elemen <{tag}>",
+    }
+    RemovedAttribute { attr: String, tag: String } = "removed-attribute" {
+        en: "removed unsafe HTML: the `{attr}` attribute of <{tag}>",
+        id: "HTML yang tidak aman dibuang: atribut `{attr}` pada <{tag}>",
+    }
+    RemovedAddress { scheme: String, tag: String, attr: String } = "removed-address" {
+        en: "removed unsafe HTML: a `{scheme}:` address in <{tag} {attr}>",
+        id: "HTML yang tidak aman dibuang: alamat `{scheme}:` pada <{tag} {attr}>",
+    }
+    RemovedStyle { tag: String } = "removed-style" {
+        en: "removed unsafe HTML: a style other than text-align on <{tag}>",
+        id: "HTML yang tidak aman dibuang: gaya selain text-align pada <{tag}>",
+    }
+    RemovedLink { scheme: String } = "removed-link" {
+        en: "removed unsafe HTML: a link to a `{scheme}:` address",
+        id: "HTML yang tidak aman dibuang: tautan ke alamat `{scheme}:`",
+    }
+    RemovedImage { scheme: String } = "removed-image" {
+        en: "removed unsafe HTML: an image with a `{scheme}:` address",
+        id: "HTML yang tidak aman dibuang: gambar dengan alamat `{scheme}:`",
+    }
+    WriteMarkdown = "write-markdown" {
+        en: "write it in Markdown; if every author of this site is trusted, `raw_html: trusted` in content/site.yaml publishes raw HTML as written",
+        id: "tulis dengan Markdown; jika semua penulis situs ini tepercaya, `raw_html: trusted` di content/site.yaml menerbitkan HTML apa adanya",
+    }
+
+    // Files under content/.
+    LinkToNothing = "symlink-broken" {
+        en: "this link points to nothing (or to itself)",
+        id: "tautan ini tidak menunjuk ke mana pun (atau ke dirinya sendiri)",
+    }
+    RemoveLinkOrReplace = "remove-link-or-replace" {
+        en: "remove the link, or put the real file in its place",
+        id: "hapus tautannya, atau taruh berkas aslinya di tempat itu",
+    }
+    LinkOutOfContent = "symlink-outside" {
+        en: "this link points outside content/, which is never published",
+        id: "tautan ini menunjuk ke luar content/, yang tidak pernah diterbitkan",
+    }
+    CopyInstead = "copy-instead" {
+        en: "copy the file into content/ instead of linking to it",
+        id: "salin berkasnya ke content/, jangan ditautkan",
+    }
+    LinkToFolder = "symlink-folder" {
+        en: "links to folders are not followed",
+        id: "tautan ke folder tidak diikuti",
+    }
+    MoveFolderInstead = "move-folder-instead" {
+        en: "move the folder into place instead of linking to it",
+        id: "pindahkan foldernya ke tempatnya, jangan ditautkan",
+    }
+    LangNotConfigured { code: String } = "lang-not-configured" {
+        en: "`{code}` is not a configured language",
+        id: "`{code}` bukan bahasa yang terdaftar",
+    }
+    Configured { list: String } = "configured" {
+        en: "configured: {list}",
+        id: "yang terdaftar: {list}",
+    }
+    NameAfterLanguage { list: String } = "name-after-language" {
+        en: "name the file after a configured language: {list}",
+        id: "beri nama berkas sesuai bahasa yang terdaftar: {list}",
+    }
+
+    // Images.
+    ImageUnreadable = "image-unreadable" {
+        en: "this image cannot be read",
+        id: "gambar ini tidak bisa dibaca",
+    }
+    ImageTooLarge { width: u32, height: u32, million: u64 } = "image-too-large" {
+        en: "this image is {width} × {height} pixels, more than the {million} million pixels lentera accepts",
+        id: "gambar ini berukuran {width} × {height} piksel, lebih dari {million} juta piksel yang diterima lentera",
+    }
+    ImageEncodeFailed = "image-encode-failed" {
+        en: "this image cannot be saved in a smaller size",
+        id: "gambar ini tidak bisa disimpan dalam ukuran yang lebih kecil",
+    }
+    ImagePanic = "image-panic" {
+        en: "lentera stopped unexpectedly while processing this image",
+        id: "lentera berhenti tiba-tiba saat mengolah gambar ini",
+    }
+    SaveImageAgain = "save-image-again" {
+        en: "save the image again as a normal JPEG or PNG file, at most a few thousand pixels on each side",
+        id: "simpan ulang gambar sebagai berkas JPEG atau PNG biasa, paling banyak beberapa ribu piksel tiap sisinya",
+    }
+
+    // Rendering.
+    PagePanic { lang: String } = "page-panic" {
+        en: "lentera stopped unexpectedly while rendering this page in `{lang}`",
+        id: "lentera berhenti tiba-tiba saat membuat halaman ini dalam `{lang}`",
+    }
+    SimplifyPage = "simplify-page" {
+        en: "simplify the page to find the part that causes it, and report the case",
+        id: "sederhanakan halaman untuk menemukan bagian penyebabnya, lalu laporkan kasusnya",
+    }
+    RebuildPanic = "rebuild-panic" {
+        en: "lentera stopped unexpectedly while rebuilding; the last good pages are still served",
+        id: "lentera berhenti tiba-tiba saat membuat ulang; halaman terakhir yang berhasil tetap ditampilkan",
+    }
+    SaveAgain = "save-again" {
+        en: "save again; if it happens again, report the case with the file you changed",
+        id: "simpan sekali lagi; jika terjadi lagi, laporkan kasusnya beserta berkas yang Anda ubah",
+    }
+
+    // Templates.
+    TemplateSyntax = "template-syntax" {
+        en: "the template has a syntax error",
+        id: "templat ini salah tulis",
+    }
+    TemplateFailed = "template-failed" {
+        en: "the template failed",
+        id: "templat ini gagal dijalankan",
+    }
+    TemplateNotFound { name: String } = "template-not-found" {
+        en: "template `{name}` is not in the theme or in templates/",
+        id: "templat `{name}` tidak ada di tema maupun di templates/",
+    }
+    WhileRendering { page: String } = "while-rendering" {
+        en: "while rendering {page}",
+        id: "saat membuat {page}",
+    }
+    WhileRenderingAndOthers { page: String, others: usize } = "while-rendering-and-others" {
+        en: "while rendering {page} and {others} other pages",
+        id: "saat membuat {page} dan {others} halaman lain",
+    }
+    WhileLoadingTemplates = "while-loading-templates" {
+        en: "while loading the templates",
+        id: "saat memuat templat",
+    }
+    ThemeNotFound { theme: String, path: String } = "theme-not-found" {
+        en: "theme `{theme}` not found: looked for {path}",
+        id: "tema `{theme}` tidak ditemukan: dicari di {path}",
+    }
+    SetTheme = "set-theme" {
+        en: "set `theme:` in content/site.yaml to a folder under themes/",
+        id: "isi `theme:` di content/site.yaml dengan nama folder di bawah themes/",
+    }
+    InterfaceStringsMissing { n: usize, lang: String, keys: String } = "strings-missing" {
+        en: "{n} interface strings are missing in `{lang}`, so the default language is shown: {keys}",
+        id: "{n} teks antarmuka belum ada dalam `{lang}`, jadi bahasa utama yang tampil: {keys}",
+    }
+    AddStrings { lang: String } = "add-strings" {
+        en: "add them to the theme's i18n/{lang}.yaml or to content/i18n/{lang}.yaml",
+        id: "tambahkan ke i18n/{lang}.yaml di tema atau ke content/i18n/{lang}.yaml",
+    }
+
+    // site.yaml.
+    NoLanguages = "no-languages" {
+        en: "no languages are configured",
+        id: "belum ada bahasa yang terdaftar",
+    }
+    BaseUrlNotAbsolute { url: String } = "base-url-not-absolute" {
+        en: "base_url `{url}` is not an absolute URL",
+        id: "base_url `{url}` bukan alamat lengkap",
+    }
+    WriteLikeUrl = "write-like-url" {
+        en: "write it as https://example.org/",
+        id: "tulis seperti https://example.org/",
+    }
+    LangCodeInvalid { code: String } = "lang-code-invalid" {
+        en: "language code `{code}` is not valid",
+        id: "kode bahasa `{code}` tidak sah",
+    }
+    UseIsoCode = "use-iso-code" {
+        en: "use a lowercase ISO 639 code such as `id`, `jv` or `ljp`",
+        id: "pakai kode ISO 639 huruf kecil seperti `id`, `jv` atau `ljp`",
+    }
+    LangTwice { code: String } = "lang-twice" {
+        en: "language `{code}` is listed twice",
+        id: "bahasa `{code}` tertulis dua kali",
+    }
+    DefaultLangUnknown { code: String } = "default-lang-unknown" {
+        en: "default_language `{code}` is not one of the languages",
+        id: "default_language `{code}` tidak ada di daftar bahasa",
+    }
+    KeyTwice { key: String } = "key-twice" {
+        en: "the key `{key}` is used twice",
+        id: "kunci `{key}` dipakai dua kali",
+    }
+    NameInUnknownLang { key: String, lang: String } = "name-in-unknown-lang" {
+        en: "`{key}` has a name in `{lang}`, which is not a configured language",
+        id: "`{key}` punya nama dalam `{lang}`, padahal itu bukan bahasa yang terdaftar",
+    }
+    NumbersUnverified { key: String } = "numbers-unverified" {
+        en: "`{key}` has phone numbers but no `verified:` date",
+        id: "`{key}` punya nomor telepon tetapi tanpa tanggal `verified:`",
+    }
+    AddVerifiedNumbers = "add-verified-numbers" {
+        en: "add `verified: YYYY-MM-DD`, the date of the source that confirmed the numbers, and `source:`; numbers are printed on leaflets",
+        id: "tambahkan `verified: TTTT-BB-HH`, tanggal sumber yang memastikan nomor itu, dan `source:`; nomor ini dicetak di leaflet",
+    }
+    UnknownTimeZone { zone: String } = "unknown-time-zone" {
+        en: "`{zone}` is not a time zone this system knows",
+        id: "`{zone}` bukan zona waktu yang dikenal sistem ini",
+    }
+    UseIanaZone = "use-iana-zone" {
+        en: "use an IANA name such as `Asia/Jakarta` (WIB), `Asia/Makassar` (WITA) or `Asia/Jayapura` (WIT)",
+        id: "pakai nama IANA seperti `Asia/Jakarta` (WIB), `Asia/Makassar` (WITA) atau `Asia/Jayapura` (WIT)",
+    }
+
+    // Villages.
+    OfficeUnknown { office: String } = "office-unknown" {
+        en: "office `{office}` is not in site.yaml",
+        id: "kantor `{office}` tidak ada di site.yaml",
+    }
+    DidYouMeanOffice { best: String } = "did-you-mean-office" {
+        en: "did you mean `{best}`? Offices are listed in content/site.yaml",
+        id: "Maksud Anda `{best}`? Daftar kantor ada di content/site.yaml",
+    }
+    OfficesAre { list: String } = "offices-are" {
+        en: "offices in content/site.yaml: {list}",
+        id: "kantor di content/site.yaml: {list}",
+    }
+    LeafletLangUnknown { code: String } = "leaflet-lang-unknown" {
+        en: "leaflet language `{code}` is not a configured language",
+        id: "bahasa leaflet `{code}` bukan bahasa yang terdaftar",
+    }
+    LessonMissing { lesson: String } = "lesson-missing" {
+        en: "lesson `{lesson}` does not exist",
+        id: "pelajaran `{lesson}` tidak ada",
+    }
+    WriteLessonKey = "write-lesson-key" {
+        en: "write the lesson as FOLDER/SLUG, e.g. `modus/calo`",
+        id: "tulis pelajaran sebagai FOLDER/NAMA, misalnya `modus/calo`",
+    }
+    PhoneUnverified { phone: String, name: String } = "phone-unverified" {
+        en: "the phone number {phone} of `{name}` has no `verified:` date",
+        id: "nomor telepon {phone} milik `{name}` tidak punya tanggal `verified:`",
+    }
+    AddVerifiedPhone = "add-verified-phone" {
+        en: "add `verified: YYYY-MM-DD` (the date its source confirmed it) and `source:`, or remove the number",
+        id: "tambahkan `verified: TTTT-BB-HH` (tanggal sumber memastikannya) dan `source:`, atau hapus nomornya",
+    }
+
+    // Checks on the content (warnings).
+    NumbersStale { key: String, date: String, days: u32 } = "numbers-stale" {
+        en: "the numbers of `{key}` were verified on {date}, more than {days} days ago",
+        id: "nomor `{key}` terakhir diperiksa pada {date}, lebih dari {days} hari yang lalu",
+    }
+    CheckNumbers = "check-numbers" {
+        en: "check them against the source, then update `verified:` and `source:`",
+        id: "periksa lagi dengan sumbernya, lalu perbarui `verified:` dan `source:`",
+    }
+    PhoneStale { name: String, date: String, days: u32 } = "phone-stale" {
+        en: "the phone number of `{name}` was verified on {date}, more than {days} days ago",
+        id: "nomor telepon `{name}` terakhir diperiksa pada {date}, lebih dari {days} hari yang lalu",
+    }
+    CheckPhone = "check-phone" {
+        en: "check it with the person, then update `verified:`",
+        id: "tanyakan lagi ke orangnya, lalu perbarui `verified:`",
+    }
+    TranslationStale { lang: String } = "translation-stale" {
+        en: "the `{lang}` translation is older than this page's last review (`updated:`)",
+        id: "terjemahan `{lang}` lebih lama daripada pemeriksaan terakhir halaman ini (`updated:`)",
+    }
+    ReviewTranslation { lang: String } = "review-translation" {
+        en: "review the `{lang}` file and set its `updated:` to the same date",
+        id: "periksa berkas `{lang}` dan samakan tanggal `updated:`-nya",
+    }
+    GlossaryMissing { lang: String, terms: String } = "glossary-missing" {
+        en: "terms missing from the `{lang}` glossary: {terms}",
+        id: "istilah yang belum ada di glosarium `{lang}`: {terms}",
+    }
+    ExplainTerms { file: String } = "explain-terms" {
+        en: "explain each under `terms:` in {file} (`TERM: short explanation`), or list it under `known:` if every reader knows it",
+        id: "jelaskan masing-masing di bawah `terms:` di {file} (`ISTILAH: penjelasan singkat`), atau masukkan ke `known:` jika semua pembaca sudah tahu artinya",
+    }
+    TermUnexplained { term: String } = "term-unexplained" {
+        en: "the term `{term}` has no explanation",
+        id: "istilah `{term}` belum diberi penjelasan",
+    }
+    WriteTerm = "write-term" {
+        en: "write `TERM: a short, plain explanation` under `terms:`",
+        id: "tulis `ISTILAH: penjelasan singkat dan sederhana` di bawah `terms:`",
+    }
+    TermsSameAnchor { first: String, second: String, id: String } = "terms-same-anchor" {
+        en: "`{first}` and `{second}` get the same anchor `#{id}` on the glossary page",
+        id: "`{first}` dan `{second}` mendapat jangkar yang sama `#{id}` di halaman glosarium",
+    }
+    KeepOne = "keep-one" { en: "keep one of them", id: "pertahankan salah satunya" }
+
+    // Leaflets.
+    LeafletUntranslated { lang: String, shown_in: String, lessons: String } = "leaflet-untranslated" {
+        en: "the leaflet in `{lang}` prints these lessons in `{shown_in}`, as they are not translated yet: {lessons}",
+        id: "leaflet `{lang}` mencetak pelajaran ini dalam `{shown_in}` karena belum diterjemahkan: {lessons}",
+    }
+    TranslateOrLeave { lang: String } = "translate-or-leave" {
+        en: "translate them into `{lang}`, or leave them: the leaflet marks them with their language",
+        id: "terjemahkan ke `{lang}`, atau biarkan: leaflet menandainya dengan bahasanya",
+    }
+    LeafletsSkipped { villages: usize } = "leaflets-skipped" {
+        en: "the leaflets of {villages} villages were skipped: this lentera was built without the `leaflets` feature",
+        id: "leaflet {villages} desa dilewati: lentera ini dibuat tanpa fitur `leaflets`",
+    }
+    UseReleaseBinary = "use-release-binary" {
+        en: "use a release binary, or build lentera with its default features (`cargo build --release`), to make the PDF leaflets",
+        id: "pakai biner rilis, atau bangun lentera dengan fitur bawaannya (`cargo build --release`), untuk membuat leaflet PDF",
+    }
+    LeafletDoesNotFit { lang: String, poster: bool, pages: usize, expected: usize } = "leaflet-does-not-fit" {
+        en: ("the {} in `{lang}` does not fit: it needs {pages} pages instead of {expected}", if *poster { "poster" } else { "leaflet" }),
+        id: ("{} dalam `{lang}` tidak muat: butuh {pages} halaman, bukan {expected}", if *poster { "poster" } else { "leaflet" }),
+    }
+    SelectFewerLessons = "select-fewer-lessons" {
+        en: "select fewer lessons (`lessons:` in the village file) or shorten their `key_points`",
+        id: "pilih lebih sedikit pelajaran (`lessons:` di berkas desa) atau perpendek `key_points`-nya",
+    }
+    LeafletPanic { lang: String, poster: bool } = "leaflet-panic" {
+        en: ("Typst stopped unexpectedly while laying out the {} in `{lang}`", if *poster { "poster" } else { "leaflet" }),
+        id: ("Typst berhenti tiba-tiba saat menata {} dalam `{lang}`", if *poster { "poster" } else { "leaflet" }),
+    }
+    ForVillage { village: String } = "for-village" {
+        en: "for {village}",
+        id: "untuk {village}",
+    }
+    SimplifyLeaflet = "simplify-leaflet" {
+        en: "simplify templates/leaflet.typ or the lessons of this village, and report the case",
+        id: "sederhanakan templates/leaflet.typ atau pelajaran desa ini, lalu laporkan kasusnya",
+    }
+    LeafletTemplateFailed { lang: String, poster: bool } = "leaflet-template-failed" {
+        en: ("the Typst template of the {} in `{lang}` failed", if *poster { "poster" } else { "leaflet" }),
+        id: ("templat Typst untuk {} dalam `{lang}` gagal", if *poster { "poster" } else { "leaflet" }),
+    }
+    FixLeafletTemplate = "fix-leaflet-template" {
+        en: "fix templates/leaflet.typ or templates/poster.typ (or the theme's); the data they read is described in docs/content.md",
+        id: "perbaiki templates/leaflet.typ atau templates/poster.typ (atau milik tema); data yang dibacanya dijelaskan di docs/content.md",
+    }
+    QrTooLong { lang: String, poster: bool, url: String } = "qr-too-long" {
+        en: ("the address {url} on the {} in `{lang}` does not fit a QR code", if *poster { "poster" } else { "leaflet" }),
+        id: ("alamat {url} pada {} dalam `{lang}` terlalu panjang untuk kode QR", if *poster { "poster" } else { "leaflet" }),
+    }
+    ShortenBaseUrl = "shorten-base-url" {
+        en: "shorten `base_url` in content/site.yaml or the village file name",
+        id: "perpendek `base_url` di content/site.yaml atau nama berkas desa",
+    }
+
+    // The output folder.
+    UnsafeOutput { dir: String, reason: Box<Msg> } = "unsafe-output" {
+        en: "refusing to build into {dir}: {reason}",
+        id: ("tidak mau menulis ke {dir}: {}", reason.text(Lang::Id)),
+    }
+    IsProject = "is-project" {
+        en: "it is the project folder or contains it",
+        id: "itu folder proyek atau berisi folder proyek",
+    }
+    IsHome = "is-home" { en: "it is the home folder", id: "itu folder rumah (home)" }
+    IsRoot = "is-root" { en: "it is the file-system root", id: "itu akar sistem berkas" }
+    IsSources { folder: String } = "is-sources" {
+        en: "it is inside {folder}/, which holds sources",
+        id: "itu di dalam {folder}/, tempat berkas sumber",
+    }
+    ChooseOutput = "choose-output" {
+        en: "choose another folder with `--output`",
+        id: "pilih folder lain dengan `--output`",
+    }
+
+    // `lentera new`.
+    InvalidName { name: String } = "invalid-name" {
+        en: "`{name}` is not a valid name: use lowercase letters, digits and dashes",
+        id: "`{name}` bukan nama yang sah: pakai huruf kecil, angka dan tanda hubung",
+    }
+    ExampleName = "example-name" {
+        en: "for example `modus/calo-baru`",
+        id: "misalnya `modus/calo-baru`",
+    }
+    ExampleVillage = "example-village" {
+        en: "for example `way-layap`",
+        id: "misalnya `way-layap`",
+    }
+    SectionMissing { section: String } = "section-missing" {
+        en: "the section `{section}` does not exist",
+        id: "bagian `{section}` tidak ada",
+    }
+    CreateSection = "create-section" {
+        en: "create the folder with an _index.LANG.md first, or use an existing section",
+        id: "buat dulu foldernya beserta _index.BAHASA.md, atau pakai bagian yang sudah ada",
+    }
+    FileExists = "file-exists" {
+        en: "the file already exists; nothing was changed",
+        id: "berkas sudah ada; tidak ada yang diubah",
+    }
+
+    // `lentera serve`.
+    CannotServe { addr: String } = "cannot-serve" {
+        en: "cannot serve on {addr}",
+        id: "tidak bisa menyajikan di {addr}",
+    }
+    TryAnotherPort = "try-another-port" {
+        en: "is another server using this port? try another with --port",
+        id: "apakah server lain memakai port ini? coba port lain dengan --port",
+    }
+    CannotWatch = "cannot-watch" {
+        en: "cannot watch this folder for changes",
+        id: "folder ini tidak bisa dipantau perubahannya",
+    }
+    WatchLimit = "watch-limit" {
+        en: "close other programs that watch files, or raise the system's limit (fs.inotify.max_user_watches), then start again",
+        id: "tutup program lain yang memantau berkas, atau naikkan batas sistem (fs.inotify.max_user_watches), lalu mulai lagi",
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
     #[test]
     fn detects_language_from_flag_env_and_site() {
@@ -660,78 +823,54 @@ mod tests {
     }
 
     #[test]
-    fn captures_values_in_order() {
-        assert_eq!(
-            capture("a `{}` b {} c", "a `x` b 3 c"),
-            Some(vec!["x", "3"])
-        );
-        assert_eq!(capture("a `{}`", "a `x` extra"), None);
-        assert_eq!(capture("exact", "exact"), Some(vec![]));
-    }
-
-    #[test]
-    fn unknown_key_in_indonesian() {
-        let err = Error::Yaml {
-            path: PathBuf::from("content/a.md"),
-            line: 3,
-            column: 1,
-            message: "unknown field `sumary`, expected one of `title`, `summary`".into(),
-            hint: Some("did you mean `summary`? Valid keys: `title`, `summary`".into()),
+    fn texts_fill_in_their_fields() {
+        let m = Msg::LinkMissing {
+            link: "calo.md".into(),
         };
         assert_eq!(
-            error(&err, Lang::Id),
-            "content/a.md:3:1: kunci `sumary` tidak dikenal\n  petunjuk: Maksud Anda `summary`? Kunci yang sah: `title`, `summary`"
+            m.text(Lang::En),
+            "the link `calo.md` points to a page that does not exist (or is a draft)"
         );
-        assert_eq!(error(&err, Lang::En), err.to_string());
+        assert_eq!(
+            m.text(Lang::Id),
+            "tautan `calo.md` menuju halaman yang tidak ada (atau masih draf)"
+        );
+        assert_eq!(m.code(), "link-missing");
+        let nested = Msg::UnsafeOutput {
+            dir: "content".into(),
+            reason: Box::new(Msg::IsSources {
+                folder: "content".into(),
+            }),
+        };
+        assert_eq!(
+            nested.text(Lang::Id),
+            "tidak mau menulis ke content: itu di dalam content/, tempat berkas sumber"
+        );
     }
 
     #[test]
-    fn a_sample_of_errors_in_both_languages() {
-        let cases = [
-            (
-                Error::content(
-                    "content/x.md",
-                    6,
-                    "the link `calo.md` points to a page that does not exist (or is a draft)",
-                )
-                .with_hint("did you mean the page `modus/calo`? Links are relative to this file"),
-                "content/x.md:6: tautan `calo.md` menuju halaman yang tidak ada (atau masih draf)\n  petunjuk: Maksud Anda halaman `modus/calo`? Tautan dihitung dari letak berkas ini",
-            ),
-            (
-                Error::content(
-                    "content/desa/x.yaml",
-                    4,
-                    "lesson `modus/caloo` does not exist",
-                )
-                .with_hint("did you mean `modus/calo`?"),
-                "content/desa/x.yaml:4: pelajaran `modus/caloo` tidak ada\n  petunjuk: Maksud Anda `modus/calo`?",
-            ),
-            (
-                Error::UnsafeOutput {
-                    path: PathBuf::from("content"),
-                    reason: "it is inside content/, which holds sources".into(),
-                },
-                "tidak mau menulis ke content: itu di dalam content/, tempat berkas sumber",
-            ),
-        ];
-        for (err, id) in cases {
-            assert_eq!(error(&err, Lang::Id), id);
+    fn codes_are_unique_and_well_formed() {
+        for codes in [Msg::CODES, Say::CODES] {
+            let mut seen = std::collections::BTreeSet::new();
+            for code in codes {
+                assert!(seen.insert(code), "`{code}` is used twice");
+                assert!(
+                    code.chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                    "`{code}`"
+                );
+            }
         }
     }
 
     #[test]
-    fn every_pattern_is_well_formed() {
-        for (en, id) in TABLE {
-            let holes = en.matches("{}").count();
-            for i in 0..holes {
-                assert!(
-                    id.contains(&format!("{{{i}}}"))
-                        || en.starts_with("unknown field")
-                        || en.contains("unknown field"),
-                    "{en} -> {id} drops {i}"
-                );
-            }
-            assert!(!en.contains("{}{}"), "{en}: ambiguous");
+    fn codes_are_documented() {
+        let doc = include_str!("../docs/diagnostics.md");
+        for code in Msg::CODES {
+            assert!(
+                doc.contains(&format!("`{code}`")),
+                "docs/diagnostics.md does not list `{code}`"
+            );
         }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::messages::Msg;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,26 +162,28 @@ impl PartialEq for Memo {
 pub fn check_out_dir(root: &Path, out_dir: &Path) -> Result<()> {
     let root = absolute(root);
     let out = absolute(out_dir);
-    let refuse = |reason: &str| {
+    let refuse = |reason: Msg| {
         Err(Error::UnsafeOutput {
             path: out_dir.to_path_buf(),
-            reason: reason.to_string(),
+            reason,
         })
     };
     if out.parent().is_none() {
-        return refuse("it is the file-system root");
+        return refuse(Msg::IsRoot);
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
         && absolute(&home) == out
     {
-        return refuse("it is the home folder");
+        return refuse(Msg::IsHome);
     }
     if root.starts_with(&out) {
-        return refuse("it is the project folder or contains it");
+        return refuse(Msg::IsProject);
     }
     for protected in ["content", "themes", "templates", "src", ".git"] {
         if out.starts_with(root.join(protected)) {
-            return refuse(&format!("it is inside {protected}/, which holds sources"));
+            return refuse(Msg::IsSources {
+                folder: protected.to_string(),
+            });
         }
     }
     Ok(())

@@ -10,6 +10,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::messages::Msg;
+
 /// Elements kept in raw HTML, besides those ammonia keeps by default (which
 /// are listed in [`DEFAULT_TAGS`] for the warnings).
 const EXTRA_TAGS: [&str; 4] = ["picture", "source", "input", "section"];
@@ -277,7 +279,7 @@ fn attribute_allowed(tag: &str, attr: &str) -> bool {
 /// What cleaning removes from one raw HTML fragment, in words for staff:
 /// ``<script>``, ``the `onerror` attribute of <img>``, ``a `javascript:`
 /// address in <a href>``. Empty when the fragment is kept as it is.
-pub fn findings(fragment: &str) -> Vec<String> {
+pub fn findings(fragment: &str) -> Vec<Msg> {
     let mut out = Vec::new();
     let bytes = fragment.as_bytes();
     let mut i = 0;
@@ -303,7 +305,7 @@ pub fn findings(fragment: &str) -> Vec<String> {
         i += name_len;
         let tag_ok = allowed_tags().contains(tag.as_str());
         if !tag_ok && !closing {
-            out.push(format!("<{tag}>"));
+            out.push(Msg::RemovedElement { tag: tag.clone() });
         }
         // Attributes, up to the end of the tag.
         loop {
@@ -349,13 +351,20 @@ pub fn findings(fragment: &str) -> Vec<String> {
                 continue;
             }
             if attr.starts_with("on") || !attribute_allowed(&tag, &attr) {
-                out.push(format!("the `{attr}` attribute of <{tag}>"));
+                out.push(Msg::RemovedAttribute {
+                    attr,
+                    tag: tag.clone(),
+                });
             } else if URL_ATTRIBUTES.contains(&attr.as_str())
                 && let Some(scheme) = unsafe_url(value)
             {
-                out.push(format!("a `{scheme}:` address in <{tag} {attr}>"));
+                out.push(Msg::RemovedAddress {
+                    scheme: scheme.to_string(),
+                    tag: tag.clone(),
+                    attr,
+                });
             } else if attr == "style" && !style_kept(value) {
-                out.push(format!("a style other than text-align on <{tag}>"));
+                out.push(Msg::RemovedStyle { tag: tag.clone() });
             }
         }
     }
@@ -417,7 +426,15 @@ mod tests {
         ];
         for (input, cleaned, finding) in cases {
             assert_eq!(clean(input), cleaned, "{input}");
-            assert_eq!(findings(input), [finding.to_string()], "{input}");
+            let texts: Vec<String> = findings(input)
+                .iter()
+                .map(|m| m.text(crate::messages::Lang::En))
+                .collect();
+            assert_eq!(
+                texts,
+                [format!("removed unsafe HTML: {finding}")],
+                "{input}"
+            );
         }
     }
 

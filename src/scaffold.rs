@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{Config, Date};
 use crate::error::{Error, Result};
+use crate::messages::Msg;
 
 fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
@@ -14,13 +15,16 @@ fn valid_slug(slug: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn slug_error(path: &str) -> Error {
+fn slug_error(path: &str, example: Msg) -> Error {
+    // The name is not a file yet: the message names it, no location.
     Error::content(
-        path,
+        "",
         0,
-        format!("`{path}` is not a valid name: use lowercase letters, digits and dashes"),
+        Msg::InvalidName {
+            name: path.to_string(),
+        },
     )
-    .with_hint("for example `modus/calo-baru`")
+    .with_hint(example)
 }
 
 /// Create `content/SECTION/SLUG.LANG.md`; returns its path.
@@ -31,28 +35,31 @@ pub fn new_lesson(root: &Path, section_slug: &str, lang: Option<&str>) -> Result
         return Err(Error::content(
             "content/site.yaml",
             0,
-            format!("`{lang}` is not a configured language"),
+            Msg::LangNotConfigured {
+                code: lang.to_string(),
+            },
         )
-        .with_hint(format!(
-            "configured: {}",
-            config.language_codes().join(", ")
-        )));
+        .with_hint(Msg::Configured {
+            list: config.language_codes().join(", "),
+        }));
     }
     let (section, slug) = section_slug
         .trim_matches('/')
         .rsplit_once('/')
-        .ok_or_else(|| slug_error(section_slug))?;
+        .ok_or_else(|| slug_error(section_slug, Msg::ExampleName))?;
     if !valid_slug(slug) || section.split('/').any(|s| !valid_slug(s)) {
-        return Err(slug_error(section_slug));
+        return Err(slug_error(section_slug, Msg::ExampleName));
     }
     let dir = root.join("content").join(section);
     if !dir.is_dir() {
         return Err(Error::content(
             format!("content/{section}"),
             0,
-            format!("the section `{section}` does not exist"),
+            Msg::SectionMissing {
+                section: section.to_string(),
+            },
         )
-        .with_hint("create the folder with an _index.LANG.md first, or use an existing section"));
+        .with_hint(Msg::CreateSection));
     }
     for existing in [format!("{slug}.md"), format!("{slug}.{lang}.md")] {
         let p = dir.join(&existing);
@@ -62,7 +69,7 @@ pub fn new_lesson(root: &Path, section_slug: &str, lang: Option<&str>) -> Result
             return Err(Error::content(
                 format!("content/{section}/{existing}"),
                 0,
-                "the file already exists; nothing was changed",
+                Msg::FileExists,
             ));
         }
     }
@@ -142,7 +149,11 @@ fn next_weight(dir: &Path) -> i64 {
 pub fn new_village(root: &Path, slug: &str) -> Result<PathBuf> {
     let config = Config::load(&root.join("content/site.yaml"))?;
     if !valid_slug(slug) {
-        return Err(slug_error(slug));
+        return Err(slug_error(slug, Msg::ExampleVillage));
+    }
+    let rel = Path::new("content/desa").join(format!("{slug}.yaml"));
+    if root.join(&rel).exists() {
+        return Err(Error::content(rel, 0, Msg::FileExists));
     }
     let offices: Vec<&str> = config.offices.iter().map(|o| o.key.as_str()).collect();
     let office = match offices.first() {

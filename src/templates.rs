@@ -9,10 +9,13 @@ use tera::{Context, Kwargs, State, Tera};
 
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
+use crate::messages::Msg;
 
 /// Compiled templates, ready to render pages in parallel.
 pub struct Templates {
     tera: Tera,
+    /// Where each template was read from, relative to the project.
+    origins: BTreeMap<String, std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -25,6 +28,8 @@ impl Templates {
     /// Load `theme_dir/templates/**` and `site_dir/**` (the site wins).
     pub fn load(theme_dir: &Path, site_dir: &Path, strings: Arc<Strings>) -> Result<Templates> {
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
+        let mut origins = BTreeMap::new();
+        let root = site_dir.parent().unwrap_or(site_dir);
         for dir in [theme_dir.join("templates"), site_dir.to_path_buf()] {
             if !dir.is_dir() {
                 continue;
@@ -57,6 +62,8 @@ impl Templates {
                     // them once here rather than in every page.
                     text = crate::output::minify_css(&text);
                 }
+                let origin = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                origins.insert(name.clone(), origin.to_path_buf());
                 sources.insert(name, text);
             }
         }
@@ -71,8 +78,8 @@ impl Templates {
             },
         );
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| convert(&e, "while loading the templates"))?;
-        Ok(Templates { tera })
+            .map_err(|e| locate(convert(&e, Msg::WhileLoadingTemplates), &origins))?;
+        Ok(Templates { tera, origins })
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -81,29 +88,55 @@ impl Templates {
 
     /// Render `template` for the page named `page` (used in messages).
     pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String> {
-        self.tera
-            .render(template, ctx)
-            .map_err(|e| convert(&e, &format!("while rendering {page}")))
+        self.tera.render(template, ctx).map_err(|e| {
+            let page = Msg::WhileRendering {
+                page: page.to_string(),
+            };
+            locate(convert(&e, page), &self.origins)
+        })
     }
 }
 
+/// Name the file a template error is in (the theme's or the site's).
+fn locate(mut err: Error, origins: &BTreeMap<String, std::path::PathBuf>) -> Error {
+    if let Error::Template { template, file, .. } = &mut err
+        && let Some(origin) = origins.get(template.as_str())
+    {
+        *file = origin.clone();
+    }
+    err
+}
+
 /// Turn a Tera error into ours, keeping the template name, line and column.
-fn convert(err: &tera::Error, page: &str) -> Error {
+fn convert(err: &tera::Error, page: Msg) -> Error {
     use tera::ErrorKind;
     match err.kind() {
-        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => Error::Template {
+        ErrorKind::SyntaxError(report) => Error::Template {
             template: report.filename().to_string(),
             line: report.span().start_line,
             column: report.span().start_col + 1,
-            message: report.message().to_string(),
-            page: page.to_string(),
+            message: Msg::TemplateSyntax,
+            detail: report.message().to_string(),
+            page,
+            file: Default::default(),
+        },
+        ErrorKind::RenderingError(report) => Error::Template {
+            template: report.filename().to_string(),
+            line: report.span().start_line,
+            column: report.span().start_col + 1,
+            message: Msg::TemplateFailed,
+            detail: report.message().to_string(),
+            page,
+            file: Default::default(),
         },
         ErrorKind::TemplateNotFound(name) => Error::Template {
             template: name.clone(),
             line: 0,
             column: 0,
-            message: "template not found in the theme or in templates/".to_string(),
-            page: page.to_string(),
+            message: Msg::TemplateNotFound { name: name.clone() },
+            detail: String::new(),
+            page,
+            file: Default::default(),
         },
         other => {
             // Several syntax errors come as one message of reports, each with
@@ -124,8 +157,10 @@ fn convert(err: &tera::Error, page: &str) -> Error {
                 template,
                 line,
                 column,
-                message: message.trim_start_matches("error: ").to_string(),
-                page: page.to_string(),
+                message: Msg::TemplateSyntax,
+                detail: message.trim_start_matches("error: ").to_string(),
+                page,
+                file: Default::default(),
             }
         }
     }
@@ -175,7 +210,12 @@ mod tests {
             } => {
                 assert_eq!(template, "page.html");
                 assert_eq!(line, 2);
-                assert_eq!(page, "while rendering content/x.md");
+                assert_eq!(
+                    page,
+                    Msg::WhileRendering {
+                        page: "content/x.md".into()
+                    }
+                );
             }
             other => panic!("{other:?}"),
         }

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
+use crate::messages::Msg;
 
 /// Parse `text`, which starts at line `first_line` (1-based) of `path`.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, first_line: usize) -> Result<T> {
@@ -21,20 +22,81 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, first_line: usize) ->
             .map(|loc| (loc.line() + first_line - 1, loc.column()))
             .unwrap_or((first_line, 1));
         let raw = err.to_string();
-        let message = strip_location(&raw).to_string();
+        let detail = strip_location(&raw).to_string();
         // serde_yaml points at the start of the mapping; point at the repeat.
-        if let Some(at) = duplicate_line(text, &message) {
+        if let Some(at) = duplicate_line(text, &detail) {
             (line, column) = (at + first_line - 1, 1);
         }
-        let hint = unknown_key_hint(&message);
+        let hint = unknown_key_hint(&detail);
+        let message = classify(&detail);
+        // Our words say all of serde's, except for syntax errors.
+        let detail = matches!(message, Msg::YamlInvalid | Msg::YamlTooDeep).then_some(detail);
         Error::Yaml {
             path: path.to_path_buf(),
             line,
             column,
             message,
             hint,
+            detail,
         }
     })
+}
+
+/// serde's message (serde and serde_yaml word them the same way since their
+/// first releases) as one of our messages; anything not recognised is
+/// "not valid YAML", with serde's text shown as the detail.
+fn classify(message: &str) -> Msg {
+    // serde_yaml names a nested key first: `contacts[0].name: missing field …`.
+    if let Some((key, rest)) = message.split_once(": ")
+        && !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']'))
+    {
+        let inner = classify(rest);
+        if inner != Msg::YamlInvalid {
+            return Msg::YamlWithin {
+                key: key.to_string(),
+                inner: Box::new(inner),
+            };
+        }
+    }
+    let quoted = |rest: &str| rest.split('`').next().unwrap_or_default().to_string();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        Msg::YamlUnknownKey { key: quoted(rest) }
+    } else if let Some(rest) = message.strip_prefix("missing field `") {
+        Msg::YamlMissingKey { key: quoted(rest) }
+    } else if let Some(rest) = message.strip_prefix("duplicate field `") {
+        Msg::YamlDuplicateKey { key: quoted(rest) }
+    } else if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        Msg::YamlWrongType {
+            found: found.to_string(),
+            expected: expected.to_string(),
+        }
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let choices = rest
+            .split_once(", expected one of ")
+            .or_else(|| rest.split_once(", expected "))
+            .map_or("", |(_, c)| c);
+        Msg::YamlUnknownValue {
+            value: quoted(rest),
+            choices: choices.to_string(),
+        }
+    } else if message.contains("` is not a date") {
+        Msg::NotADate {
+            value: quoted(message.trim_start_matches('`')),
+        }
+    } else if message.contains("recursion limit exceeded")
+        || message.contains("repetition limit exceeded")
+    {
+        Msg::YamlTooDeep
+    } else {
+        Msg::YamlInvalid
+    }
 }
 
 /// For "duplicate field `x`", the 1-based line of the second `x:` in `text`.
@@ -60,7 +122,7 @@ fn strip_location(message: &str) -> &str {
 
 /// For "unknown field `sumary`, expected one of `title`, `summary`" return
 /// "did you mean `summary`?" plus the valid keys.
-fn unknown_key_hint(message: &str) -> Option<String> {
+fn unknown_key_hint(message: &str) -> Option<Msg> {
     let rest = &message[message.find("unknown field `")? + "unknown field `".len()..];
     let key = &rest[..rest.find('`')?];
     let valid: Vec<&str> = rest
@@ -78,8 +140,11 @@ fn unknown_key_hint(message: &str) -> Option<String> {
         .collect::<Vec<_>>()
         .join(", ");
     Some(match closest(key, &valid) {
-        Some(best) => format!("did you mean `{best}`? Valid keys: {list}"),
-        None => format!("valid keys: {list}"),
+        Some(best) => Msg::DidYouMeanKey {
+            best: best.to_string(),
+            valid: list,
+        },
+        None => Msg::ValidKeys { valid: list },
     })
 }
 
@@ -126,8 +191,17 @@ mod tests {
                 ..
             } => {
                 assert_eq!(line, 3);
-                assert!(message.contains("unknown field `sumary`"), "{message}");
-                assert!(hint.unwrap().starts_with("did you mean `summary`?"));
+                assert_eq!(
+                    message,
+                    Msg::YamlUnknownKey {
+                        key: "sumary".into()
+                    }
+                );
+                assert!(
+                    hint.unwrap()
+                        .text(crate::messages::Lang::En)
+                        .starts_with("did you mean `summary`?")
+                );
             }
             other => panic!("unexpected {other:?}"),
         }
@@ -139,6 +213,42 @@ mod tests {
         assert!(
             matches!(err, Error::Yaml { line, .. } if line >= 5),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn serde_messages_become_ours() {
+        let cases = [
+            ("missing field `title`", "yaml-missing-key"),
+            ("duplicate field `a`", "yaml-duplicate-key"),
+            (
+                "invalid type: string \"maybe\", expected a boolean",
+                "yaml-wrong-type",
+            ),
+            (
+                "unknown variant `x`, expected one of `a`, `b`",
+                "yaml-unknown-value",
+            ),
+            (
+                "`2024-13-01` is not a date: write it as YYYY-MM-DD",
+                "not-a-date",
+            ),
+            ("contacts[0].name: missing field `id`", "yaml-within"),
+            ("recursion limit exceeded", "yaml-too-deep"),
+            ("did not find expected key", "yaml-invalid"),
+        ];
+        for (text, code) in cases {
+            assert_eq!(classify(text).code(), code, "{text}");
+        }
+        assert_eq!(
+            classify("`2024-13-01` is not a date: write it as YYYY-MM-DD"),
+            Msg::NotADate {
+                value: "2024-13-01".into()
+            }
+        );
+        assert_eq!(
+            classify("contacts[0]: missing field `id`").text(crate::messages::Lang::Id),
+            "di `contacts[0]`: kunci `id` wajib diisi"
         );
     }
 

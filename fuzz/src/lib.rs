@@ -158,6 +158,7 @@ pub fn page(data: &[u8]) {
             lang: &page.lang,
             root: "../../",
             portable: data.len() % 2 == 1,
+            glossary: None,
             callout_titles: &f.callouts,
             images: &f.images,
         };
@@ -268,6 +269,7 @@ pub fn village(data: &[u8]) {
         villages: vec![v.clone()],
         assets: Vec::new(),
         i18n_overrides: Vec::new(),
+        glossaries: Vec::new(),
     };
     let _ = site.village_lessons(&v);
     let _ = site.stale_village_contacts(today());

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::{Date, SourceLink};
 use crate::error::{Error, Result};
+use crate::messages::Msg;
 use crate::yaml;
 
 /// The keys a page or section may set. Unknown keys are errors.
@@ -77,9 +78,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
         return Err(
-            Error::content(path, 1, "the file does not start with front matter").with_hint(
-                "start the file with a line `---`, then `title: ...`, then another `---`",
-            ),
+            Error::content(path, 1, Msg::NoFrontMatter).with_hint(Msg::StartWithFrontMatter)
         );
     }
     let mut offset = first_line_end;
@@ -99,8 +98,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
         offset = end;
         line += 1;
     }
-    Err(Error::content(path, 1, "the front matter is never closed")
-        .with_hint("add a line `---` after the last front-matter key"))
+    Err(Error::content(path, 1, Msg::FrontMatterUnclosed).with_hint(Msg::CloseFrontMatter))
 }
 
 /// Parse the front matter of a Markdown file.
@@ -111,7 +109,7 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<(FrontMatter, Split<'a>)>
         return Err(Error::content(
             path,
             yaml::line_of(text, "title:"),
-            "the title is empty",
+            Msg::EmptyTitle,
         ));
     }
     Ok((fm, split))
@@ -153,7 +151,7 @@ mod tests {
         match err {
             Error::Yaml { line, hint, .. } => {
                 assert_eq!(line, 3);
-                assert!(hint.unwrap().contains("did you mean `summary`?"));
+                assert!(matches!(hint, Some(Msg::DidYouMeanKey { best, .. }) if best == "summary"));
             }
             other => panic!("{other:?}"),
         }

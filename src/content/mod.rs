@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::config::{Config, Date};
 use crate::error::{Error, Result};
+use crate::messages::Msg;
 pub use front_matter::{FrontMatter, Kind, TranslationState};
 pub use village::Village;
 
@@ -258,12 +259,11 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
                 Error::content(
                     display_path(&format!("i18n/{lang}.yaml")),
                     0,
-                    format!("`{lang}` is not a configured language"),
+                    Msg::LangNotConfigured { code: lang.clone() },
                 )
-                .with_hint(format!(
-                    "configured: {}",
-                    config.language_codes().join(", ")
-                )),
+                .with_hint(Msg::Configured {
+                    list: config.language_codes().join(", "),
+                }),
             );
             let _ = abs;
         }
@@ -273,11 +273,11 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
         let path = display_path(&format!("{}/{lang}.yaml", crate::glossary::SLUG));
         if config.language(lang).is_none() {
             errors.push(
-                Error::content(path, 0, format!("`{lang}` is not a configured language"))
-                    .with_hint(format!(
-                        "name the file after a configured language: {}",
-                        config.language_codes().join(", ")
-                    )),
+                Error::content(path, 0, Msg::LangNotConfigured { code: lang.clone() }).with_hint(
+                    Msg::NameAfterLanguage {
+                        list: config.language_codes().join(", "),
+                    },
+                ),
             );
             continue;
         }
@@ -354,25 +354,18 @@ fn discover(content: &Path) -> Result<Vec<SourceFile>> {
                 .unwrap_or_else(|_| content.to_path_buf());
             match entry.path().canonicalize() {
                 Err(_) => {
-                    return Err(Error::content(
-                        path,
-                        0,
-                        "this link points to nothing (or to itself)",
-                    )
-                    .with_hint("remove the link, or put the real file in its place"));
+                    return Err(Error::content(path, 0, Msg::LinkToNothing)
+                        .with_hint(Msg::RemoveLinkOrReplace));
                 }
                 Ok(real) if !real.starts_with(&inside) => {
-                    return Err(Error::content(
-                        path,
-                        0,
-                        "this link points outside content/, which is never published",
-                    )
-                    .with_hint("copy the file into content/ instead of linking to it"));
+                    return Err(
+                        Error::content(path, 0, Msg::LinkOutOfContent).with_hint(Msg::CopyInstead)
+                    );
                 }
                 Ok(real) if real.is_file() => target = Some(real),
                 Ok(_) => {
-                    return Err(Error::content(path, 0, "links to folders are not followed")
-                        .with_hint("move the folder into place instead of linking to it"));
+                    return Err(Error::content(path, 0, Msg::LinkToFolder)
+                        .with_hint(Msg::MoveFolderInstead));
                 }
             }
         } else if !entry.file_type().is_file() {
@@ -442,17 +435,18 @@ pub fn identify(rel: &str, config: &Config) -> Result<(String, String, bool)> {
             return Err(Error::content(
                 path,
                 0,
-                format!("`{code}` in the file name is not a configured language"),
+                Msg::FileLangUnknown {
+                    code: code.to_string(),
+                },
             )
-            .with_hint(format!(
-                "configured languages: {}; name the file SLUG.LANG.md",
-                config.language_codes().join(", ")
-            )));
+            .with_hint(Msg::NameFileLang {
+                configured: config.language_codes().join(", "),
+            }));
         }
         _ => (file, config.default_language.clone()),
     };
     if stem.is_empty() {
-        return Err(Error::content(path, 0, "the file name has no slug"));
+        return Err(Error::content(path, 0, Msg::NoSlug));
     }
     if stem == "_index" {
         Ok((dir.to_string(), lang, true))
@@ -472,9 +466,9 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<Page> {
         return Err(Error::content(
             &path,
             crate::yaml::line_of(text, "translation:"),
-            "`translation:` is only for translations, and this page is in the default language",
+            Msg::TranslationInDefault,
         )
-        .with_hint("remove the `translation:` line"));
+        .with_hint(Msg::RemoveTranslationLine));
     }
     let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
     let key_lines = split

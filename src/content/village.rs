@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::config::{Config, Date, Localized, SourceLink};
 use crate::error::{Error, Result};
+use crate::messages::Msg;
 use crate::yaml;
 
 /// The keys a village file may set.
@@ -110,14 +111,20 @@ pub fn parse(
     {
         let keys: Vec<&str> = config.offices.iter().map(|o| o.key.as_str()).collect();
         let hint = match yaml::closest(office, &keys) {
-            Some(best) => format!("did you mean `{best}`? Offices are listed in content/site.yaml"),
-            None => format!("offices in content/site.yaml: {}", keys.join(", ")),
+            Some(best) => Msg::DidYouMeanOffice {
+                best: best.to_string(),
+            },
+            None => Msg::OfficesAre {
+                list: keys.join(", "),
+            },
         };
         errors.push(
             Error::content(
                 path,
                 yaml::line_of(text, "office:"),
-                format!("office `{office}` is not in site.yaml"),
+                Msg::OfficeUnknown {
+                    office: office.clone(),
+                },
             )
             .with_hint(hint),
         );
@@ -128,12 +135,11 @@ pub fn parse(
                 Error::content(
                     path,
                     yaml::line_of(text, "languages:"),
-                    format!("leaflet language `{lang}` is not a configured language"),
+                    Msg::LeafletLangUnknown { code: lang.clone() },
                 )
-                .with_hint(format!(
-                    "configured: {}",
-                    config.language_codes().join(", ")
-                )),
+                .with_hint(Msg::Configured {
+                    list: config.language_codes().join(", "),
+                }),
             );
         }
     }
@@ -142,14 +148,18 @@ pub fn parse(
         if !page_keys.contains(lesson) {
             let keys: Vec<&str> = page_keys.iter().copied().collect();
             let hint = match yaml::closest(lesson, &keys) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => "write the lesson as FOLDER/SLUG, e.g. `modus/calo`".to_string(),
+                Some(best) => Msg::DidYouMean {
+                    best: best.to_string(),
+                },
+                None => Msg::WriteLessonKey,
             };
             errors.push(
                 Error::content(
                     path,
                     yaml::line_of(text, lesson),
-                    format!("lesson `{lesson}` does not exist"),
+                    Msg::LessonMissing {
+                        lesson: lesson.to_string(),
+                    },
                 )
                 .with_hint(hint),
             );
@@ -162,12 +172,15 @@ pub fn parse(
                 Error::content(
                     path,
                     yaml::line_of(text, phone),
-                    format!(
-                        "the phone number {phone} of `{}` has no `verified:` date",
-                        contact.name.get(&config.default_language, &config.default_language)
-                    ),
+                    Msg::PhoneUnverified {
+                        phone: phone.to_string(),
+                        name: contact
+                            .name
+                            .get(&config.default_language, &config.default_language)
+                            .to_string(),
+                    },
                 )
-                .with_hint("add `verified: YYYY-MM-DD` (the date its source confirmed it) and `source:`, or remove the number"),
+                .with_hint(Msg::AddVerifiedPhone),
             );
         }
     }
@@ -218,7 +231,12 @@ mod tests {
         match err {
             Error::Content { line, hint, .. } => {
                 assert_eq!(line, 4);
-                assert_eq!(hint.as_deref(), Some("did you mean `modus/calo`?"));
+                assert_eq!(
+                    hint,
+                    Some(Msg::DidYouMean {
+                        best: "modus/calo".into()
+                    })
+                );
             }
             other => panic!("{other:?}"),
         }

@@ -147,10 +147,13 @@ pub fn render(
     qr_svg: &[u8],
     ident: &str,
     date: (i32, u8, u8),
-) -> Result<Leaflet, String> {
+) -> Result<Leaflet, Failure> {
     let (y, m, d) = date;
-    let today = Datetime::from_ymd(y, m, d)
-        .ok_or_else(|| format!("invalid leaflet date {y:04}-{m:02}-{d:02}"))?;
+    let today = Datetime::from_ymd(y, m, d).ok_or_else(|| Failure {
+        line: 0,
+        column: 0,
+        text: format!("invalid leaflet date {y:04}-{m:02}-{d:02}"),
+    })?;
     let world = LeafletWorld {
         fonts,
         main: Source::new(file_id(MAIN), template.to_owned()),
@@ -163,7 +166,7 @@ pub fn render(
 
     let doc = typst::compile::<PagedDocument>(&world)
         .output
-        .map_err(|diags| describe(&world, &diags))?;
+        .map_err(|diags| failure(&world, &diags))?;
     let pages = doc.pages().len();
 
     let options = PdfOptions {
@@ -173,8 +176,43 @@ pub fn render(
         timestamp: Some(Timestamp::new_utc(today)),
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&doc, &options).map_err(|diags| describe(&world, &diags))?;
+    let pdf = typst_pdf::pdf(&doc, &options).map_err(|diags| failure(&world, &diags))?;
     Ok(Leaflet { pdf, pages })
+}
+
+/// Why a template could not be laid out: Typst's diagnostics as text, and
+/// the line and column (1-based; 0 when unknown) in the template of the first
+/// one that points into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+fn failure(world: &LeafletWorld, diags: &[SourceDiagnostic]) -> Failure {
+    let (line, column) = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .find_map(|d| {
+            std::iter::once(d.span)
+                .chain(d.trace.iter().rev().map(|t| t.span.into()))
+                .filter_map(|span| position(world, span))
+                .find(|(name, _, _)| name == "leaflet.typ")
+                .map(|(_, line, column)| (line, column))
+        })
+        .unwrap_or((0, 0));
+    Failure {
+        line,
+        column,
+        text: describe(world, diags),
+    }
 }
 
 /// Turns Typst diagnostics into one readable string, one error per line:
@@ -215,6 +253,14 @@ fn describe(world: &LeafletWorld, diags: &[SourceDiagnostic]) -> String {
 
 /// `file:line:column` (1-based) of a diagnostic span, if it has one.
 fn locate(world: &LeafletWorld, span: DiagSpan) -> Option<String> {
+    position(world, span).map(|(name, line, column)| match line {
+        0 => name,
+        _ => format!("{name}:{line}:{column}"),
+    })
+}
+
+/// The file, line and column (1-based; 0 for a file without text) of a span.
+fn position(world: &LeafletWorld, span: DiagSpan) -> Option<(String, usize, usize)> {
     let id = match span.get() {
         DiagSpanKind::Detached => return None,
         DiagSpanKind::Number { id, .. } | DiagSpanKind::Range { id, .. } => id,
@@ -227,12 +273,12 @@ fn locate(world: &LeafletWorld, span: DiagSpan) -> Option<String> {
     } else if id == world.qr_id {
         ("qr.svg", String::from_utf8_lossy(world.qr.as_slice()))
     } else {
-        return Some(id.vpath().get_without_slash().to_owned());
+        return Some((id.vpath().get_without_slash().to_owned(), 0, 0));
     };
     let head = text.get(..start.min(text.len()))?;
     let line = head.matches('\n').count() + 1;
     let column = head.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    Some(format!("{name}:{line}:{column}"))
+    Some((name.to_owned(), line, column))
 }
 
 /// A QR code as SVG (qrcode crate 0.14 with default-features=false, features=["svg"];
@@ -271,9 +317,11 @@ mod tests {
             .err()
             .expect("should fail");
         assert!(
-            err.starts_with("leaflet.typ:2:4: error: unknown variable: foo"),
+            err.text
+                .starts_with("leaflet.typ:2:4: error: unknown variable: foo"),
             "{err}"
         );
+        assert_eq!((err.line, err.column), (2, 4));
 
         let err = render(
             &fonts,
@@ -286,9 +334,11 @@ mod tests {
         .err()
         .expect("should fail");
         assert!(
-            err.contains("data.json:1:3") && err.contains("leaflet.typ:1:10"),
+            err.text.contains("data.json:1:3") && err.text.contains("leaflet.typ:1:10"),
             "{err}"
         );
+        // The error is in the data; the template line that read it is shown.
+        assert_eq!((err.line, err.column), (1, 10));
 
         let err = render(
             &fonts,
@@ -301,7 +351,7 @@ mod tests {
         .err()
         .expect("should fail");
         assert_eq!(
-            err,
+            err.text,
             "leaflet.typ:1:8: error: file not found (searched at /logo.png)"
         );
     }

@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::library::{Group, Library, Resolved};
 use crate::markdown::{self, CalloutTitles, LinkEnv, Rendered, TocEntry, page_path};
+use crate::messages::Msg;
 use crate::output::{OutputFile, minify_html};
 use crate::search;
 use crate::templates::Templates;
@@ -223,12 +224,12 @@ impl Job<'_> {
         Error::content(
             path,
             0,
-            format!(
-                "lentera stopped unexpectedly while rendering this page in `{lang}` ({})",
-                crate::error::panic_message(panic)
-            ),
+            Msg::PagePanic {
+                lang: lang.to_string(),
+            },
         )
-        .with_hint("simplify the page to find the part that causes it, and report the case")
+        .with_hint(Msg::SimplifyPage)
+        .with_detail(crate::error::panic_message(panic))
     }
 }
 
@@ -324,23 +325,25 @@ fn check_anchors<'a>(
             let mut err = Error::content(
                 &path,
                 r.line,
-                format!(
-                    "the link points to `#{}`, which is not a heading of that page in `{lang}`",
-                    r.anchor
-                ),
+                Msg::AnchorMissing {
+                    anchor: r.anchor.clone(),
+                    lang: lang.clone(),
+                },
             );
             if let Some(known) = known {
                 let ids: Vec<&str> = known.iter().map(String::as_str).collect();
                 if let Some(best) = crate::yaml::closest(&r.anchor, &ids) {
-                    err = err.with_hint(format!("did you mean `#{best}`?"));
+                    err = err.with_hint(Msg::DidYouMeanAnchor {
+                        best: best.to_string(),
+                    });
                 } else if !ids.is_empty() {
-                    err = err.with_hint(format!(
-                        "headings there: {}",
-                        ids.iter()
+                    err = err.with_hint(Msg::HeadingsThere {
+                        list: ids
+                            .iter()
                             .map(|i| format!("#{i}"))
                             .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
+                            .join(", "),
+                    });
                 }
             }
             errors.push(err);
@@ -570,7 +573,9 @@ impl JobCtx<'_> {
             return Err(Error::content(
                 &page.path,
                 crate::yaml::line_of(&page.body, "template:"),
-                format!("template `{template}` does not exist in the theme or in templates/"),
+                Msg::TemplateMissing {
+                    name: template.to_string(),
+                },
             ));
         }
         let html = self
@@ -824,11 +829,11 @@ fn merge_template_errors(mut errors: Vec<Error>) -> Vec<Error> {
             template,
             line,
             column,
-            message,
+            detail,
             ..
         } = &err
         {
-            let key = (template.clone(), *line, *column, message.clone());
+            let key = (template.clone(), *line, *column, detail.clone());
             if let Some((_, n)) = repeats.get_mut(&key) {
                 *n += 1;
                 continue;
@@ -840,8 +845,12 @@ fn merge_template_errors(mut errors: Vec<Error>) -> Vec<Error> {
     for (index, n) in repeats.into_values() {
         if let Error::Template { page, .. } = &mut out[index]
             && n > 0
+            && let Msg::WhileRendering { page: name } = page
         {
-            page.push_str(&format!(" and {n} other pages"));
+            *page = Msg::WhileRenderingAndOthers {
+                page: name.clone(),
+                others: n,
+            };
         }
     }
     out

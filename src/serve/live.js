@@ -20,20 +20,17 @@
     var close = document.createElement("button");
     close.type = "button";
     close.textContent = "\u00d7";
-    close.setAttribute("aria-label", "close");
+    close.setAttribute("aria-label", report.close || "close");
     close.style.cssText = "float:right;font-size:1.5em;line-height:1;border:0;background:none;cursor:pointer";
     close.onclick = clear;
     box.appendChild(close);
     var title = document.createElement("strong");
-    title.textContent =
-      "Perubahan terakhir gagal dibangun; halaman ini versi terakhir yang berhasil. " +
-      "/ The last change could not be built; this page is the last good version.";
+    title.textContent = report.title || "";
     box.appendChild(title);
     (report.errors || []).forEach(function (e) {
       var pre = document.createElement("pre");
       pre.style.cssText = "white-space:pre-wrap;margin:.75em 0 0;padding:.5em;background:#fff;border:1px solid #e0c0c0;font:14px/1.4 monospace";
-      var at = e.file ? e.file + (e.line ? ":" + e.line + (e.column ? ":" + e.column : "") : "") + "\n" : "";
-      pre.textContent = at + e.message + (e.hint ? "\nhint: " + e.hint : "");
+      pre.textContent = e.text;
       box.appendChild(pre);
     });
   }

@@ -27,6 +27,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::messages::{Lang, Msg, Say};
 use crate::output::{Contents, OutputFile};
 use crate::{Build, BuildOptions};
 use http::{ReadError, Response};
@@ -64,6 +65,8 @@ pub struct ServeOptions {
     pub build: BuildOptions,
     /// Quiet time that ends a burst of file events.
     pub debounce: Duration,
+    /// The language of the error overlay.
+    pub lang: Lang,
 }
 
 impl Default for ServeOptions {
@@ -73,6 +76,7 @@ impl Default for ServeOptions {
             port: 1111,
             build: BuildOptions::default(),
             debounce: DEBOUNCE,
+            lang: Lang::En,
         }
     }
 }
@@ -137,6 +141,7 @@ impl Server {
             builder: Mutex::new(crate::live::Live::new(&root, &opts.build)),
             finisher: Mutex::new(finish_tx),
             root,
+            lang: opts.lang,
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             clients: Mutex::new(Vec::new()),
             stopping: AtomicBool::new(false),
@@ -272,6 +277,7 @@ type Finish = (Instant, BTreeSet<Change>);
 
 struct Shared {
     root: PathBuf,
+    lang: Lang,
     builder: Mutex<crate::live::Live>,
     /// Second halves of rebuilds, for [`finish_loop`].
     finisher: Mutex<mpsc::Sender<Finish>>,
@@ -445,7 +451,7 @@ impl Shared {
 
     /// Keep serving the files of `old` (the last good build), with `error`.
     fn failed(&self, old: &Snapshot, error: &Error, elapsed: Duration) {
-        let json = Arc::new(error_json(error));
+        let json = Arc::new(error_json(error, &self.root, self.lang));
         *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
             files: old.files.clone(),
             version: old.version,
@@ -468,15 +474,9 @@ impl Shared {
 /// save builds again.
 fn caught<T>(build: impl FnOnce() -> Result<T>) -> Result<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)).unwrap_or_else(|panic| {
-        Err(Error::content(
-            "content",
-            0,
-            format!(
-                "lentera stopped unexpectedly while rebuilding ({}); the last good pages are still served",
-                crate::error::panic_message(&*panic)
-            ),
-        )
-        .with_hint("save again; if it happens again, report the case with the file you changed"))
+        Err(Error::content("content", 0, Msg::RebuildPanic)
+            .with_hint(Msg::SaveAgain)
+            .with_detail(crate::error::panic_message(&*panic)))
     })
 }
 
@@ -512,36 +512,41 @@ fn load_files(files: Vec<OutputFile>, unchanged: Option<&Files>) -> Result<Files
         .collect()
 }
 
-/// One error as the overlay shows it.
+/// One error as the overlay shows it: where, and the whole text as the
+/// terminal shows it (with the source line and caret), in the staff's language.
 #[derive(Debug, Serialize)]
 struct ErrorView {
+    code: &'static str,
     file: String,
     line: usize,
     column: usize,
-    message: String,
-    hint: Option<String>,
+    text: String,
 }
 
 #[derive(Debug, Serialize)]
 struct ErrorReport {
+    title: String,
+    close: String,
     errors: Vec<ErrorView>,
 }
 
-fn error_view(err: &Error) -> ErrorView {
-    let at = err.located();
-    ErrorView {
-        file: at.file.display().to_string(),
-        line: at.line,
-        column: at.column,
-        message: at.message,
-        hint: at.hint,
-    }
-}
-
 /// The errors of a failed build as JSON, for the overlay.
-fn error_json(err: &Error) -> String {
+fn error_json(err: &Error, root: &Path, lang: Lang) -> String {
+    let style = crate::report::Style::plain(lang);
     let report = ErrorReport {
-        errors: err.flatten().into_iter().map(error_view).collect(),
+        title: Say::OverlayTitle.text(lang),
+        close: Say::OverlayClose.text(lang),
+        errors: err
+            .diagnostics()
+            .iter()
+            .map(|d| ErrorView {
+                code: d.message.code(),
+                file: d.file.display().to_string(),
+                line: d.line,
+                column: d.column,
+                text: crate::report::render(d, root, style),
+            })
+            .collect(),
     };
     serde_json::to_string(&report).expect("plain structs serialise")
 }
@@ -827,22 +832,40 @@ mod tests {
 
     #[test]
     fn errors_become_views_with_file_line_and_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join("content/a.md"), "---\ntitle: A\n---\n").unwrap();
         let err = Error::Many(vec![
-            Error::content("content/a.md", 3, "bad").with_hint("fix it"),
+            Error::content("content/a.md", 3, Msg::EmptyTitle).with_hint(Msg::WriteTerm),
             Error::Template {
                 template: "page.html".into(),
                 line: 2,
                 column: 5,
-                message: "oops".into(),
-                page: "while rendering content/a.md".into(),
+                message: Msg::TemplateFailed,
+                detail: "oops".into(),
+                page: Msg::WhileRendering {
+                    page: "content/a.md".into(),
+                },
+                file: PathBuf::new(),
             },
         ]);
-        let json: serde_json::Value = serde_json::from_str(&error_json(&err)).unwrap();
+        let text = error_json(&err, dir.path(), Lang::Id);
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(json["errors"][0]["file"], "content/a.md");
         assert_eq!(json["errors"][0]["line"], 3);
-        assert_eq!(json["errors"][0]["hint"], "fix it");
-        assert_eq!(json["errors"][1]["file"], "page.html");
+        assert_eq!(json["errors"][0]["code"], "empty-title");
+        let shown = json["errors"][0]["text"].as_str().unwrap();
+        assert!(shown.contains("judul kosong"), "{shown}");
+        assert!(shown.contains("3 | ---"), "the source line: {shown}");
+        assert!(shown.contains("petunjuk"), "{shown}");
+        assert_eq!(json["errors"][1]["file"], "templates/page.html");
         assert_eq!(json["errors"][1]["column"], 5);
-        assert!(!error_json(&err).contains('\n'));
+        assert!(
+            json["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Perubahan terakhir")
+        );
+        assert!(!text.contains('\n'));
     }
 }

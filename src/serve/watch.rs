@@ -27,6 +27,20 @@ pub enum Change {
     Static,
 }
 
+impl Change {
+    /// The kind of change, for the terminal.
+    pub fn name(self) -> crate::messages::Say {
+        use crate::messages::Say;
+        match self {
+            Change::Config => Say::ChangeConfig,
+            Change::Content => Say::ChangeContent,
+            Change::Strings => Say::ChangeStrings,
+            Change::Templates => Say::ChangeTemplates,
+            Change::Static => Say::ChangeStatic,
+        }
+    }
+}
+
 /// The folders of a project that `serve` watches.
 pub const WATCHED: [&str; 3] = ["content", "themes", "templates"];
 

@@ -65,10 +65,10 @@ fn stale_translation_and_stale_contact_are_warnings() {
         .find(|r| r.key == "pelajaran/jalur-resmi")
         .unwrap();
     assert_eq!(row.langs["en"], Status::Stale);
-    let messages: Vec<&str> = report
+    let messages: Vec<String> = report
         .diagnostics
         .iter()
-        .map(|d| d.message.as_str())
+        .map(|d| d.message.to_string())
         .collect();
     assert!(
         messages
@@ -85,7 +85,11 @@ fn stale_translation_and_stale_contact_are_warnings() {
     let local = report
         .diagnostics
         .iter()
-        .find(|d| d.message.contains("`Pak Kades` was verified on 2025-01-02"))
+        .find(|d| {
+            d.message
+                .to_string()
+                .contains("`Pak Kades` was verified on 2025-01-02")
+        })
         .unwrap_or_else(|| panic!("{messages:?}"));
     assert_eq!(
         local.file,
@@ -106,7 +110,7 @@ fn stale_translation_and_stale_contact_are_warnings() {
         shorter
             .diagnostics
             .iter()
-            .any(|d| d.message.contains("more than 30 days"))
+            .any(|d| d.message.to_string().contains("more than 30 days"))
     );
 }
 
@@ -126,13 +130,13 @@ fn broken_link_missing_image_and_bad_village_are_errors_with_lines() {
     assert!(
         errors
             .iter()
-            .any(|d| d.line == 4 && d.message.contains("nope.md")),
+            .any(|d| d.line == 4 && d.message.to_string().contains("nope.md")),
         "{errors:?}"
     );
     assert!(
         errors
             .iter()
-            .any(|d| d.line == 6 && d.message.contains("nope.png")),
+            .any(|d| d.line == 6 && d.message.to_string().contains("nope.png")),
         "{errors:?}"
     );
 
@@ -142,11 +146,9 @@ fn broken_link_missing_image_and_bad_village_are_errors_with_lines() {
         "name: X\nkabupaten: K\nlessons: [modus/hilang]\n",
     );
     let report = check(&site);
-    assert!(
-        report.diagnostics.iter().any(|d| d.file.ends_with("x.yaml")
-            && d.line == 3
-            && d.message.contains("modus/hilang"))
-    );
+    assert!(report.diagnostics.iter().any(|d| d.file.ends_with("x.yaml")
+        && d.line == 3
+        && d.message.to_string().contains("modus/hilang")));
 }
 
 #[test]
@@ -158,7 +160,7 @@ fn missing_interface_strings_are_reported_per_language() {
         report
             .diagnostics
             .iter()
-            .any(|d| d.message.contains("missing in `ar`"))
+            .any(|d| d.message.to_string().contains("missing in `ar`"))
     );
 }
 
@@ -170,7 +172,8 @@ fn exit_codes_and_json() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(
-        stdout.contains("content/site.yaml\n  warning: line"),
+        stdout.contains("warning[numbers-stale]: the numbers of `kp2mi`")
+            && stdout.contains("--> content/site.yaml:11:3"),
         "{stdout}"
     );
     assert!(
@@ -189,7 +192,9 @@ fn exit_codes_and_json() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("content/pelajaran/x.md\n  error: line 3: unknown field `sumary`"),
+        stdout.contains(
+            "error[yaml-unknown-key]: unknown key `sumary`\n --> content/pelajaran/x.md:3:1"
+        ),
         "{stdout}"
     );
     assert!(stdout.contains("hint: did you mean `summary`?"));
@@ -286,4 +291,41 @@ fn new_lesson_and_village_build_as_drafts() {
             .is_some()
     );
     assert!(with_drafts.file("desa/sumber-rejo/index.html").is_some());
+}
+
+/// See: #12. `check` reports every warning `build` prints, with the same
+/// words: one list, made in one place.
+#[test]
+fn check_reports_exactly_what_build_warns_about() {
+    let site = TestSite::fixture("basic");
+    // An untranslated leaflet lesson (the fixture village prints `en`
+    // lessons in `id`), stale numbers and removed HTML.
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\n---\nTeks <script>alert(1)</script> di sini.\n",
+    );
+    let today = Date::parse("2026-11-30").unwrap();
+    let mut opts = crate::common::options(false, false);
+    opts.render.build_date = Some(today);
+    let build = site.build_with(opts.clone()).unwrap();
+    let report = run(
+        site.root(),
+        &CheckOptions {
+            build: opts,
+            today: Some(today),
+            ..Default::default()
+        },
+    );
+    let key = |d: &lentera::diagnostic::Diagnostic| {
+        (d.message.code(), d.file.clone(), d.line, d.message.clone())
+    };
+    let mut from_build: Vec<_> = build.warnings.iter().map(key).collect();
+    let mut from_check: Vec<_> = report.diagnostics.iter().map(key).collect();
+    from_build.sort();
+    from_check.sort();
+    let codes: std::collections::BTreeSet<&str> = from_build.iter().map(|k| k.0).collect();
+    for code in ["numbers-stale", "leaflet-untranslated", "removed-element"] {
+        assert!(codes.contains(code), "{code} missing from {codes:?}");
+    }
+    assert_eq!(from_build, from_check);
 }

@@ -40,10 +40,14 @@ fn failed_build_keeps_previous_output_and_exits_1() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr.contains("error: content/_index.id.md:3:1: unknown field `sumary`"),
+        stderr.contains("error[yaml-unknown-key]: unknown key `sumary`")
+            && stderr.contains("--> content/_index.id.md:3:1"),
         "{stderr}"
     );
-    assert!(stderr.contains("hint: did you mean `summary`?"));
+    assert!(
+        stderr.contains("= hint: did you mean `summary`?"),
+        "{stderr}"
+    );
     assert!(stderr.contains("left untouched"));
     assert_eq!(
         std::fs::read(site.root().join("output/index.html")).unwrap(),
@@ -90,7 +94,8 @@ fn messages_follow_lang_flag_env_and_site_default() {
         }
         String::from_utf8_lossy(&cmd.output().unwrap().stderr).into_owned()
     };
-    let id = "kesalahan: content/_index.id.md:3:1: kunci `sumary` tidak dikenal\n  petunjuk: Maksud Anda `summary`?";
+    let id =
+        "kesalahan[yaml-unknown-key]: kunci `sumary` tidak dikenal\n --> content/_index.id.md:3:1";
     // The site's default language is Indonesian.
     assert!(
         run(&["build"], &[]).contains(id),
@@ -100,9 +105,11 @@ fn messages_follow_lang_flag_env_and_site_default() {
     assert!(run(&["build"], &[]).contains("hasil sebelumnya di"));
     assert!(
         run(&["build", "--lang", "en"], &[])
-            .contains("error: content/_index.id.md:3:1: unknown field `sumary`")
+            .contains("error[yaml-unknown-key]: unknown key `sumary`")
     );
-    assert!(run(&["build"], &[("LANG", "en_US.UTF-8")]).contains("hint: did you mean `summary`?"));
+    assert!(
+        run(&["build"], &[("LANG", "en_US.UTF-8")]).contains("= hint: did you mean `summary`?")
+    );
     assert!(
         run(
             &["build"],

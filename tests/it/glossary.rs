@@ -19,7 +19,7 @@ fn glossary_warnings(build: &lentera::Build) -> Vec<String> {
     build
         .warnings
         .iter()
-        .filter(|w| w.message.contains("glossary"))
+        .filter(|w| w.message.to_string().contains("glossary"))
         .map(|w| w.located())
         .collect()
 }
@@ -141,10 +141,13 @@ fn check_warns_about_terms_missing_from_a_glossary() {
     );
     let report = check::run(site.root(), &CheckOptions::default());
     assert!(
-        report.diagnostics.iter().any(|d| d.message.contains("XYZQ")
-            && d.hint
-                .as_deref()
-                .is_some_and(|h| h.contains("content/glosarium/id.yaml"))),
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.to_string().contains("XYZQ")
+                && d.hint
+                    .as_ref()
+                    .is_some_and(|h| h.to_string().contains("content/glosarium/id.yaml"))),
         "{:#?}",
         report.diagnostics
     );

@@ -279,24 +279,20 @@ fn edits_reload_and_broken_edits_show_the_error_over_the_last_good_page() {
     let error = &report["errors"][0];
     assert_eq!(error["file"], PAGE, "{data}");
     assert_eq!(error["line"], 3, "{data}");
-    assert!(
-        error["message"].as_str().unwrap().contains("sumary"),
-        "{data}"
-    );
-    assert!(
-        error["hint"]
-            .as_str()
-            .unwrap()
-            .starts_with("did you mean `summary`?"),
-        "{data}"
-    );
+    assert_eq!(error["code"], "yaml-unknown-key", "{data}");
+    // The whole text as the terminal shows it: message, source line, caret, hint.
+    let shown = error["text"].as_str().unwrap();
+    assert!(shown.contains("unknown key `sumary`"), "{data}");
+    assert!(shown.contains("3 | sumary: typo"), "{data}");
+    assert!(shown.contains("= hint: did you mean `summary`?"), "{data}");
     let page = get(addr, "/pelajaran/jalur-resmi/");
     assert_eq!(page.status, 200);
     let text = page.text();
     assert!(text.contains("Penanda satu."), "{text}");
     assert!(!text.contains("Penanda rusak."), "{text}");
     assert!(
-        text.contains(r#"<script type="application/json" id="lentera-error">{"errors":[{"file":"content/pelajaran/jalur-resmi.id.md","line":3"#),
+        text.contains(r#"<script type="application/json" id="lentera-error">{"title":"#)
+            && text.contains(r#""file":"content/pelajaran/jalur-resmi.id.md","line":3"#),
         "{text}"
     );
     // A page opened now learns of the error from its stream too.
@@ -428,6 +424,7 @@ fn the_command_prints_its_url_and_stops_cleanly_on_ctrl_c() {
         .args(["-r"])
         .arg(site.root())
         .args(["serve", "--port", "0"])
+        .env("LENTERA_LANG", "en")
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
