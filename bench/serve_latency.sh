@@ -26,7 +26,7 @@ if [ -z "$bin" ]; then
   bin="$repo/target/release/lentera"
 fi
 log=$(mktemp)
-"$bin" -r "$root" serve --port "$port" 2>"$log" &
+LENTERA_LANG=en "$bin" -r "$root" serve --port "$port" 2>"$log" &
 server=$!
 cleanup() {
   kill -INT "$server" 2>/dev/null || true
