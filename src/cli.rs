@@ -333,6 +333,7 @@ fn report(report: Report<'_>, root: &Path, lang: Lang) {
             files,
             changes,
             elapsed,
+            ..
         } => {
             let pages: usize = build.pages_per_language.values().sum();
             let ms = elapsed.as_millis();

@@ -277,7 +277,7 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
     for page in &site.pages {
         let glossary = site.glossary(&page.lang);
         let covered = |t: &str| glossary.is_some_and(|g| g.covers(t));
-        let body = page.body.as_str();
+        let body = &*page.body;
         let mut missing: Vec<String> = Vec::new();
         let mut first = None;
         let mut in_code = false;

@@ -53,12 +53,57 @@ fn format_of(rel: &str) -> Option<ImageFormat> {
     }
 }
 
+/// Processed images kept by `serve` between builds, by path, size and
+/// modification time of the source: an image is processed again only when
+/// one of them changes.
+#[derive(Debug, Default)]
+pub struct Cache {
+    done: std::sync::Mutex<std::collections::HashMap<CacheKey, (ImageInfo, Vec<OutputFile>)>>,
+}
+
+type CacheKey = (
+    String,
+    std::path::PathBuf,
+    u64,
+    Option<std::time::SystemTime>,
+);
+
+fn cache_key(asset: &Asset) -> Option<CacheKey> {
+    let meta = std::fs::metadata(&asset.source).ok()?;
+    Some((
+        asset.rel.clone(),
+        asset.source.clone(),
+        meta.len(),
+        meta.modified().ok(),
+    ))
+}
+
 /// Resize and re-encode every JPEG and PNG among `assets`, in parallel.
 pub fn process(assets: &[Asset]) -> Result<Processed> {
+    process_cached(assets, None)
+}
+
+/// [`process`], taking from `cache` the images unchanged since they were
+/// processed, and keeping there the images of this build only.
+pub fn process_cached(assets: &[Asset], cache: Option<&Cache>) -> Result<Processed> {
+    let kept =
+        cache.map(|c| std::mem::take(&mut *c.done.lock().unwrap_or_else(|e| e.into_inner())));
     let results: Vec<Result<(String, ImageInfo, Vec<OutputFile>)>> = assets
         .par_iter()
         .filter_map(|a| format_of(&a.rel).map(|f| (a, f)))
         .map(|(asset, format)| {
+            let key = cache.and_then(|_| cache_key(asset));
+            if let (Some(kept), Some(key)) = (&kept, &key)
+                && let Some((info, files)) = kept.get(key)
+            {
+                if let Some(c) = cache {
+                    c.done
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(key.clone(), (info.clone(), files.clone()));
+                }
+                return Ok((asset.rel.clone(), info.clone(), files.clone()));
+            }
             let bytes = std::fs::read(&asset.source).map_err(|source| Error::Read {
                 path: asset.source.clone(),
                 source,
@@ -75,6 +120,12 @@ pub fn process(assets: &[Asset]) -> Result<Processed> {
                     None => err,
                 }
             })?;
+            if let (Some(c), Some(key)) = (cache, key) {
+                c.done
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(key, (info.clone(), files.clone()));
+            }
             Ok((asset.rel.clone(), info, files))
         })
         .collect();

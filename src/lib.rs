@@ -22,6 +22,7 @@ pub mod images;
 pub mod incremental;
 pub mod leaflets;
 pub mod library;
+pub mod live;
 pub mod markdown;
 pub mod messages;
 pub mod onefile;
@@ -88,13 +89,15 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
 }
 
 /// Work that `serve` keeps from one build to the next: the interface strings
-/// and compiled templates, minified pages by their unminified text, and
-/// leaflet PDFs by their template and data.
-#[derive(Debug)]
+/// and compiled templates, minified pages by their unminified text,
+/// leaflet PDFs by their template and data, and processed images by their
+/// path, size and modification time. A clone shares what it keeps.
+#[derive(Debug, Clone)]
 pub struct BuildCache {
     theme: Option<(Arc<i18n::Strings>, Arc<templates::Templates>)>,
     minify: Option<Arc<output::Memo>>,
-    leaflets: Option<output::Memo>,
+    leaflets: Option<Arc<output::Memo>>,
+    images: Option<Arc<images::Cache>>,
 }
 
 impl BuildCache {
@@ -103,7 +106,8 @@ impl BuildCache {
         BuildCache {
             theme: None,
             minify: Some(Arc::default()),
-            leaflets: Some(output::Memo::default()),
+            leaflets: Some(Arc::default()),
+            images: Some(Arc::default()),
         }
     }
 
@@ -113,6 +117,7 @@ impl BuildCache {
             theme: None,
             minify: None,
             leaflets: None,
+            images: None,
         }
     }
 
@@ -131,6 +136,12 @@ impl Default for BuildCache {
 
 /// [`build`], reusing and refilling `cache`.
 pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> Result<Build> {
+    let site = load(root, opts)?;
+    Ok(produce(root, opts, cache, site, None, false)?.0)
+}
+
+/// Read `site.yaml` and `content/` into the site model.
+pub(crate) fn load(root: &Path, opts: &BuildOptions) -> Result<library::Library> {
     let mut config = config::Config::load(&root.join("content/site.yaml"))?;
     if let Some(days) = opts.stale_after_days {
         config.stale_after_days = days;
@@ -142,16 +153,30 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
             path: Path::new("themes").join(&config.theme).join("templates"),
         });
     }
-    let site = library::Library::new(content::load(
+    Ok(library::Library::new(content::load(
         root,
         config,
         &content::LoadOptions {
             drafts: opts.drafts,
         },
-    )?);
-    let (strings, templates) = match &cache.theme {
+    )?))
+}
+
+/// The interface strings and templates of the theme, from `cache` if kept
+/// (then forgetting the strings found missing before, unless `reused`: a
+/// build that reuses pages does not look their strings up again).
+pub(crate) fn theme(
+    root: &Path,
+    site: &library::Library,
+    cache: &mut BuildCache,
+    reused: bool,
+) -> Result<(Arc<i18n::Strings>, Arc<templates::Templates>)> {
+    let theme_dir = root.join("themes").join(&site.config.theme);
+    Ok(match &cache.theme {
         Some((strings, templates)) => {
-            strings.clear_misses();
+            if !reused {
+                strings.clear_misses();
+            }
             (strings.clone(), templates.clone())
         }
         None => {
@@ -168,7 +193,23 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
             cache.theme = Some((strings.clone(), templates.clone()));
             (strings, templates)
         }
-    };
+    })
+}
+
+/// Everything a build makes from the loaded `site`. With `previous` (the
+/// pages of the last build and the page keys changed since), pages that
+/// did not change are taken from it (see [`render::Pages`]); with `keep`,
+/// the pages are returned for the next time.
+pub(crate) fn produce(
+    root: &Path,
+    opts: &BuildOptions,
+    cache: &mut BuildCache,
+    site: library::Library,
+    previous: Option<(&render::Pages, &std::collections::BTreeSet<String>)>,
+    keep: bool,
+) -> Result<(Build, Option<Kept>)> {
+    let theme_dir = root.join("themes").join(&site.config.theme);
+    let (strings, templates) = theme(root, &site, cache, previous.is_some())?;
     let built = opts
         .render
         .build_date
@@ -197,7 +238,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         .filter(|j| j.poster)
         .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))
         .collect();
-    let images = images::process(&site.assets)?;
+    let images = images::process_cached(&site.assets, cache.images.as_deref())?;
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
     render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();
@@ -205,7 +246,22 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
     let ((rendered, search_files), (leaflet_files, leaflet_time)) = rayon::join(
         || {
             rayon::join(
-                || render::render(&site, &templates, &strings, &images.info, &render_opts),
+                || {
+                    if keep || previous.is_some() {
+                        render::render_reusing(
+                            &site,
+                            &templates,
+                            &strings,
+                            &images.info,
+                            &render_opts,
+                            previous,
+                        )
+                        .map(|(r, p)| (r, Some(p)))
+                    } else {
+                        render::render(&site, &templates, &strings, &images.info, &render_opts)
+                            .map(|r| (r, None))
+                    }
+                },
                 || search::files(&site, opts.render.portable),
             )
         },
@@ -219,12 +275,12 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
                 poster_template.as_deref().unwrap_or_default(),
                 &leaflet_jobs,
                 built,
-                cache.leaflets.as_ref(),
+                cache.leaflets.as_deref(),
             );
             (files, start.elapsed())
         },
     );
-    let rendered = rendered?;
+    let (rendered, pages) = rendered?;
     let leaflet_files =
         leaflet_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
     let mut warnings = diagnostic::content_warnings(root, &site, built);
@@ -277,7 +333,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         output::Contents::Bytes(_) => PathBuf::from(format!("(generated) {}", f.path)),
     })?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Build {
+    let build = Build {
         site,
         files,
         pages_per_language: rendered.pages_per_language,
@@ -287,7 +343,22 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
         leaflets: leaflet_paths,
         posters: poster_paths,
         leaflet_time,
-    })
+    };
+    let kept = pages.map(|pages| Kept {
+        pages,
+        render_opts,
+        images: images.info,
+    });
+    Ok((build, kept))
+}
+
+/// What `serve` keeps of a build to render pages again after a save: the
+/// pages, and the options and image sizes they were rendered with.
+#[derive(Debug)]
+pub(crate) struct Kept {
+    pub pages: render::Pages,
+    pub render_opts: render::RenderOptions,
+    pub images: std::collections::BTreeMap<String, images::ImageInfo>,
 }
 
 /// Build and write to `out_dir`, atomically, with the manifest that lets the

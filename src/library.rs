@@ -182,6 +182,26 @@ impl Library {
         &self.site
     }
 
+    /// Put `page` in place of the page read from the same file, which must
+    /// give the same page key and language (`serve`, after a save): the
+    /// page keys stay as they are. Returns the page replaced, or `None`
+    /// (and nothing changes) when no page came from its file.
+    pub fn replace_page(&mut self, page: Page) -> Option<Page> {
+        let i = self
+            .site
+            .pages
+            .iter()
+            .position(|p| p.path == page.path && p.key == page.key && p.lang == page.lang)?;
+        let old = std::mem::replace(&mut self.site.pages[i], page);
+        self.village_lessons = self
+            .site
+            .villages
+            .iter()
+            .map(|v| self.site.village_lessons(v))
+            .collect();
+        Some(old)
+    }
+
     /// The site, given back (for `serve`, which reloads changed files).
     pub fn into_site(self) -> Site {
         self.site

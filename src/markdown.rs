@@ -90,7 +90,7 @@ pub struct Rendered {
 
 /// Render `page`'s body with links pointing into `env.lang`.
 pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
-    let body = page.body.as_str();
+    let body = &*page.body;
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();

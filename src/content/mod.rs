@@ -28,7 +28,8 @@ pub struct Page {
     /// Folder of the source file inside `content/` (`pelajaran`, or `""`).
     pub dir: String,
     pub front: FrontMatter,
-    pub body: String,
+    /// Shared: `serve` copies the site model for each rebuild.
+    pub body: std::sync::Arc<str>,
     /// 1-based line of the file where `body` starts.
     pub body_line: usize,
     /// The top-level front-matter keys with their 1-based lines, for
@@ -487,7 +488,7 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<Page> {
         lang,
         is_section,
         dir,
-        body: split.body.to_string(),
+        body: split.body.into(),
         body_line: split.body_line,
         front,
     })

@@ -29,7 +29,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::messages::{Lang, Msg, Say};
 use crate::output::{Contents, OutputFile};
-use crate::{Build, BuildCache, BuildOptions};
+use crate::{Build, BuildOptions};
 use http::{ReadError, Response};
 use watch::Change;
 
@@ -41,7 +41,11 @@ pub const LIVE_JS_PATH: &str = "/__lentera/live.js";
 pub const EVENTS_PATH: &str = "/__lentera/events";
 
 /// How long a save burst may stay quiet before it counts as one change.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Short: an editor's save (truncate, write, close; or write a new file
+/// and rename it) comes as events within a millisecond or two, and the
+/// rebuild should start at once. Events that arrive during a rebuild make
+/// the next one, so a longer burst still ends in one consistent state.
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
 /// The most connections answered at once; more get `503` at once. Event
 /// streams count too, and are limited to [`MAX_EVENT_STREAMS`] of them.
 const MAX_CONNECTIONS: usize = 2048;
@@ -91,6 +95,9 @@ pub enum Report<'a> {
         /// What changed (empty for the first build).
         changes: &'a BTreeSet<Change>,
         elapsed: Duration,
+        /// Only the pages that the saved pages change were rendered (see
+        /// [`crate::live`]); open pages reloaded before the rest was made.
+        incremental: bool,
     },
     Failed {
         error: &'a Error,
@@ -132,13 +139,11 @@ impl Server {
             source,
         })?;
         let (events_tx, events_rx) = mpsc::channel();
+        let (finish_tx, finish_rx) = mpsc::channel();
         let watcher = watch::Watcher::new(&root, events_tx)?;
         let shared = Arc::new(Shared {
-            builder: Mutex::new(Builder {
-                root: root.clone(),
-                opts: opts.build.clone(),
-                cache: BuildCache::new(),
-            }),
+            builder: Mutex::new(crate::live::Live::new(&root, &opts.build)),
+            finisher: Mutex::new(finish_tx),
             root,
             lang: opts.lang,
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
@@ -156,7 +161,7 @@ impl Server {
             ),
             reporter,
         });
-        shared.rebuild(&BTreeSet::new());
+        shared.rebuild(&[], &BTreeSet::new());
 
         let accept = {
             let shared = shared.clone();
@@ -173,6 +178,15 @@ impl Server {
                 .spawn(move || watch_loop(&shared, watcher, &events_rx, debounce))
                 .expect("spawning a thread at start-up")
         };
+        // Not joined on stop: a second half running (seconds on a large
+        // site) must not hold up Ctrl-C. It ends on its own once stopped.
+        {
+            let shared = shared.clone();
+            std::thread::Builder::new()
+                .name("lentera-finish".into())
+                .spawn(move || finish_loop(&shared, &finish_rx))
+                .expect("spawning a thread at start-up");
+        }
         Ok(Server {
             addr,
             shared,
@@ -183,6 +197,18 @@ impl Server {
     /// The address the server listens on (with the real port if 0 was asked).
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The files served now, by site path (as built, without the
+    /// live-reload script), for tests.
+    #[doc(hidden)]
+    pub fn files(&self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.shared
+            .snapshot()
+            .files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+            .collect()
     }
 
     /// The URL to open in a browser.
@@ -249,10 +275,16 @@ enum Live {
     Error(Arc<String>),
 }
 
+/// A second half of a rebuild to run: when the rebuild started, and what
+/// changed.
+type Finish = (Instant, BTreeSet<Change>);
+
 struct Shared {
     root: PathBuf,
     lang: Lang,
-    builder: Mutex<Builder>,
+    builder: Mutex<crate::live::Live>,
+    /// Second halves of rebuilds, for [`finish_loop`].
+    finisher: Mutex<mpsc::Sender<Finish>>,
     snapshot: RwLock<Arc<Snapshot>>,
     /// One sender per open event stream.
     clients: Mutex<Vec<mpsc::Sender<Live>>>,
@@ -279,61 +311,158 @@ impl Shared {
         format!("{}-{version}", self.instance)
     }
 
-    /// Rebuild, swap in the result or keep the last good files, then tell
-    /// the terminal and every open page.
-    fn rebuild(&self, changes: &BTreeSet<Change>) {
+    /// Rebuild after `paths` changed (`changes`, as classified), swap in
+    /// the result or keep the last good files, then tell the terminal and
+    /// every open page. A save of pages only is rebuilt in two halves (see
+    /// [`crate::live`]): the pages it changes are swapped in and open pages
+    /// reload at once; the rest of the site follows from the finishing
+    /// thread ([`finish_loop`]), so that the next save need not wait for it.
+    fn rebuild(&self, paths: &[PathBuf], changes: &BTreeSet<Change>) {
         let start = Instant::now();
         let old = self.snapshot();
-        // A panic inside a build (a bug, ours or a dependency's) must not
-        // end the watching thread: it becomes this build's error, and the
-        // next save builds again.
-        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.builder
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .build(changes)
-        }))
-        .unwrap_or_else(|panic| {
-            Err(Error::content("content", 0, Msg::RebuildPanic)
-                .with_hint(Msg::SaveAgain)
-                .with_detail(crate::error::panic_message(&*panic)))
-        });
-        let result = built.and_then(|mut build| {
-            let files = load_files(std::mem::take(&mut build.files))?;
+        let mut live = self.builder.lock().unwrap_or_else(|e| e.into_inner());
+        if changes
+            .iter()
+            .any(|c| matches!(c, Change::Config | Change::Strings | Change::Templates))
+        {
+            live.forget_theme();
+        }
+        let pages_only =
+            !changes.is_empty() && changes.iter().all(|c| *c == Change::Content) && live.is_ready();
+        if pages_only {
+            match caught(|| live.update(paths)) {
+                Ok(Some(files)) => {
+                    let mut served = (*old.files).clone();
+                    for f in files {
+                        if let Contents::Bytes(bytes) = f.contents {
+                            served.insert(f.path, Arc::new(bytes));
+                        }
+                    }
+                    let version = old.version + 1;
+                    *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
+                        files: Arc::new(served),
+                        version,
+                        error: None,
+                    });
+                    self.broadcast(Live::Reload(self.build_id(version)));
+                    let _ = self
+                        .finisher
+                        .lock()
+                        .expect("no panics while locked")
+                        .send((start, changes.clone()));
+                    return;
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    self.failed(&old, &error, start.elapsed());
+                    return;
+                }
+            }
+        }
+        let result = caught(|| live.full()).and_then(|(build, files)| {
+            let files = load_files(files, None)?;
             Ok((build, files))
         });
         let elapsed = start.elapsed();
         match result {
             Ok((build, files)) => {
-                let version = old.version + 1;
-                let file_count = files.len();
-                *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
-                    files: Arc::new(files),
-                    version,
-                    error: None,
-                });
-                self.broadcast(Live::Reload(self.build_id(version)));
+                let count = files.len();
+                self.publish(&old, files, true);
                 (self.reporter)(Report::Built {
                     build: &build,
-                    files: file_count,
+                    files: count,
                     changes,
                     elapsed,
+                    incremental: false,
+                });
+            }
+            Err(error) => self.failed(&old, &error, elapsed),
+        }
+    }
+
+    /// Serve `files`, the next version after `old`; tell open pages to
+    /// reload if `reload`.
+    fn publish(&self, old: &Snapshot, files: Files, reload: bool) {
+        let version = if reload { old.version + 1 } else { old.version };
+        *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
+            files: Arc::new(files),
+            version,
+            error: None,
+        });
+        if reload {
+            self.broadcast(Live::Reload(self.build_id(version)));
+        }
+    }
+
+    /// Run the second half of the last rebuild (see [`Shared::rebuild`])
+    /// and serve its files, unless a later save overtook it. The model is
+    /// locked only to copy it and to take the result, not while the second
+    /// half runs.
+    fn finish(&self, start: Instant, changes: &BTreeSet<Change>) {
+        let lock = || self.builder.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(half) = lock().second_half() else {
+            return;
+        };
+        let generation = half.generation();
+        let result = caught(|| half.run());
+        let (build, files) = {
+            let mut live = lock();
+            if !live.is_current(generation) {
+                return;
+            }
+            match result.map(|finished| live.accept(finished)) {
+                Ok(Some(done)) => done,
+                Ok(None) => return,
+                Err(error) => {
+                    live.reset();
+                    self.failed(&self.snapshot(), &error, start.elapsed());
+                    return;
+                }
+            }
+        };
+        let loaded = load_files(files, Some(&self.snapshot().files));
+        let live = lock();
+        if !live.is_current(generation) || self.stopping.load(Ordering::SeqCst) {
+            return;
+        }
+        // Under the lock no rebuild can publish: this is still the snapshot
+        // of the first half.
+        let old = self.snapshot();
+        match loaded {
+            Ok(files) => {
+                // Open pages reload again only if a page changed here (the
+                // home page shows the size of the one-file edition; the
+                // topic and status pages list every page).
+                let reload = pages_differ(&old.files, &files);
+                let count = files.len();
+                self.publish(&old, files, reload);
+                drop(live);
+                (self.reporter)(Report::Built {
+                    build: &build,
+                    files: count,
+                    changes,
+                    elapsed: start.elapsed(),
+                    incremental: true,
                 });
             }
             Err(error) => {
-                let json = Arc::new(error_json(&error, &self.root, self.lang));
-                *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
-                    files: old.files.clone(),
-                    version: old.version,
-                    error: Some(json.clone()),
-                });
-                self.broadcast(Live::Error(json));
-                (self.reporter)(Report::Failed {
-                    error: &error,
-                    elapsed,
-                });
+                let mut live = live;
+                live.reset();
+                self.failed(&old, &error, start.elapsed());
             }
         }
+    }
+
+    /// Keep serving the files of `old` (the last good build), with `error`.
+    fn failed(&self, old: &Snapshot, error: &Error, elapsed: Duration) {
+        let json = Arc::new(error_json(error, &self.root, self.lang));
+        *self.snapshot.write().expect("no panics while locked") = Arc::new(Snapshot {
+            files: old.files.clone(),
+            version: old.version,
+            error: Some(json.clone()),
+        });
+        self.broadcast(Live::Error(json));
+        (self.reporter)(Report::Failed { error, elapsed });
     }
 
     fn broadcast(&self, event: Live) {
@@ -344,39 +473,45 @@ impl Shared {
     }
 }
 
-/// Builds the site for `serve`, keeping what it can between builds: the
-/// compiled templates and strings while only content changes, and minified
-/// pages whose HTML did not change.
-struct Builder {
-    root: PathBuf,
-    opts: BuildOptions,
-    cache: BuildCache,
+/// Run `build`; a panic inside it (a bug, ours or a dependency's) must not
+/// end the watching thread: it becomes this build's error, and the next
+/// save builds again.
+fn caught<T>(build: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)).unwrap_or_else(|panic| {
+        Err(Error::content("content", 0, Msg::RebuildPanic)
+            .with_hint(Msg::SaveAgain)
+            .with_detail(crate::error::panic_message(&*panic)))
+    })
 }
 
-impl Builder {
-    fn build(&mut self, changes: &BTreeSet<Change>) -> Result<Build> {
-        if changes
-            .iter()
-            .any(|c| matches!(c, Change::Config | Change::Strings | Change::Templates))
-        {
-            self.cache.forget_theme();
-        }
-        crate::build_with(&self.root, &self.opts, &mut self.cache)
-    }
+/// Whether a page (`…index.html`, or the 404 page) differs between two
+/// sets of files. Other files (search index, one-file editions, sitemap)
+/// are read when a page asks for them, not shown by an open page.
+fn pages_differ(a: &Files, b: &Files) -> bool {
+    a.len() != b.len()
+        || b.iter().any(|(path, bytes)| {
+            (path.ends_with("index.html") || path == "404.html")
+                && a.get(path).is_none_or(|old| old != bytes)
+        })
 }
 
-/// The built files in memory, reading those that a build copies.
-fn load_files(files: Vec<OutputFile>) -> Result<Files> {
+/// The built files in memory, reading those that a build copies (or taking
+/// them from `unchanged`, the files of a build whose copied files did not
+/// change since).
+fn load_files(files: Vec<OutputFile>, unchanged: Option<&Files>) -> Result<Files> {
     files
         .into_iter()
         .map(|f| {
             let bytes = match f.contents {
-                Contents::Bytes(b) => b,
-                Contents::Copy(path) => {
-                    std::fs::read(&path).map_err(|source| Error::Read { path, source })?
-                }
+                Contents::Bytes(b) => Arc::new(b),
+                Contents::Copy(path) => match unchanged.and_then(|u| u.get(&f.path)) {
+                    Some(bytes) => bytes.clone(),
+                    None => Arc::new(
+                        std::fs::read(&path).map_err(|source| Error::Read { path, source })?,
+                    ),
+                },
             };
-            Ok((f.path, Arc::new(bytes)))
+            Ok((f.path, bytes))
         })
         .collect()
 }
@@ -591,6 +726,23 @@ fn event_stream(mut stream: TcpStream, shared: &Shared) {
     }
 }
 
+/// Run the second halves of rebuilds, the latest only when several wait
+/// (the older ones are stale).
+fn finish_loop(shared: &Shared, jobs: &mpsc::Receiver<Finish>) {
+    while !shared.stopping.load(Ordering::SeqCst) {
+        let mut job = match jobs.recv_timeout(Duration::from_millis(100)) {
+            Ok(job) => job,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        while let Ok(newer) = jobs.try_recv() {
+            job = newer;
+        }
+        let (start, changes) = job;
+        shared.finish(start, &changes);
+    }
+}
+
 /// Wait for file events, let a burst settle, classify it and rebuild.
 fn watch_loop(
     shared: &Shared,
@@ -605,7 +757,11 @@ fn watch_loop(
         watcher.follow_new_folders(&paths);
         let changes = watch::classify_all(&shared.root, paths.iter().map(PathBuf::as_path));
         if !changes.is_empty() && !shared.stopping.load(Ordering::SeqCst) {
-            shared.rebuild(&changes);
+            let paths: Vec<PathBuf> = paths
+                .into_iter()
+                .filter(|p| watch::classify(&shared.root, p).is_some())
+                .collect();
+            shared.rebuild(&paths, &changes);
         }
     }
 }

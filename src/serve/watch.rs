@@ -175,6 +175,14 @@ fn is_change(kind: &EventKind) -> bool {
 /// Wait up to `wait` for an event, then gather the rest of its burst: every
 /// event until `quiet` passes without one (at most [`MAX_BURST`]). An editor's
 /// save (swap file, backup, rename, write) is one burst, and one rebuild.
+///
+/// `serve` uses a `quiet` of a few milliseconds ([`super::DEBOUNCE`]): the
+/// events of one save arrive within a millisecond or two, so the rebuild
+/// starts almost at once (a trailing debounce such as
+/// `notify-debouncer-full`'s would add its whole timeout to every save).
+/// Events that arrive while a rebuild runs wait in the channel and make the
+/// next burst, so a longer run of saves still ends with a rebuild of the
+/// last state.
 pub fn next_burst(rx: &Receiver<Paths>, quiet: Duration, wait: Duration) -> Option<Paths> {
     let mut paths = match rx.recv_timeout(wait) {
         Ok(paths) => paths,

@@ -15,6 +15,7 @@ mod i18n;
 mod invalid;
 mod language;
 mod leaflets;
+mod live;
 mod onefile;
 mod real_content;
 mod search;

@@ -538,7 +538,7 @@ fn numbers_from_abroad_international() {
     let mut bad = Vec::new();
     for page in &build.site.pages {
         let fm = &page.front;
-        let texts = std::iter::once(page.body.as_str())
+        let texts = std::iter::once(&*page.body)
             .chain(fm.key_points.iter().map(String::as_str))
             .chain(fm.sources.iter().map(|s| s.title.as_str()))
             .chain(fm.summary.as_deref());

@@ -165,10 +165,14 @@ fn content_stems(build: &lentera::Build) -> BTreeMap<String, String> {
     let mut stems = BTreeMap::new();
     for page in build.site.pages.iter().filter(|p| p.lang == "id") {
         let f = &page.front;
-        let texts = [&f.title, f.summary.as_ref().unwrap_or(&f.title), &page.body]
-            .into_iter()
-            .chain(&f.keywords)
-            .chain(&f.key_points);
+        let texts = [
+            f.title.as_str(),
+            f.summary.as_deref().unwrap_or(&f.title),
+            &page.body,
+        ]
+        .into_iter()
+        .chain(f.keywords.iter().map(String::as_str))
+        .chain(f.key_points.iter().map(String::as_str));
         for text in texts {
             for token in search::tokens(text) {
                 let parts: Vec<String> = token.split('-').map(str::to_string).collect();

@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -18,6 +20,11 @@ use crate::messages::Msg;
 use crate::output::{OutputFile, minify_html};
 use crate::search;
 use crate::templates::Templates;
+
+mod pages;
+
+use pages::{Fingerprint, Globals};
+pub use pages::{Pages, render_reusing, update_pages};
 
 /// How pages are written.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -191,6 +198,14 @@ struct LangShared {
     site_nav: std::sync::Mutex<BTreeMap<String, SiteNav>>,
     /// The glossary terms lessons link to, if the language has a glossary.
     glossary: Option<crate::glossary::Links>,
+    /// The one-file edition of the language, if one is made: shown by the
+    /// home page template only ([`HOME_TEMPLATE`]), so that its size, which
+    /// changes with every lesson, changes the home page only.
+    one_file: Option<crate::onefile::Edition>,
+    /// A hash of everything above as the templates see it: when it is the
+    /// same as at the last render, a page of this language renders the same
+    /// bytes unless its own page key changed (see [`Pages`]).
+    fingerprint: u64,
 }
 
 /// A page to render: a key in one language.
@@ -236,87 +251,74 @@ pub fn render(
     images: &BTreeMap<String, crate::images::ImageInfo>,
     opts: &RenderOptions,
 ) -> Result<RenderedSite> {
-    let config = &site.config;
-    let mut page_keys: BTreeSet<String> = site.groups().map(|g| g.key().to_string()).collect();
-    page_keys.extend(site.villages.iter().map(|v| v.key.clone()));
-    let assets: BTreeSet<String> = site.assets.iter().map(|a| a.rel.clone()).collect();
-    let build_date = opts.build_date.unwrap_or_else(Date::today);
+    Ok(pages::render_inner(site, templates, strings, images, opts, None, false)?.0)
+}
 
-    let shared: BTreeMap<&str, LangShared> = config
-        .languages
-        .iter()
-        .map(|l| {
-            (
-                l.code.as_str(),
-                lang_shared(site, strings, &l.code, opts, build_date),
-            )
-        })
-        .collect();
+/// The template of the home page, the only one that sees `one_file` (the
+/// one-file edition of the reader's language, with its size).
+pub const HOME_TEMPLATE: &str = "index.html";
 
-    let mut jobs = Vec::new();
+/// The template a page is rendered with.
+fn template_of<'p>(key: &str, page: &'p Page) -> &'p str {
+    match &page.front.template {
+        Some(t) => t.as_str(),
+        None if key.is_empty() => HOME_TEMPLATE,
+        None if page.is_section => "section.html",
+        None => "page.html",
+    }
+}
+
+/// What the pages of each language share, by language, with its
+/// [`nav_key`]: kept with the pages, so that a save that changes no
+/// navigation does not build it again.
+#[derive(Clone, Default)]
+struct LangSharedCache(BTreeMap<String, (u64, Arc<LangShared>)>);
+
+impl std::fmt::Debug for LangSharedCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(l, (k, _))| (l, k)))
+            .finish()
+    }
+}
+
+/// A hash of what [`lang_shared`] reads that a saved page can change: the
+/// key, title, summary, kind, weight, section and parent of every page as
+/// a reader of `lang` sees it (the navigation and section lists), and the
+/// one-file edition. The rest of what it reads (site.yaml, strings,
+/// templates, villages, glossaries, the date) changes only with a full
+/// build. Cheap, unlike [`lang_shared`] itself.
+fn nav_key(site: &Library, lang: &str, opts: &RenderOptions) -> u64 {
+    let mut hash = Fingerprint::default();
     for group in site.groups() {
-        for lang in &config.languages {
-            jobs.push(Job::Page {
-                group,
-                lang: &lang.code,
-            });
-        }
+        let Resolved { page, fallback, .. } = group.resolve(lang);
+        hash.add(&(
+            group.key(),
+            &page.front.title,
+            &page.front.summary,
+            page.front.kind,
+            page.front.weight,
+            page.is_section,
+            page.parent_key(),
+            fallback,
+        ));
     }
-    for village in &site.villages {
-        for lang in &config.languages {
-            jobs.push(Job::Village {
-                village,
-                lang: &lang.code,
-            });
-        }
-    }
+    hash.add(&opts.one_files.iter().find(|e| e.lang == lang));
+    hash.add(&opts.portable_zip);
+    hash.add(&(opts.portable, opts.build_date.map(|d| d.to_string())));
+    hash.finish()
+}
 
-    let ctx = JobCtx {
-        site,
-        templates,
-        strings,
-        opts,
-        shared: &shared,
-        page_keys: &page_keys,
-        assets: &assets,
-        images,
-    };
-    // A panic while rendering one page (a bug, ours or a dependency's) becomes
-    // an error naming that page instead of taking the build down.
-    let outputs: Vec<Result<JobOutput>> = jobs
-        .par_iter()
-        .map(|job| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.run(job)))
-                .unwrap_or_else(|panic| Err(job.panicked(&*panic)))
-        })
-        .collect();
-
+/// Errors for links to anchors that the target page (in the link's
+/// language) does not define; `anchors` gives a page's anchors.
+fn check_anchors<'a>(
+    refs: impl Iterator<Item = (std::path::PathBuf, String, markdown::AnchorRef)>,
+    anchors: impl Fn(&str, &str) -> Option<&'a BTreeSet<String>>,
+) -> Vec<Error> {
     let mut errors = Vec::new();
-    let mut files = Vec::new();
-    let mut anchors: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
-    let mut refs = Vec::new();
-    let mut fallbacks = Vec::new();
-    let mut warnings = Vec::new();
-    let mut pages_per_language: BTreeMap<String, usize> = BTreeMap::new();
-    for out in outputs {
-        match out {
-            Ok(out) => {
-                *pages_per_language
-                    .entry(out.anchors.0.1.clone())
-                    .or_default() += 1;
-                anchors.insert(out.anchors.0, out.anchors.1);
-                refs.extend(out.refs);
-                errors.extend(out.errors);
-                warnings.extend(out.warnings);
-                fallbacks.extend(out.fallback);
-                files.push(out.file);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
     let mut reported = BTreeSet::new();
     for (path, lang, r) in refs {
-        let known = anchors.get(&(r.key.clone(), lang.clone()));
+        let known = anchors(&r.key, &lang);
         if !known.is_some_and(|a| a.contains(&r.anchor))
             && reported.insert((path.clone(), r.line, r.anchor.clone()))
         {
@@ -347,62 +349,7 @@ pub fn render(
             errors.push(err);
         }
     }
-    Error::collect(merge_template_errors(errors))?;
-
-    files.push(not_found(site, templates, &shared, opts)?);
-    for l in &config.languages {
-        files.push(topics_page(
-            site, templates, strings, &shared, &l.code, opts,
-        )?);
-    }
-    for l in &config.languages {
-        if site.glossary(&l.code).is_some() {
-            files.push(crate::glossary::page(
-                site,
-                templates,
-                strings,
-                &shared[l.code.as_str()].globals,
-                &l.code,
-                opts,
-            )?);
-        }
-    }
-    files.push(status_page(site, templates, strings, &shared, opts)?);
-    if !opts.portable && templates.has("sw.js") {
-        // The service worker's cache name changes whenever any page does.
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for f in &files {
-            std::hash::Hash::hash(&f.path, &mut hasher);
-            if let Some(text) = f.text() {
-                std::hash::Hash::hash(text, &mut hasher);
-            }
-        }
-        let mut ctx = Context::new();
-        ctx.insert(
-            "version",
-            &format!("{:016x}", std::hash::Hasher::finish(&hasher)),
-        );
-        let js = templates.render("sw.js", &ctx, "the service worker")?;
-        files.push(OutputFile::bytes("sw.js", js));
-    }
-    files.push(OutputFile::bytes("sitemap.xml", sitemap(site)));
-    files.push(OutputFile::bytes(
-        "robots.txt",
-        format!(
-            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-            config.base_url
-        ),
-    ));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    // A page rendered in several languages reports its raw HTML once.
-    warnings.sort();
-    warnings.dedup();
-    Ok(RenderedSite {
-        files,
-        pages_per_language,
-        fallbacks,
-        warnings,
-    })
+    errors
 }
 
 struct JobCtx<'a> {
@@ -410,13 +357,19 @@ struct JobCtx<'a> {
     templates: &'a Templates,
     strings: &'a Strings,
     opts: &'a RenderOptions,
-    shared: &'a BTreeMap<&'a str, LangShared>,
+    shared: &'a BTreeMap<&'a str, Arc<LangShared>>,
     page_keys: &'a BTreeSet<String>,
     assets: &'a BTreeSet<String>,
     images: &'a BTreeMap<String, crate::images::ImageInfo>,
 }
 
 impl JobCtx<'_> {
+    /// [`JobCtx::run`], with a panic turned into an error naming the page.
+    fn run_caught(&self, job: &Job) -> Result<JobOutput> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(job)))
+            .unwrap_or_else(|panic| Err(job.panicked(&*panic)))
+    }
+
     fn run(&self, job: &Job) -> Result<JobOutput> {
         match job {
             Job::Page { group, lang } => self.page(*group, lang),
@@ -591,15 +544,13 @@ impl JobCtx<'_> {
             extra: &page.front.extra,
             audio,
         };
-        let template = match &page.front.template {
-            Some(t) => t.as_str(),
-            None if group.key().is_empty() => "index.html",
-            None if page.is_section => "section.html",
-            None => "page.html",
-        };
+        let template = template_of(group.key(), page);
         let mut ctx = shared.globals.clone();
         ctx.insert("root", &root);
         ctx.insert("page", &view);
+        if template == HOME_TEMPLATE {
+            ctx.insert("one_file", &shared.one_file);
+        }
         ctx.insert(
             "languages",
             &self.switcher(lang, &root, |l| {
@@ -1045,7 +996,7 @@ fn lang_shared(
         .collect();
     let verified_latest = config.contacts.iter().filter_map(|c| c.verified).max();
 
-    let mut globals = Context::new();
+    let mut globals = Globals::default();
     globals.insert(
         "lang",
         &LangView {
@@ -1072,16 +1023,15 @@ fn lang_shared(
             default_language: def,
         },
     );
-    globals.insert_value("nav", Value::from_serializable(&nav));
+    globals.insert("nav", &nav);
     globals.insert("home_path", &page_path(config, "", lang, portable));
-    globals.insert_value("contacts", Value::from_serializable(&contacts));
+    globals.insert("contacts", &contacts);
     globals.insert(
         "contacts_verified",
         &verified_latest.map(|d| format_date(strings, lang, d)),
     );
     globals.insert("build_date", &format_date(strings, lang, build_date));
     globals.insert("portable", &portable);
-    globals.insert("one_file", &opts.one_files.iter().find(|e| e.lang == lang));
     globals.insert("portable_zip", &opts.portable_zip);
     globals.insert(
         "search",
@@ -1097,16 +1047,23 @@ fn lang_shared(
             .glossary(lang)
             .map(|_| crate::glossary::page_path(config, lang, portable)),
     );
-    globals.insert_value("extra", Value::from_serializable(&config.extra));
+    globals.insert("extra", &config.extra);
     let site_nav = Value::from_serializable(&home_sections);
-    globals.insert_value("site_nav", site_nav.clone());
+    globals.insert_value("site_nav", &home_sections, site_nav.clone());
     globals.insert("site_nav_html", SITE_NAV_SLOT);
 
-    let mut children_values: BTreeMap<String, Value> = children
-        .keys()
-        .map(|k| (k.clone(), Value::from_serializable(&sorted(k))))
+    let children_sorted: BTreeMap<&String, Vec<LinkItem>> =
+        children.keys().map(|k| (k, sorted(k))).collect();
+    let mut children_values: BTreeMap<String, Value> = children_sorted
+        .iter()
+        .map(|(k, list)| ((*k).clone(), Value::from_serializable(list)))
         .collect();
     children_values.insert("#home".to_string(), site_nav);
+    let glossary = crate::glossary::Links::new(site, lang, portable);
+    let mut hash = globals.hash;
+    hash.add(&children_sorted);
+    hash.add(&sections);
+    hash.add(&glossary.as_ref().map(|g| (&g.path, &g.terms)));
 
     let callouts = CalloutTitles {
         note: strings.get(lang, "callout_note"),
@@ -1115,13 +1072,22 @@ fn lang_shared(
         warning: strings.get(lang, "callout_warning"),
         caution: strings.get(lang, "callout_caution"),
     };
+    hash.add(&[
+        &callouts.note,
+        &callouts.tip,
+        &callouts.important,
+        &callouts.warning,
+        &callouts.caution,
+    ]);
     LangShared {
-        globals,
+        globals: globals.context,
+        one_file: opts.one_files.iter().find(|e| e.lang == lang).cloned(),
         callouts,
         children: children_values,
         sections,
         site_nav: Default::default(),
-        glossary: crate::glossary::Links::new(site, lang, portable),
+        glossary,
+        fingerprint: hash.finish(),
     }
 }
 
@@ -1147,7 +1113,7 @@ pub(crate) fn language_context(
 fn not_found(
     site: &Library,
     templates: &Templates,
-    shared: &BTreeMap<&str, LangShared>,
+    shared: &BTreeMap<&str, Arc<LangShared>>,
     opts: &RenderOptions,
 ) -> Result<OutputFile> {
     let config = &site.config;
@@ -1234,7 +1200,7 @@ fn status_page(
     site: &Library,
     templates: &Templates,
     strings: &Strings,
-    shared: &BTreeMap<&str, LangShared>,
+    shared: &BTreeMap<&str, Arc<LangShared>>,
     opts: &RenderOptions,
 ) -> Result<OutputFile> {
     let config = &site.config;
@@ -1287,7 +1253,7 @@ fn topics_page(
     site: &Library,
     templates: &Templates,
     strings: &Strings,
-    shared: &BTreeMap<&str, LangShared>,
+    shared: &BTreeMap<&str, Arc<LangShared>>,
     lang: &str,
     opts: &RenderOptions,
 ) -> Result<OutputFile> {
