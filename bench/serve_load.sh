@@ -20,7 +20,8 @@ if [ -z "$bin" ]; then
   bin="$repo/target/release/lentera"
 fi
 log=$(mktemp)
-"$bin" -r "$root" serve --port "$port" 2>"$log" &
+# English messages: the line this script waits for is "Serving on …".
+LENTERA_LANG=en "$bin" -r "$root" serve --port "$port" 2>"$log" &
 server=$!
 cleanup() { kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
 trap cleanup EXIT
