@@ -29,7 +29,7 @@
     box.appendChild(title);
     (report.errors || []).forEach(function (e) {
       var pre = document.createElement("pre");
-      pre.style.cssText = "white-space:pre-wrap;margin:.75em 0 0;padding:.5em;background:#fff;border:1px solid #e0c0c0;font:14px/1.4 monospace";
+      pre.style.cssText = "white-space:pre;overflow-x:auto;margin:.75em 0 0;padding:.5em;background:#fff;border:1px solid #e0c0c0;font:14px/1.4 monospace";
       pre.textContent = e.text;
       box.appendChild(pre);
     });
