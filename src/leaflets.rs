@@ -322,14 +322,9 @@ pub fn locate_template_errors(err: Error, root: &Path, theme_dir: &Path) -> Erro
             detail,
             template: Some((name, line, column)),
         } => {
-            let file = [
-                root.join("templates").join(&name),
-                theme_dir.join("templates").join(&name),
-            ]
-            .into_iter()
-            .find(|p| p.is_file())
-            .and_then(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
-            .unwrap_or(name);
+            let file = template_file(root, theme_dir, &name.to_string_lossy())
+                .and_then(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
+                .unwrap_or(name);
             Error::Leaflet {
                 village,
                 message,
@@ -345,17 +340,20 @@ pub fn locate_template_errors(err: Error, root: &Path, theme_dir: &Path) -> Erro
 /// Read the Typst template `name`: the site's `templates/NAME` if present,
 /// else the theme's.
 pub fn template_named(root: &Path, theme_dir: &Path, name: &str) -> Result<Option<String>> {
-    for path in [
+    template_file(root, theme_dir, name)
+        .map(|path| std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source }))
+        .transpose()
+}
+
+/// The file the Typst template `name` is read from: the site's
+/// `templates/NAME` if present, else the theme's.
+fn template_file(root: &Path, theme_dir: &Path, name: &str) -> Option<std::path::PathBuf> {
+    [
         root.join("templates").join(name),
         theme_dir.join("templates").join(name),
-    ] {
-        if path.is_file() {
-            return std::fs::read_to_string(&path)
-                .map(Some)
-                .map_err(|source| Error::Read { path, source });
-        }
-    }
-    Ok(None)
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
 }
 
 /// Render every planned leaflet in parallel. Without the `leaflets` feature

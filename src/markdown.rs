@@ -99,6 +99,9 @@ pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
     // The 1-based column (in characters) of `offset` on its line, given to
     // the errors raised since `from` (a link or image at `offset`).
     let point_at = |out: &mut Rendered, from: usize, offset: usize| {
+        if out.errors.len() == from {
+            return; // the usual case, on every link and image: nothing to point at
+        }
         let start = line_starts[line_starts.partition_point(|&s| s <= offset) - 1];
         let column = body.get(start..offset).map_or(0, |s| s.chars().count() + 1);
         for err in out.errors.iter_mut().skip(from) {

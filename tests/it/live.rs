@@ -123,17 +123,7 @@ fn assert_same(
 /// Every file of a fresh full build of `root`, by output path.
 fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let build = lentera::build(root, &options(false, false)).expect("the tree builds");
-    build
-        .files
-        .into_iter()
-        .map(|f| {
-            let bytes = match f.contents {
-                Contents::Bytes(b) => b,
-                Contents::Copy(p) => std::fs::read(p).unwrap(),
-            };
-            (f.path, bytes)
-        })
-        .collect()
+    files_map(build.files)
 }
 
 /// Replace the first `from` in `text`.
