@@ -133,6 +133,7 @@ pub fn manifest(build: &Build, fingerprint: &str) -> crate::output::OutputFile {
         .filter_map(|f| {
             let len = match &f.contents {
                 crate::output::Contents::Bytes(b) => b.len() as u64,
+                crate::output::Contents::Staged { len, .. } => *len,
                 crate::output::Contents::Copy(p) => std::fs::metadata(p).ok()?.len(),
             };
             Some((f.path.clone(), len))

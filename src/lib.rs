@@ -330,7 +330,9 @@ pub(crate) fn produce(
     files.extend(images.files);
     output::check_collisions(&files, |f| match &f.contents {
         output::Contents::Copy(p) => p.clone(),
-        output::Contents::Bytes(_) => PathBuf::from(format!("(generated) {}", f.path)),
+        output::Contents::Bytes(_) | output::Contents::Staged { .. } => {
+            PathBuf::from(format!("(generated) {}", f.path))
+        }
     })?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let build = Build {
@@ -378,13 +380,21 @@ pub fn build_to(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Buil
         }
         _ => None,
     };
-    let mut build = build(root, &opts)?;
+    // Pages are written into the staging folder as they are rendered; the
+    // rest when the build is complete. A failed build drops the staging
+    // folder and leaves `out_dir` as it was.
+    let staging = Arc::new(output::Staging::new(root, out_dir)?);
+    opts.render.staging = Some(staging.clone());
+    let built = build(root, &opts);
+    opts.render.staging = None;
+    let mut build = built?;
     build.files.extend(zipped);
     if let Some(fingerprint) = &fingerprint {
         let manifest = incremental::manifest(&build, fingerprint);
         build.files.push(manifest);
     }
-    output::write_all(root, out_dir, &build.files)?;
+    let staging = Arc::into_inner(staging).expect("the build keeps no staging folder");
+    staging.finish(&mut build.files)?;
     Ok(build)
 }
 

@@ -20,6 +20,14 @@ pub enum Contents {
     Bytes(Vec<u8>),
     /// Copied from this file when written.
     Copy(PathBuf),
+    /// Written already, at `path` (in the staging folder of the build
+    /// ([`Staging::put`]), and in the output folder once it is complete),
+    /// with `len` bytes whose hash is `hash`.
+    Staged {
+        path: PathBuf,
+        len: u64,
+        hash: u64,
+    },
 }
 
 impl OutputFile {
@@ -30,11 +38,22 @@ impl OutputFile {
         }
     }
 
+    /// The bytes, from memory or read from the file they are copied from
+    /// or were written to.
+    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        match &self.contents {
+            Contents::Bytes(b) => Ok(std::borrow::Cow::Borrowed(b)),
+            Contents::Copy(path) | Contents::Staged { path, .. } => {
+                std::fs::read(path).map(std::borrow::Cow::Owned)
+            }
+        }
+    }
+
     /// The contents as text, if they are in memory.
     pub fn text(&self) -> Option<&str> {
         match &self.contents {
             Contents::Bytes(b) => std::str::from_utf8(b).ok(),
-            Contents::Copy(_) => None,
+            Contents::Copy(_) | Contents::Staged { .. } => None,
         }
     }
 }
@@ -271,63 +290,170 @@ pub fn write_new(path: &Path, text: &str) -> Result<()> {
         })
 }
 
-/// Write `files` into `out_dir`, replacing it only if every write succeeds.
+/// The next `out_dir` in the making, written file by file while the build
+/// runs, so that pages need not all be held in memory until the end.
 ///
 /// The new site is written into a staging folder beside `out_dir`; a file
 /// whose bytes equal those of the same file in the previous output is linked
 /// from it instead of written, so it keeps its modification time (`rsync`
-/// and CDN uploads send only what changed). The staging folder then takes
-/// the place of `out_dir` in one step (see [`swap`]). Leftovers of builds that
+/// and CDN uploads send only what changed). [`Staging::finish`] writes the
+/// rest and puts the staging folder in the place of `out_dir` in one step
+/// (see [`swap`]); a build that fails or is dropped before that removes the
+/// staging folder and leaves `out_dir` as it was. Leftovers of builds that
 /// were killed are removed first.
-pub fn write_all(root: &Path, out_dir: &Path, files: &[OutputFile]) -> Result<()> {
-    check_out_dir(root, out_dir)?;
-    let parent = match out_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out_dir
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Write { path, source }
-    };
-    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    remove_leftovers(&parent, &name);
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
-    }
-    if out_dir.exists() && !out_dir.is_dir() {
-        return Err(Error::Write {
-            path: out_dir.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "it is a file, not a folder; move it away or choose another output folder",
-            ),
-        });
-    }
-    let previous = out_dir.is_dir().then_some(out_dir);
-    if let Err(e) = write_tree(&staging, files, previous) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    match swap(&staging, out_dir) {
-        Ok(()) => {
-            // `staging` now holds the previous output (or nothing). Failing to
-            // delete it loses nothing: the next build removes it.
-            let _ = std::fs::remove_dir_all(&staging);
-            Ok(())
+pub struct Staging {
+    dir: PathBuf,
+    out_dir: PathBuf,
+    /// The output folder as it is, to link unchanged files from.
+    previous: Option<PathBuf>,
+    /// Folders made so far, inside `dir`.
+    folders: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl Staging {
+    /// An empty staging folder for `out_dir`.
+    pub fn new(root: &Path, out_dir: &Path) -> Result<Staging> {
+        check_out_dir(root, out_dir)?;
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out_dir
+            .file_name()
+            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.staging-{pid}"));
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        remove_leftovers(&parent, &name);
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
         }
-        Err(source) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            Err(Error::Write {
+        if out_dir.exists() && !out_dir.is_dir() {
+            return Err(Error::Write {
                 path: out_dir.to_path_buf(),
-                source,
-            })
+                source: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "it is a file, not a folder; move it away or choose another output folder",
+                ),
+            });
         }
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        Ok(Staging {
+            previous: out_dir.is_dir().then(|| out_dir.to_path_buf()),
+            out_dir: out_dir.to_path_buf(),
+            dir,
+            folders: Default::default(),
+        })
     }
+
+    /// Write `file` now; what is left of it is its place in the staging
+    /// folder, its length and a hash of its bytes ([`Contents::Staged`]).
+    pub fn put(&self, file: OutputFile) -> Result<OutputFile> {
+        self.write(&file)?;
+        let (len, hash) = match &file.contents {
+            Contents::Bytes(b) => (b.len() as u64, hash_bytes(b)),
+            _ => return Ok(file),
+        };
+        Ok(OutputFile {
+            contents: Contents::Staged {
+                path: self.dir.join(&file.path),
+                len,
+                hash,
+            },
+            path: file.path,
+        })
+    }
+
+    /// Write every file not written yet, then put the staging folder in the
+    /// place of `out_dir`. The files written before now say where they are
+    /// in `out_dir`.
+    pub fn finish(self, files: &mut [OutputFile]) -> Result<()> {
+        use rayon::prelude::*;
+        files.par_iter().try_for_each(|f| self.write(f))?;
+        // On success the staging folder now holds the previous output (or
+        // nothing); on failure, the new one. Either way `drop` removes it,
+        // and failing to do so loses nothing: the next build removes it.
+        swap(&self.dir, &self.out_dir).map_err(|source| Error::Write {
+            path: self.out_dir.clone(),
+            source,
+        })?;
+        for f in files {
+            if let Contents::Staged { path, .. } = &mut f.contents {
+                *path = self.out_dir.join(&f.path);
+            }
+        }
+        Ok(())
+    }
+
+    /// Write one file into the staging folder (linked from the previous
+    /// output if its bytes are the same), making its folder if needed.
+    fn write(&self, f: &OutputFile) -> Result<()> {
+        if matches!(f.contents, Contents::Staged { .. }) {
+            return Ok(());
+        }
+        let path = self.dir.join(&f.path);
+        if let Some((folder, _)) = f.path.rsplit_once('/') {
+            let made = self
+                .folders
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(folder);
+            if !made {
+                // `create_dir_all` tolerates a folder made at the same moment
+                // by another thread.
+                let at = self.dir.join(folder);
+                std::fs::create_dir_all(&at).map_err(io(&at))?;
+                self.folders
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(folder.to_string());
+            }
+        }
+        if let Some(old) = self.previous.as_ref().map(|p| p.join(&f.path))
+            && unchanged(&old, &f.contents)
+            && std::fs::hard_link(&old, &path).is_ok()
+        {
+            return Ok(());
+        }
+        let result = match &f.contents {
+            Contents::Bytes(b) => std::fs::write(&path, b),
+            Contents::Copy(from) => std::fs::copy(from, &path).map(|_| ()),
+            Contents::Staged { .. } => Ok(()),
+        };
+        result.map_err(io(&path))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl std::fmt::Debug for Staging {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Staging").field("dir", &self.dir).finish()
+    }
+}
+
+impl PartialEq for Staging {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// The error for a failed write at `path`.
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + use<> {
+    let path = path.to_path_buf();
+    move |source| Error::Write { path, source }
+}
+
+/// A hash of a file's bytes (the service worker's cache name is made of them).
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// Put the complete folder `new` in the place of `out`, leaving the previous
@@ -429,41 +555,6 @@ fn process_alive(pid: u32, folder: &Path) -> bool {
         .is_none_or(|age| age < day)
 }
 
-fn write_tree(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Result<()> {
-    use rayon::prelude::*;
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    // Folders first, once each, so the files can be written in parallel.
-    let folders: Vec<&str> = files
-        .iter()
-        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
-        .collect::<std::collections::BTreeSet<&str>>()
-        .into_iter()
-        .collect();
-    // `create_dir_all` tolerates a parent made at the same moment by another
-    // thread, so the folders are made in parallel too.
-    folders.par_iter().try_for_each(|folder| {
-        let path = dir.join(folder);
-        std::fs::create_dir_all(&path).map_err(|source| Error::Write { path, source })
-    })?;
-    files.par_iter().try_for_each(|f| {
-        let path = dir.join(&f.path);
-        if let Some(old) = previous.map(|p| p.join(&f.path))
-            && unchanged(&old, &f.contents)
-            && std::fs::hard_link(&old, &path).is_ok()
-        {
-            return Ok(());
-        }
-        let result = match &f.contents {
-            Contents::Bytes(b) => std::fs::write(&path, b),
-            Contents::Copy(from) => std::fs::copy(from, &path).map(|_| ()),
-        };
-        result.map_err(|source| Error::Write { path, source })
-    })
-}
-
 /// Whether the file at `old` holds exactly `contents`.
 fn unchanged(old: &Path, contents: &Contents) -> bool {
     let Ok(meta) = std::fs::symlink_metadata(old) else {
@@ -480,12 +571,19 @@ fn unchanged(old: &Path, contents: &Contents) -> bool {
             std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
                 && matches!((std::fs::read(old), std::fs::read(from)), (Ok(o), Ok(n)) if o == n)
         }
+        Contents::Staged { .. } => false,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Write `files` into `out_dir`, replacing it only if every write
+    /// succeeds.
+    fn write_all(root: &Path, out_dir: &Path, files: &[OutputFile]) -> Result<()> {
+        Staging::new(root, out_dir)?.finish(&mut files.to_vec())
+    }
 
     #[test]
     fn minify_cache_gives_the_same_bytes_and_forgets_unused_pages() {

@@ -39,7 +39,7 @@ pub fn zip(files: &[OutputFile]) -> Result<(OutputFile, ZipInfo)> {
         }
         let bytes = match &f.contents {
             Contents::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
-            Contents::Copy(p) => {
+            Contents::Copy(p) | Contents::Staged { path: p, .. } => {
                 std::borrow::Cow::Owned(std::fs::read(p).map_err(|source| Error::Read {
                     path: p.clone(),
                     source,

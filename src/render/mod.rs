@@ -46,6 +46,9 @@ pub struct RenderOptions {
     pub one_files: Vec<crate::onefile::Edition>,
     /// The zip of the portable site, when one is made.
     pub portable_zip: Option<crate::portable_zip::ZipInfo>,
+    /// Where pages are written as soon as they are rendered (`lentera
+    /// build`), instead of being held until the end.
+    pub staging: Option<std::sync::Arc<crate::output::Staging>>,
 }
 
 /// The result of rendering: files plus what `check` wants to know.

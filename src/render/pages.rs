@@ -373,7 +373,17 @@ pub(super) fn render_inner(
             Some((pages, dirty)) if !prep.stale(i, pages, dirty) => {
                 Ok((pages.kept[i].clone(), Vec::new()))
             }
-            _ => ctx.run_caught(job).map(JobOutput::into_kept),
+            _ => ctx
+                .run_caught(job)
+                .and_then(|mut out| {
+                    // Written at once when nothing keeps the pages: the
+                    // build then holds a page's bytes only while it renders.
+                    if let Some(staging) = opts.staging.as_ref().filter(|_| !keep) {
+                        out.file = staging.put(out.file)?;
+                    }
+                    Ok(out)
+                })
+                .map(JobOutput::into_kept),
         })
         .collect();
 
@@ -439,9 +449,12 @@ pub(super) fn render_inner(
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         for f in &files {
             std::hash::Hash::hash(&f.path, &mut hasher);
-            if let Some(text) = f.text() {
-                std::hash::Hash::hash(text, &mut hasher);
-            }
+            let bytes = match &f.contents {
+                crate::output::Contents::Bytes(b) => crate::output::hash_bytes(b),
+                crate::output::Contents::Staged { hash, .. } => *hash,
+                crate::output::Contents::Copy(_) => 0,
+            };
+            std::hash::Hash::hash(&bytes, &mut hasher);
         }
         let mut ctx = Context::new();
         ctx.insert(

@@ -510,6 +510,9 @@ fn load_files(files: Vec<OutputFile>, unchanged: Option<&Files>) -> Result<Files
                         std::fs::read(&path).map_err(|source| Error::Read { path, source })?,
                     ),
                 },
+                Contents::Staged { path, .. } => {
+                    Arc::new(std::fs::read(&path).map_err(|source| Error::Read { path, source })?)
+                }
             };
             Ok((f.path, bytes))
         })

@@ -229,7 +229,9 @@ fn images_are_resized_for_phones_with_webp_and_lazy_loading() {
     );
     let bytes = |p: &str| match &build.file(p).unwrap().contents {
         lentera::output::Contents::Bytes(b) => b.clone(),
-        lentera::output::Contents::Copy(p) => std::fs::read(p).unwrap(),
+        lentera::output::Contents::Copy(p) | lentera::output::Contents::Staged { path: p, .. } => {
+            std::fs::read(p).unwrap()
+        }
     };
     let jpg = bytes("pelajaran/foto.jpg");
     assert_eq!(image::load_from_memory(&jpg).unwrap().width(), 800);

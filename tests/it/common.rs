@@ -122,7 +122,8 @@ pub fn broken_links(build: &Build) -> Vec<String> {
         .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
     {
         let dir = file.path.rsplit_once('/').map_or("", |(d, _)| d);
-        for link in links(file.text().unwrap())
+        let bytes = file.read().unwrap();
+        for link in links(std::str::from_utf8(&bytes).unwrap())
             .into_iter()
             .filter(|l| is_internal(l))
         {

@@ -34,6 +34,15 @@ impl Case {
         self
     }
 
+    /// Folders beside the output folder other than the sources and it.
+    fn leftovers(&self) -> Vec<String> {
+        std::fs::read_dir(self.site.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".output."))
+            .collect()
+    }
+
     fn try_build(&self) -> lentera::Result<lentera::Build> {
         lentera::build_to(self.site.root(), &self.out, &options(false, false))
     }
@@ -52,6 +61,11 @@ impl Case {
             self.before == tree(&self.out),
             "the previous output changed after: {err}"
         );
+        assert_eq!(
+            self.leftovers(),
+            Vec::<String>::new(),
+            "a failed build leaves its staging folder behind"
+        );
         err
     }
 
@@ -67,7 +81,7 @@ fn lesson(body: &str) -> String {
 }
 
 fn page_html(build: &lentera::Build, path: &str) -> String {
-    build.file(path).unwrap().text().unwrap().to_string()
+    String::from_utf8(build.file(path).unwrap().read().unwrap().into_owned()).unwrap()
 }
 
 /// The lesson text of a page (what the Markdown became), without the
@@ -875,4 +889,35 @@ fn control_characters_in_a_title_are_escaped_not_published_raw() {
     assert!(html.contains("A&lt;/title>"), "{html}");
     assert!(!has_element(&html, "<script>x()"), "{html}");
     assert!(has_element("<p><script>x()</script>", "<script>x()"));
+}
+
+/// Pages are written into the staging folder while they render; an error
+/// found only once every page is rendered (a link to a heading that does not
+/// exist) must still leave the previous output as it was and no staging
+/// folder behind.
+#[test]
+fn an_error_found_after_the_pages_were_written_keeps_the_previous_output() {
+    let c = case();
+    c.write(
+        "content/pelajaran/penipuan.id.md",
+        lesson("Lihat [jalur](/pelajaran/jalur-resmi/#tidak-ada)."),
+    );
+    c.fails(&["penipuan.id.md", "#tidak-ada"]);
+}
+
+/// What `build_to` returns describes the files as written: a page written
+/// while rendering reads back from the output folder with its bytes.
+#[test]
+fn pages_written_while_rendering_are_in_the_output() {
+    let c = case();
+    let build = c.builds();
+    let page = build.file("pelajaran/jalur-resmi/index.html").unwrap();
+    let lentera::output::Contents::Staged { path, len, .. } = &page.contents else {
+        panic!("a page of `build_to` is written while rendering");
+    };
+    assert_eq!(path, &c.out.join("pelajaran/jalur-resmi/index.html"));
+    let on_disk = std::fs::read(path).unwrap();
+    assert_eq!(on_disk.len() as u64, *len);
+    assert_eq!(page.read().unwrap().as_ref(), on_disk.as_slice());
+    assert!(c.leftovers().is_empty());
 }

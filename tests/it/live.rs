@@ -231,7 +231,7 @@ fn files_map(files: Vec<lentera::output::OutputFile>) -> BTreeMap<String, Vec<u8
         .map(|f| {
             let bytes = match f.contents {
                 Contents::Bytes(b) => b,
-                Contents::Copy(p) => std::fs::read(p).unwrap(),
+                Contents::Copy(p) | Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
             };
             (f.path, bytes)
         })

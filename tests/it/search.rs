@@ -40,7 +40,7 @@ fn bytes(build: &lentera::Build, path: &str) -> Vec<u8> {
         .contents
     {
         Contents::Bytes(b) => b.clone(),
-        Contents::Copy(p) => std::fs::read(p).unwrap(),
+        Contents::Copy(p) | Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
     }
 }
 
