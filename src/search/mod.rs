@@ -14,7 +14,11 @@
 pub mod stem;
 pub mod topics;
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 
@@ -91,20 +95,52 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    if text.contains('Σ') {
+        // Only `str::to_lowercase` knows a final sigma (`ς`).
+        return text.to_lowercase().chars().map(unaccent).collect();
+    }
+    // Otherwise the same, char by char: ASCII runs lowered in place, each
+    // other char through the same table. One pass, no second string.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let Some(c) = rest[ascii..].chars().next() else {
+            return out;
+        };
+        out.extend(c.to_lowercase().map(unaccent));
+        rest = &rest[ascii + c.len_utf8()..];
+    }
+}
+
+/// A lower-case letter without its accent.
+fn unaccent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ý' | 'ÿ' => 'y',
+        c => c,
+    }
+}
+
+/// [`fold`], reusing the string when it is ASCII (most text is).
+fn fold_owned(mut text: String) -> String {
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        return text;
+    }
+    fold(&text)
 }
 
 /// A letter (anything with an upper and a lower case) or an ASCII digit.
@@ -118,39 +154,107 @@ fn is_word_char(c: char) -> bool {
 /// The words of `text`, folded: runs of letters and digits, joined across a
 /// single hyphen (`calo-calo`, `m-paspor`); one-letter words are dropped.
 pub fn tokens(text: &str) -> Vec<String> {
-    let chars: Vec<char> = fold(text).chars().collect();
-    let mut out = Vec::new();
-    let mut word = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let joins =
-            c == '-' && !word.is_empty() && chars.get(i + 1).is_some_and(|&n| is_word_char(n));
-        if is_word_char(c) || joins {
-            word.push(c);
-        } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+    words(&fold(text)).map(str::to_string).collect()
+}
+
+/// The words of text folded already, as [`tokens`] finds them, but as slices
+/// of it: the index takes thousands of words from every page, and a string
+/// for each was most of its time.
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    let bytes = folded.as_bytes();
+    // The char at byte `i` (a char boundary) and its length; ASCII, nearly
+    // all of it, without decoding.
+    let char_at = move |i: usize| -> Option<(char, usize)> {
+        match *bytes.get(i)? {
+            b if b.is_ascii() => Some((char::from(b), 1)),
+            _ => folded[i..].chars().next().map(|c| (c, c.len_utf8())),
         }
-    }
-    if !word.is_empty() {
-        out.push(word);
-    }
-    out.retain(|w| w.chars().count() >= 2);
-    out
+    };
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let (c, n) = char_at(pos)?;
+            if !is_word_char(c) {
+                pos += n;
+                continue;
+            }
+            let start = pos;
+            let mut chars = 0;
+            while let Some((c, n)) = char_at(pos) {
+                // A hyphen is one byte: the char after it is at `pos + 1`.
+                let joins = c == '-' && char_at(pos + 1).is_some_and(|(c, _)| is_word_char(c));
+                if !is_word_char(c) && !joins {
+                    break;
+                }
+                pos += n;
+                chars += 1;
+            }
+            if chars >= 2 {
+                return Some(&folded[start..pos]);
+            }
+        }
+    })
 }
 
 /// The index terms of one token: its stem (or itself), and for a hyphenated
 /// word also those of its parts.
 pub fn terms(token: &str, stemmer: Option<&Stemmer>) -> Vec<String> {
-    let stem = |w: &str| stemmer.map_or_else(|| w.to_string(), |s| s.stem(w));
-    let mut out = vec![stem(token)];
+    let mut out = Vec::new();
+    terms_into(
+        token,
+        |w| stemmer.map_or(Cow::Borrowed(w), |s| Cow::Owned(s.stem(w))),
+        &mut out,
+    );
+    out.into_iter().map(Cow::into_owned).collect()
+}
+
+/// [`terms`] pushed onto `out`, with `stem` as the stemmer: the terms that
+/// are slices of the token stay borrowed.
+fn terms_into<'a>(
+    token: &'a str,
+    mut stem: impl FnMut(&'a str) -> Cow<'a, str>,
+    out: &mut Vec<Cow<'a, str>>,
+) {
+    let first = out.len();
+    out.push(stem(token));
     if token.contains('-') {
         for part in token.split('-').filter(|p| p.chars().count() >= 2) {
             let t = stem(part);
-            if !out.contains(&t) {
+            if !out[first..].contains(&t) {
                 out.push(t);
             }
         }
     }
-    out
+}
+
+thread_local! {
+    /// Word → stem, with the Indonesian stemmer. Per thread, so that the
+    /// pages analysed in parallel do not wait on each other; each thread
+    /// stems a word of the site once rather than once per page.
+    static STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
+}
+
+/// The stem of `word` with [`Stemmer::indonesian`], borrowed from `word`
+/// when it is part of it (a root, or affixes stripped without a letter
+/// restored), which is nearly always.
+fn stem_indonesian(word: &str) -> Cow<'_, str> {
+    STEMS.with_borrow_mut(|stems| {
+        if let Some(stem) = stems.get(word) {
+            return slice_of(word, stem);
+        }
+        let stem = Stemmer::indonesian().stem(word);
+        let out = slice_of(word, &stem);
+        stems.insert(word.into(), stem.into());
+        out
+    })
+}
+
+/// `part` as a slice of `word` if it is one, else a copy.
+fn slice_of<'a>(word: &'a str, part: &str) -> Cow<'a, str> {
+    match word.find(part) {
+        Some(at) => Cow::Borrowed(&word[at..at + part.len()]),
+        None => Cow::Owned(part.to_string()),
+    }
 }
 
 /// Where in a page a term was found.
@@ -175,38 +279,51 @@ impl Found {
 }
 
 /// A document's terms with their weights, and the root words among them:
-/// what [`Index::insert`] needs, independent of the index's language.
+/// what [`Index::with_docs`] needs, independent of the index's language. In
+/// no particular order: the index sorts them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
     pub terms: Vec<(String, u32)>,
     pub roots: Vec<String>,
 }
 
+/// What a word found in a field notes in its [`Found`].
+type Mark = fn(&mut Found);
+
 /// Tokenise, stem and weigh one document's text.
 pub fn analyze(text: &DocText) -> Analysis {
-    let stemmer = (text.lang == STEMMED_LANGUAGE).then(Stemmer::indonesian);
-    // Where each distinct word was found; each is stemmed once below.
-    let mut words: std::collections::HashMap<String, Found> = std::collections::HashMap::new();
-    let mut note = |text: &str, mark: &dyn Fn(&mut Found)| {
-        for token in tokens(text) {
-            mark(words.entry(token).or_default());
-        }
-    };
-    for k in &text.keywords {
-        note(k, &|f| f.keyword = true);
-    }
-    note(text.title, &|f| f.title = true);
-    note(text.summary, &|f| f.summary = true);
-    for p in &text.key_points {
-        note(p, &|f| f.key_point = true);
-    }
+    let stemmed = text.lang == STEMMED_LANGUAGE;
     let (headings, body) = plain_text(text.body);
-    note(&headings, &|f| f.body += WEIGHT_HEADING);
-    note(&body, &|f| f.body += 1);
-    let mut found: std::collections::HashMap<String, Found> =
-        std::collections::HashMap::with_capacity(words.len());
+    // Each field folded once, with what a word found in it marks; the words
+    // below are slices of these strings.
+    let mut fields: Vec<(String, Mark)> = Vec::new();
+    for k in &text.keywords {
+        fields.push((fold(k), |f| f.keyword = true));
+    }
+    fields.push((fold(text.title), |f| f.title = true));
+    fields.push((fold(text.summary), |f| f.summary = true));
+    for p in &text.key_points {
+        fields.push((fold(p), |f| f.key_point = true));
+    }
+    fields.push((fold_owned(headings), |f| f.body += WEIGHT_HEADING));
+    fields.push((fold_owned(body), |f| f.body += 1));
+    // Where each distinct word was found; each is stemmed once below.
+    let mut words: FxHashMap<&str, Found> = FxHashMap::default();
+    for (field, mark) in &fields {
+        for word in self::words(field) {
+            mark(words.entry(word).or_default());
+        }
+    }
+    let mut found: FxHashMap<Cow<str>, Found> =
+        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    let mut word_terms = Vec::new();
     for (word, f) in words {
-        for term in terms(&word, stemmer) {
+        if stemmed {
+            terms_into(word, stem_indonesian, &mut word_terms);
+        } else {
+            terms_into(word, Cow::Borrowed, &mut word_terms);
+        }
+        for term in word_terms.drain(..) {
             let t = found.entry(term).or_default();
             t.keyword |= f.keyword;
             t.title |= f.title;
@@ -215,18 +332,18 @@ pub fn analyze(text: &DocText) -> Analysis {
             t.body += f.body;
         }
     }
+    let stemmer = stemmed.then(Stemmer::indonesian);
     let mut roots = Vec::new();
-    let mut terms: Vec<(String, u32)> = found
+    let terms: Vec<(String, u32)> = found
         .into_iter()
         .map(|(term, f)| {
+            let term = term.into_owned();
             if stemmer.is_some_and(|s| s.is_root(&term)) {
                 roots.push(term.clone());
             }
             (term, f.weight())
         })
         .collect();
-    terms.sort_unstable();
-    roots.sort_unstable();
     Analysis { terms, roots }
 }
 
@@ -252,29 +369,27 @@ impl Index {
         }
     }
 
-    /// Add a document with its text.
-    pub fn add(&mut self, doc: Doc, text: &DocText) {
-        self.insert(doc, &analyze(text));
-    }
-
-    /// Add a document whose text was analysed already (once for every
-    /// language the page is shown in).
-    pub fn insert(&mut self, doc: Doc, analysis: &Analysis) {
-        let id = self.docs.len();
-        self.docs.push(doc);
-        for root in &analysis.roots {
-            if !self.roots.contains(root) {
-                self.roots.insert(root.clone());
+    /// An index of `docs`, each with its analysis (done once for every
+    /// language a page is shown in). The postings are gathered under terms
+    /// borrowed from the analyses and sorted into the index once at the end:
+    /// cheaper than looking each term of each page up in the tree.
+    pub fn with_docs<'a>(lang: &str, docs: impl IntoIterator<Item = (Doc, &'a Analysis)>) -> Index {
+        let mut index = Index::new(lang);
+        let mut terms: FxHashMap<&str, Vec<(usize, u32)>> = FxHashMap::default();
+        let mut roots: FxHashSet<&str> = FxHashSet::default();
+        for (id, (doc, analysis)) in docs.into_iter().enumerate() {
+            index.docs.push(doc);
+            roots.extend(analysis.roots.iter().map(String::as_str));
+            for (term, weight) in &analysis.terms {
+                terms.entry(term).or_default().push((id, *weight));
             }
         }
-        for (term, weight) in &analysis.terms {
-            match self.terms.get_mut(term) {
-                Some(postings) => postings.push((id, *weight)),
-                None => {
-                    self.terms.insert(term.clone(), vec![(id, *weight)]);
-                }
-            }
-        }
+        index.roots = roots.into_iter().map(str::to_string).collect();
+        index.terms = terms
+            .into_iter()
+            .map(|(term, postings)| (term.to_string(), postings))
+            .collect();
+        index
     }
 
     /// The weight of `term` (already stemmed) in the document at `path`.
@@ -356,6 +471,7 @@ impl Index {
 
     /// The index as a script: `window.lenteraSearch={...};`.
     pub fn to_js(&self) -> String {
+        use std::fmt::Write;
         #[derive(Serialize)]
         struct Js<'a> {
             lang: &'a str,
@@ -363,8 +479,6 @@ impl Index {
             roots: String,
             /// `[title, summary, path, fallback]`, fallback as 0 or 1.
             docs: Vec<(&'a str, &'a str, &'a str, u8)>,
-            /// Term → `[doc, weight, doc, weight, …]`.
-            terms: BTreeMap<&'a str, Vec<u32>>,
         }
         let js = Js {
             lang: &self.lang,
@@ -386,23 +500,32 @@ impl Index {
                     )
                 })
                 .collect(),
-            terms: self
-                .terms
-                .iter()
-                .map(|(t, p)| {
-                    let flat = p
-                        .iter()
-                        .flat_map(|&(d, w)| [u32::try_from(d).unwrap_or(u32::MAX), w])
-                        .collect();
-                    (t.as_str(), flat)
-                })
-                .collect(),
         };
-        let json = serde_json::to_string(&js).expect("the index serializes");
-        format!(
-            "// lentera search index ({}); made by `lentera build`, loaded by search.js\nwindow.lenteraSearch={json};\n",
+        let head = serde_json::to_string(&js).expect("the index serializes");
+        let mut out = format!(
+            "// lentera search index ({}); made by `lentera build`, loaded by search.js\nwindow.lenteraSearch=",
             self.lang
-        )
+        );
+        // The object's last field, `terms` (term → `[doc, weight, doc,
+        // weight, …]`), written here as serde_json would: its numbers went
+        // through itoa, which builds without optimisation (Cargo.toml).
+        out.push_str(head.strip_suffix('}').expect("an object"));
+        out.push_str(",\"terms\":{");
+        for (i, (term, postings)) in self.terms.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_string(term).expect("a string serializes"));
+            out.push_str(":[");
+            for (j, &(doc, weight)) in postings.iter().enumerate() {
+                let doc = u32::try_from(doc).unwrap_or(u32::MAX);
+                let sep = if j > 0 { "," } else { "" };
+                write!(out, "{sep}{doc},{weight}").expect("a String takes any text");
+            }
+            out.push(']');
+        }
+        out.push_str("}};\n");
+        out
     }
 }
 
@@ -447,7 +570,7 @@ pub fn edits(word: &str) -> Vec<String> {
 fn plain_text(body: &str) -> (String, String) {
     use pulldown_cmark::{Event, Tag, TagEnd};
     let mut headings = String::new();
-    let mut text = String::new();
+    let mut text = String::with_capacity(body.len());
     let mut in_heading = false;
     for event in markdown::parser(body) {
         match event {
@@ -511,20 +634,19 @@ pub fn build(site: &Library, lang: &str, portable: bool) -> Index {
 fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Analysis]) -> Index {
     let config = &site.config;
     let def = config.default_language.as_str();
-    let mut index = Index::new(lang);
-    for resolved in site.in_language(lang) {
+    let pages = site.in_language(lang).map(|resolved| {
         let page = resolved.page;
         let front = &page.front;
-        index.insert(
-            Doc {
-                title: front.title.clone(),
-                summary: front.summary.clone().unwrap_or_default(),
-                path: page_path(config, &page.key, lang, portable),
-                fallback: resolved.fallback,
-            },
-            &analyses[resolved.index],
-        );
-    }
+        let doc = Doc {
+            title: front.title.clone(),
+            summary: front.summary.clone().unwrap_or_default(),
+            path: page_path(config, &page.key, lang, portable),
+            fallback: resolved.fallback,
+        };
+        (doc, &analyses[resolved.index])
+    });
+    // Villages and glossary terms, analysed here (for this language).
+    let mut others = Vec::new();
     for v in &site.villages {
         let f = &v.file;
         let place = [
@@ -546,44 +668,46 @@ fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Analysis])
             Some(crate::config::Localized::PerLanguage(map)) if map.contains_key(lang) => lang,
             _ => def,
         };
-        index.add(
-            Doc {
-                title: f.name.clone(),
-                summary: place.clone(),
-                path: page_path(config, &v.key, lang, portable),
-                fallback: false,
-            },
-            &DocText {
-                lang: text_lang,
-                title: &f.name,
-                summary: &place,
-                body: about,
-                ..Default::default()
-            },
-        );
+        let analysis = analyze(&DocText {
+            lang: text_lang,
+            title: &f.name,
+            summary: &place,
+            body: about,
+            ..Default::default()
+        });
+        let doc = Doc {
+            title: f.name.clone(),
+            summary: place,
+            path: page_path(config, &v.key, lang, portable),
+            fallback: false,
+        };
+        others.push((doc, analysis));
     }
     // Each glossary term is a result of its own, leading to its explanation.
     if let Some(glossary) = site.glossary(lang) {
         let page = crate::glossary::page_path(config, lang, portable);
         for e in &glossary.entries {
-            index.add(
-                Doc {
-                    title: e.term.clone(),
-                    summary: e.text.clone(),
-                    path: format!("{page}#{}", e.id),
-                    fallback: glossary.lang != lang,
-                },
-                &DocText {
-                    lang: &glossary.lang,
-                    keywords: vec![e.term.as_str()],
-                    title: &e.term,
-                    summary: &e.text,
-                    ..Default::default()
-                },
-            );
+            let analysis = analyze(&DocText {
+                lang: &glossary.lang,
+                keywords: vec![e.term.as_str()],
+                title: &e.term,
+                summary: &e.text,
+                ..Default::default()
+            });
+            let doc = Doc {
+                title: e.term.clone(),
+                summary: e.text.clone(),
+                path: format!("{page}#{}", e.id),
+                fallback: glossary.lang != lang,
+            };
+            others.push((doc, analysis));
         }
     }
-    index
+    let (other_docs, other_analyses): (Vec<Doc>, Vec<Analysis>) = others.into_iter().unzip();
+    Index::with_docs(
+        lang,
+        pages.chain(other_docs.into_iter().zip(&other_analyses)),
+    )
 }
 
 /// The index file of every language.
@@ -645,6 +769,22 @@ mod tests {
             ]
         );
         assert_eq!(tokens("--x-- ab-"), vec!["ab"]);
+    }
+
+    #[test]
+    fn fold_is_lower_case_then_the_accent_table() {
+        // What `fold` was written as: the whole text lowered, then each char
+        // through the table (final sigma, `İ` lowered to two chars, Kelvin).
+        let reference = |t: &str| t.to_lowercase().chars().map(unaccent).collect::<String>();
+        for text in [
+            "Kéné ÀÉÎÕÜ Ñ Ç Ÿ — “x”",
+            "ΟΔΟΣ ΟΔΟΣ. Σ",
+            "İSTANBUL \u{212A}elvin ẞ",
+            "Calo-calo MENIPU",
+            "",
+        ] {
+            assert_eq!(fold(text), reference(text), "{text}");
+        }
     }
 
     #[test]
