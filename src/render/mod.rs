@@ -1,4 +1,6 @@
-//! Site → HTML pages, sitemap, robots.txt and 404, as [`OutputFile`]s.
+//! Site → HTML pages, sitemap, robots.txt and 404, as [`OutputFile`]s:
+//! content pages here, village pages in [`village`], the site-wide pages in
+//! [`not_found`], [`status_page`], [`topics`] and [`sitemap`].
 //! Navigation and lists are built once per language and shared by reference
 //! (Tera values are reference-counted); each page gets only its own small view.
 
@@ -10,7 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::config::{Date, Direction, Localized, NumberKind, SourceLink};
+use crate::config::{Date, Direction, NumberKind, SourceLink};
 use crate::content::{Kind, Page, Village};
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
@@ -21,7 +23,12 @@ use crate::output::{OutputFile, minify_html};
 use crate::search;
 use crate::templates::Templates;
 
+mod not_found;
 mod pages;
+mod sitemap;
+mod status_page;
+mod topics;
+mod village;
 
 use pages::{Fingerprint, Globals};
 pub use pages::{Pages, render_reusing, update_pages};
@@ -194,6 +201,9 @@ struct LangShared {
     callouts: CalloutTitles,
     /// Children of each section (and of the home page, key `""`).
     children: BTreeMap<String, Value>,
+    /// The top-level sections with their pages, which the home page sees as
+    /// `sections` (the same value as the global `site_nav`).
+    home_sections: Value,
     /// Title and path of each section, for breadcrumbs.
     sections: BTreeMap<String, LinkItem>,
     /// The whole-site navigation by root prefix (`./`, `../`, …), rendered
@@ -567,9 +577,7 @@ impl JobCtx<'_> {
             ctx.insert_value("children", children.clone());
         }
         if group.key().is_empty() {
-            if let Some(home) = shared.children.get("#home") {
-                ctx.insert_value("sections", home.clone());
-            }
+            ctx.insert_value("sections", shared.home_sections.clone());
         }
         let page_name = page.path.display().to_string();
         if !self.templates.has(template) {
@@ -618,190 +626,6 @@ impl JobCtx<'_> {
                 }
             })
             .collect()
-    }
-
-    fn village(&self, village: &Village, lang: &str) -> Result<JobOutput> {
-        let config = &self.site.config;
-        let shared = &self.shared[lang];
-        let dir_path = page_path(config, &village.key, lang, false);
-        let root = root_prefix(&dir_path);
-        let v = &village.file;
-        let def = config.default_language.as_str();
-        let loc = |t: &Option<Localized>| t.as_ref().map(|t| t.get(lang, def).to_string());
-        let office = v.office.as_deref().and_then(|k| config.office(k)).map(|o| {
-            serde_json::json!({
-                "name": o.name.get(lang, def),
-                "serves": loc(&o.serves),
-                "address": o.address,
-                "url": o.url,
-                "numbers": number_views(&o.numbers, lang, def),
-                "verified": o.verified.map(|d| format_date(self.strings, lang, d)),
-            })
-        });
-        let lessons: Vec<serde_json::Value> = self
-            .site
-            .village_lessons(village)
-            .iter()
-            .filter_map(|key| self.site.group(key))
-            .map(|g| {
-                let Resolved {
-                    page: p, fallback, ..
-                } = g.resolve(lang);
-                serde_json::json!({
-                    "key": g.key(),
-                    "title": p.front.title,
-                    "summary": p.front.summary,
-                    "kind": p.front.kind,
-                    "key_points": p.front.key_points,
-                    "path": page_path(config, g.key(), lang, self.opts.portable),
-                    "fallback": fallback,
-                })
-            })
-            .collect();
-        let contacts: Vec<serde_json::Value> = v
-            .contacts
-            .iter()
-            .map(|c| {
-                serde_json::json!({
-                    "name": c.name.get(lang, def),
-                    "role": loc(&c.role),
-                    "phone": c.phone,
-                    "href": c.phone.as_deref().map(|p| NumberKind::Phone.href(p)),
-                    "verified": c.verified.map(|d| format_date(self.strings, lang, d)),
-                })
-            })
-            .collect();
-        let sessions: Vec<serde_json::Value> = v
-            .sessions
-            .iter()
-            .map(|s| {
-                serde_json::json!({
-                    "date": format_date(self.strings, lang, s.date),
-                    "date_iso": s.date.to_string(),
-                    "place": s.place,
-                    "topic": loc(&s.topic),
-                })
-            })
-            .collect();
-        let leaflets: Vec<serde_json::Value> = self
-            .opts
-            .leaflets
-            .iter()
-            .filter(|(key, _, _)| *key == village.key)
-            .map(|(_, l, path)| {
-                serde_json::json!({
-                    "lang": l,
-                    "name": config.language(l).map_or(l.as_str(), |x| x.name.as_str()),
-                    "path": path,
-                    "current": l == lang,
-                })
-            })
-            .collect();
-        let posters: Vec<serde_json::Value> = self
-            .opts
-            .posters
-            .iter()
-            .filter(|(key, l, _)| *key == village.key && l == lang)
-            .map(|(_, l, path)| serde_json::json!({ "lang": l, "path": path }))
-            .collect();
-        let leaflet_languages: Vec<&str> = village
-            .languages(config)
-            .into_iter()
-            .filter_map(|l| config.language(l).map(|l| l.name.as_str()))
-            .collect();
-        let view = serde_json::json!({
-            "key": village.key,
-            "slug": village.slug,
-            "name": v.name,
-            "kecamatan": v.kecamatan,
-            "kabupaten": v.kabupaten,
-            "provinsi": v.provinsi,
-            "designated": v.designated.map(|d| format_date(self.strings, lang, d)),
-            "office": office,
-            "about": loc(&v.about),
-            "contacts": contacts,
-            "sessions": sessions,
-            "lessons": lessons,
-            "sources": v.sources,
-            "leaflet_languages": leaflet_languages,
-            "leaflets": leaflets,
-            "posters": posters,
-            "extra": v.extra,
-        });
-        let abs = |l: &str| {
-            format!(
-                "{}{}",
-                config.base_url,
-                page_path(config, &village.key, l, false)
-            )
-        };
-        let mut alternates = every_language(config, abs);
-        alternates.push(Alternate {
-            lang: "x-default",
-            href: abs(def),
-        });
-        let title = format!(
-            "{} {}",
-            self.strings.get(lang, "village_title_prefix"),
-            v.name
-        );
-        let page = PageView {
-            key: &village.key,
-            title: &title,
-            summary: "",
-            kind: None,
-            kind_label: String::new(),
-            updated: None,
-            updated_iso: None,
-            keywords: &[],
-            key_points: &[],
-            sources: &v.sources,
-            toc: &[],
-            content: "",
-            translation: "original",
-            fallback: false,
-            content_lang: lang,
-            content_dir: config.language(lang).expect("configured").dir,
-            original_lang_name: "",
-            original_href: String::new(),
-            canonical: abs(lang),
-            permalink: abs(lang),
-            alternates,
-            section: village
-                .key
-                .rsplit_once('/')
-                .and_then(|(p, _)| shared.sections.get(p))
-                .cloned(),
-            is_section: false,
-            extra: &v.extra,
-            audio: None,
-        };
-        let mut ctx = shared.globals.clone();
-        ctx.insert("root", &root);
-        ctx.insert("page", &page);
-        ctx.insert("village", &view);
-        ctx.insert(
-            "languages",
-            &self.switcher(lang, &root, |l| {
-                (
-                    page_path(config, &village.key, l, self.opts.portable),
-                    false,
-                )
-            }),
-        );
-        let html = self.templates.render(
-            "village.html",
-            &ctx,
-            &format!("{} ({lang})", village.path.display()),
-        )?;
-        Ok(JobOutput {
-            file: self.finish(&dir_path, html, lang, &root)?,
-            anchors: ((village.key.clone(), lang.to_string()), BTreeSet::new()),
-            refs: Vec::new(),
-            errors: Vec::new(),
-            warnings: Vec::new(),
-            fallback: None,
-        })
     }
 }
 
@@ -1057,11 +881,10 @@ fn lang_shared(
 
     let children_sorted: BTreeMap<&String, Vec<LinkItem>> =
         children.keys().map(|k| (k, sorted(k))).collect();
-    let mut children_values: BTreeMap<String, Value> = children_sorted
+    let children_values: BTreeMap<String, Value> = children_sorted
         .iter()
         .map(|(k, list)| ((*k).clone(), Value::from_serializable(list)))
         .collect();
-    children_values.insert("#home".to_string(), site_nav);
     let glossary = crate::glossary::Links::new(site, lang, portable);
     let mut hash = globals.hash;
     hash.add(&children_sorted);
@@ -1087,6 +910,7 @@ fn lang_shared(
         one_file: opts.one_files.iter().find(|e| e.lang == lang).cloned(),
         callouts,
         children: children_values,
+        home_sections: site_nav,
         sections,
         site_nav: Default::default(),
         glossary,
@@ -1111,27 +935,6 @@ pub(crate) fn language_context(
         opts.build_date.unwrap_or_else(Date::today),
     );
     (shared.globals, shared.callouts)
-}
-
-fn not_found(
-    site: &Library,
-    templates: &Templates,
-    shared: &BTreeMap<&str, Arc<LangShared>>,
-    opts: &RenderOptions,
-) -> Result<OutputFile> {
-    let config = &site.config;
-    let lang = config.default_language.as_str();
-    let mut ctx = shared[lang].globals.clone();
-    // A 404 page is served at any depth, so it links with absolute URLs.
-    ctx.insert("root", &config.base_url);
-    ctx.insert("page", &serde_json::json!({ "key": "404", "title": "404" }));
-    ctx.insert(
-        "languages",
-        &switch_items(config, lang, |l| {
-            format!("{}{}", config.base_url, page_path(config, "", l, false))
-        }),
-    );
-    standalone(templates, &ctx, "404.html", "404.html", "404.html", opts)
 }
 
 /// `hreflang` alternates for a page that exists in every language, at the
@@ -1195,155 +998,4 @@ pub(crate) fn standalone(
         bytes.splice(at..at + SITE_NAV_SLOT.len(), nav);
     }
     Ok(OutputFile::bytes(path, bytes))
-}
-
-/// The staff page `/status/`: translation status of every page. Not linked
-/// from public pages and marked `noindex`.
-fn status_page(
-    site: &Library,
-    templates: &Templates,
-    strings: &Strings,
-    shared: &BTreeMap<&str, Arc<LangShared>>,
-    opts: &RenderOptions,
-) -> Result<OutputFile> {
-    let config = &site.config;
-    let lang = config.default_language.as_str();
-    let root = "../";
-    let rows: Vec<serde_json::Value> = crate::status::translation_status(site)
-        .into_iter()
-        .map(|row| {
-            let cells: Vec<serde_json::Value> = config
-                .languages
-                .iter()
-                .map(|l| {
-                    serde_json::json!({
-                        "lang": l.code,
-                        "status": row.langs.get(&l.code),
-                        "path": page_path(config, &row.key, &l.code, opts.portable),
-                    })
-                })
-                .collect();
-            serde_json::json!({
-                "key": if row.key.is_empty() { "/" } else { row.key.as_str() },
-                "title": row.title,
-                "file": row.file.display().to_string(),
-                "cells": cells,
-            })
-        })
-        .collect();
-    let mut ctx = shared[lang].globals.clone();
-    ctx.insert("root", root);
-    ctx.insert(
-        "page",
-        &serde_json::json!({ "key": "status", "title": strings.get(lang, "status_title") }),
-    );
-    ctx.insert("rows", &rows);
-    ctx.insert("site_languages", &config.languages);
-    ctx.insert("languages", &Vec::<SwitchItem>::new());
-    standalone(
-        templates,
-        &ctx,
-        "status.html",
-        "the status page",
-        "status/index.html",
-        opts,
-    )
-}
-
-/// The A–Z topic page of `lang`, where the search form leads without
-/// JavaScript.
-fn topics_page(
-    site: &Library,
-    templates: &Templates,
-    strings: &Strings,
-    shared: &BTreeMap<&str, Arc<LangShared>>,
-    lang: &str,
-    opts: &RenderOptions,
-) -> Result<OutputFile> {
-    let config = &site.config;
-    let dir_path = search::topics_path(config, lang, false);
-    let root = root_prefix(&dir_path);
-    let abs = |l: &str| {
-        format!(
-            "{}{}",
-            config.base_url,
-            search::topics_path(config, l, false)
-        )
-    };
-    let alternates = every_language(config, abs);
-    let mut ctx = shared[lang].globals.clone();
-    ctx.insert("root", &root);
-    ctx.insert(
-        "page",
-        &serde_json::json!({
-            "key": "#topics",
-            "title": strings.get(lang, "topics_title"),
-            "canonical": abs(lang),
-            "permalink": abs(lang),
-            "alternates": alternates,
-        }),
-    );
-    ctx.insert("topics", &search::topics(site, lang, opts.portable));
-    ctx.insert(
-        "languages",
-        &switch_items(config, lang, |l| {
-            format!("{root}{}", search::topics_path(config, l, opts.portable))
-        }),
-    );
-    standalone(
-        templates,
-        &ctx,
-        "topics.html",
-        &format!("the topic index ({lang})"),
-        format!("{dir_path}index.html"),
-        opts,
-    )
-}
-
-fn sitemap(site: &Library) -> String {
-    let config = &site.config;
-    let abs =
-        |key: &str, l: &str| format!("{}{}", config.base_url, page_path(config, key, l, false));
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    let mut entry = |key: &str, langs: &[&str], updated: &dyn Fn(&str) -> Option<Date>| {
-        for lang in langs {
-            xml.push_str("  <url>\n");
-            xml.push_str(&format!(
-                "    <loc>{}</loc>\n",
-                markdown::escape(&abs(key, lang))
-            ));
-            if let Some(d) = updated(lang) {
-                xml.push_str(&format!("    <lastmod>{d}</lastmod>\n"));
-            }
-            if langs.len() > 1 {
-                for alt in langs {
-                    xml.push_str(&format!(
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
-                        markdown::escape(&abs(key, alt))
-                    ));
-                }
-                if langs.contains(&config.default_language.as_str()) {
-                    xml.push_str(&format!(
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-                        markdown::escape(&abs(key, &config.default_language))
-                    ));
-                }
-            }
-            xml.push_str("  </url>\n");
-        }
-    };
-    for group in site.groups() {
-        let langs: Vec<&str> = group.variants().map(|p| p.lang.as_str()).collect();
-        entry(group.key(), &langs, &|l| {
-            group.variant(l).and_then(|p| p.front.updated)
-        });
-    }
-    let all: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    for v in &site.villages {
-        entry(&v.key, &all, &|_| None);
-    }
-    xml.push_str("</urlset>\n");
-    xml
 }

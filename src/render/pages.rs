@@ -425,9 +425,9 @@ pub(super) fn render_inner(
     }));
     Error::collect(merge_template_errors(errors))?;
 
-    files.push(not_found(site, templates, shared, opts)?);
+    files.push(not_found::page(site, templates, shared, opts)?);
     for l in &config.languages {
-        files.push(topics_page(
+        files.push(topics::page(
             site, templates, strings, shared, &l.code, opts,
         )?);
     }
@@ -443,7 +443,7 @@ pub(super) fn render_inner(
             )?);
         }
     }
-    files.push(status_page(site, templates, strings, shared, opts)?);
+    files.push(status_page::page(site, templates, strings, shared, opts)?);
     if !opts.portable && templates.has("sw.js") {
         // The service worker's cache name changes whenever any page does.
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -464,7 +464,7 @@ pub(super) fn render_inner(
         let js = templates.render("sw.js", &ctx, "the service worker")?;
         files.push(OutputFile::bytes("sw.js", js));
     }
-    files.push(OutputFile::bytes("sitemap.xml", sitemap(site)));
+    files.push(OutputFile::bytes("sitemap.xml", sitemap::xml(site)));
     files.push(OutputFile::bytes(
         "robots.txt",
         format!(

@@ -1,0 +1,280 @@
+//! The page of a village (`village.html`): its office, contacts, sessions,
+//! lessons, leaflets and posters, in one language.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::config::{Localized, NumberKind, SourceLink};
+use crate::content::{Kind, Village};
+use crate::error::Result;
+use crate::library::Resolved;
+use crate::markdown::page_path;
+
+use super::{
+    Alternate, JobCtx, JobOutput, NumberView, PageView, every_language, format_date, number_views,
+    root_prefix,
+};
+
+/// What `village.html` sees as `village`.
+#[derive(Serialize)]
+struct VillageView<'a> {
+    key: &'a str,
+    slug: &'a str,
+    name: &'a str,
+    kecamatan: &'a Option<String>,
+    kabupaten: &'a str,
+    provinsi: &'a Option<String>,
+    designated: Option<String>,
+    office: Option<OfficeView<'a>>,
+    about: Option<String>,
+    contacts: Vec<VillageContactView<'a>>,
+    sessions: Vec<SessionView<'a>>,
+    lessons: Vec<VillageLessonView<'a>>,
+    sources: &'a [SourceLink],
+    leaflet_languages: Vec<&'a str>,
+    leaflets: Vec<LeafletLink<'a>>,
+    posters: Vec<PosterLink<'a>>,
+    extra: &'a serde_json::Value,
+}
+
+/// The office that serves the village.
+#[derive(Serialize)]
+struct OfficeView<'a> {
+    name: &'a str,
+    serves: Option<String>,
+    address: &'a Option<String>,
+    url: &'a Option<String>,
+    numbers: Vec<NumberView>,
+    verified: Option<String>,
+}
+
+/// A lesson the village page lists.
+#[derive(Serialize)]
+struct VillageLessonView<'a> {
+    key: &'a str,
+    title: &'a str,
+    summary: &'a Option<String>,
+    kind: Option<Kind>,
+    key_points: &'a [String],
+    path: String,
+    fallback: bool,
+}
+
+/// A person to contact in the village.
+#[derive(Serialize)]
+struct VillageContactView<'a> {
+    name: &'a str,
+    role: Option<String>,
+    phone: &'a Option<String>,
+    href: Option<String>,
+    verified: Option<String>,
+}
+
+/// An information session held in the village.
+#[derive(Serialize)]
+struct SessionView<'a> {
+    date: String,
+    date_iso: String,
+    place: &'a Option<String>,
+    topic: Option<String>,
+}
+
+/// The village's leaflet in one language.
+#[derive(Serialize)]
+struct LeafletLink<'a> {
+    lang: &'a str,
+    name: &'a str,
+    path: &'a str,
+    current: bool,
+}
+
+/// The village's poster in the reader's language.
+#[derive(Serialize)]
+struct PosterLink<'a> {
+    lang: &'a str,
+    path: &'a str,
+}
+
+impl JobCtx<'_> {
+    /// Render the page of `village` in `lang`.
+    pub(super) fn village(&self, village: &Village, lang: &str) -> Result<JobOutput> {
+        let config = &self.site.config;
+        let shared = &self.shared[lang];
+        let dir_path = page_path(config, &village.key, lang, false);
+        let root = root_prefix(&dir_path);
+        let v = &village.file;
+        let def = config.default_language.as_str();
+        let loc = |t: &Option<Localized>| t.as_ref().map(|t| t.get(lang, def).to_string());
+        let office = v
+            .office
+            .as_deref()
+            .and_then(|k| config.office(k))
+            .map(|o| OfficeView {
+                name: o.name.get(lang, def),
+                serves: loc(&o.serves),
+                address: &o.address,
+                url: &o.url,
+                numbers: number_views(&o.numbers, lang, def),
+                verified: o.verified.map(|d| format_date(self.strings, lang, d)),
+            });
+        let lessons: Vec<VillageLessonView> = self
+            .site
+            .village_lessons(village)
+            .iter()
+            .filter_map(|key| self.site.group(key))
+            .map(|g| {
+                let Resolved {
+                    page: p, fallback, ..
+                } = g.resolve(lang);
+                VillageLessonView {
+                    key: g.key(),
+                    title: &p.front.title,
+                    summary: &p.front.summary,
+                    kind: p.front.kind,
+                    key_points: &p.front.key_points,
+                    path: page_path(config, g.key(), lang, self.opts.portable),
+                    fallback,
+                }
+            })
+            .collect();
+        let contacts: Vec<VillageContactView> = v
+            .contacts
+            .iter()
+            .map(|c| VillageContactView {
+                name: c.name.get(lang, def),
+                role: loc(&c.role),
+                phone: &c.phone,
+                href: c.phone.as_deref().map(|p| NumberKind::Phone.href(p)),
+                verified: c.verified.map(|d| format_date(self.strings, lang, d)),
+            })
+            .collect();
+        let sessions: Vec<SessionView> = v
+            .sessions
+            .iter()
+            .map(|s| SessionView {
+                date: format_date(self.strings, lang, s.date),
+                date_iso: s.date.to_string(),
+                place: &s.place,
+                topic: loc(&s.topic),
+            })
+            .collect();
+        let leaflets: Vec<LeafletLink> = self
+            .opts
+            .leaflets
+            .iter()
+            .filter(|(key, _, _)| *key == village.key)
+            .map(|(_, l, path)| LeafletLink {
+                lang: l,
+                name: config.language(l).map_or(l.as_str(), |x| x.name.as_str()),
+                path,
+                current: l == lang,
+            })
+            .collect();
+        let posters: Vec<PosterLink> = self
+            .opts
+            .posters
+            .iter()
+            .filter(|(key, l, _)| *key == village.key && l == lang)
+            .map(|(_, l, path)| PosterLink { lang: l, path })
+            .collect();
+        let leaflet_languages: Vec<&str> = village
+            .languages(config)
+            .into_iter()
+            .filter_map(|l| config.language(l).map(|l| l.name.as_str()))
+            .collect();
+        let view = VillageView {
+            key: &village.key,
+            slug: &village.slug,
+            name: &v.name,
+            kecamatan: &v.kecamatan,
+            kabupaten: &v.kabupaten,
+            provinsi: &v.provinsi,
+            designated: v.designated.map(|d| format_date(self.strings, lang, d)),
+            office,
+            about: loc(&v.about),
+            contacts,
+            sessions,
+            lessons,
+            sources: &v.sources,
+            leaflet_languages,
+            leaflets,
+            posters,
+            extra: &v.extra,
+        };
+        let abs = |l: &str| {
+            format!(
+                "{}{}",
+                config.base_url,
+                page_path(config, &village.key, l, false)
+            )
+        };
+        let mut alternates = every_language(config, abs);
+        alternates.push(Alternate {
+            lang: "x-default",
+            href: abs(def),
+        });
+        let title = format!(
+            "{} {}",
+            self.strings.get(lang, "village_title_prefix"),
+            v.name
+        );
+        let page = PageView {
+            key: &village.key,
+            title: &title,
+            summary: "",
+            kind: None,
+            kind_label: String::new(),
+            updated: None,
+            updated_iso: None,
+            keywords: &[],
+            key_points: &[],
+            sources: &v.sources,
+            toc: &[],
+            content: "",
+            translation: "original",
+            fallback: false,
+            content_lang: lang,
+            content_dir: config.language(lang).expect("configured").dir,
+            original_lang_name: "",
+            original_href: String::new(),
+            canonical: abs(lang),
+            permalink: abs(lang),
+            alternates,
+            section: village
+                .key
+                .rsplit_once('/')
+                .and_then(|(p, _)| shared.sections.get(p))
+                .cloned(),
+            is_section: false,
+            extra: &v.extra,
+            audio: None,
+        };
+        let mut ctx = shared.globals.clone();
+        ctx.insert("root", &root);
+        ctx.insert("page", &page);
+        ctx.insert("village", &view);
+        ctx.insert(
+            "languages",
+            &self.switcher(lang, &root, |l| {
+                (
+                    page_path(config, &village.key, l, self.opts.portable),
+                    false,
+                )
+            }),
+        );
+        let html = self.templates.render(
+            "village.html",
+            &ctx,
+            &format!("{} ({lang})", village.path.display()),
+        )?;
+        Ok(JobOutput {
+            file: self.finish(&dir_path, html, lang, &root)?,
+            anchors: ((village.key.clone(), lang.to_string()), BTreeSet::new()),
+            refs: Vec::new(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            fallback: None,
+        })
+    }
+}
