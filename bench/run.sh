@@ -9,7 +9,12 @@
 #      section and lesson) on every page, beside the default theme;
 #   4. peak memory (GNU time's maximum resident set size) of one cold build.
 # Needs: python3, hyperfine, hugo, GNU time (apt-get install hyperfine hugo time).
-# BENCH_DIR keeps the corpus and outputs (default: a temporary folder).
+# BENCH_DIR keeps the corpus and outputs (default: a temporary folder). Put
+# it on tmpfs (BENCH_DIR=/dev/shm/bench) to time the tools rather than the
+# disk: on an ext4 without a journal, creating thousands of files right after
+# deleting thousands (the cold-build setup) is dominated by the kernel's
+# search for inodes not recently deleted, for every tool alike.
+# LENTERA names a lentera binary to time instead of building one.
 set -euo pipefail
 lessons=${1:-1000}
 runs=${2:-7}
@@ -26,8 +31,12 @@ cp -r "$repo/themes/default" "$site/themes/"
 # lentera's one-file editions (every lesson in one HTML file per language) are
 # extra work they do not do, so the benchmark's theme leaves them out.
 rm -f "$site/themes/default/templates/onefile.html"
-(cd "$repo" && cargo build --release --quiet)
-lentera="$repo/target/release/lentera"
+if [[ -n "${LENTERA:-}" ]]; then
+  lentera=$LENTERA
+else
+  (cd "$repo" && cargo build --release --quiet)
+  lentera="$repo/target/release/lentera"
+fi
 
 # The heavy variant: the same site with theme `heavy`, whose every page lists
 # every section and lesson (partials/site-nav.html, placed once in base.html).

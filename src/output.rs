@@ -448,10 +448,13 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + use<> {
     move |source| Error::Write { path, source }
 }
 
-/// A hash of a file's bytes (the service worker's cache name is made of them).
+/// A hash of a file's bytes (the service worker's cache name is made of
+/// them). FxHash: it reads eight bytes at a time, several times faster than
+/// the standard SipHash over hundreds of megabytes, and a cache name needs
+/// no protection against chosen collisions.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
     use std::hash::Hasher;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(bytes);
     hasher.finish()
 }

@@ -403,7 +403,7 @@ impl JobCtx<'_> {
             } else {
                 &nav.1
             };
-            bytes.splice(at..at + SITE_NAV_SLOT.len(), nav.iter().copied());
+            bytes = put_in_slot(&bytes, at, nav);
         }
         Ok(OutputFile::bytes(format!("{dir_path}index.html"), bytes))
     }
@@ -995,7 +995,19 @@ pub(crate) fn standalone(
         } else {
             minify_html(&nav)
         };
-        bytes.splice(at..at + SITE_NAV_SLOT.len(), nav);
+        bytes = put_in_slot(&bytes, at, &nav);
     }
     Ok(OutputFile::bytes(path, bytes))
+}
+
+/// `page` with the navigation slot at `at` replaced by `nav`: three copies
+/// of whole slices (the navigation can be most of a page's bytes; a
+/// byte-by-byte `splice` of it cost more than the rest of the page).
+fn put_in_slot(page: &[u8], at: usize, nav: &[u8]) -> Vec<u8> {
+    let rest = &page[at + SITE_NAV_SLOT.len()..];
+    let mut out = Vec::with_capacity(at + nav.len() + rest.len());
+    out.extend_from_slice(&page[..at]);
+    out.extend_from_slice(nav);
+    out.extend_from_slice(rest);
+    out
 }
