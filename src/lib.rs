@@ -90,14 +90,16 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
 
 /// Work that `serve` keeps from one build to the next: the interface strings
 /// and compiled templates, minified pages by their unminified text,
-/// leaflet PDFs by their template and data, and processed images by their
-/// path, size and modification time. A clone shares what it keeps.
+/// leaflet PDFs by their template and data, processed images by their
+/// path, size and modification time, and pages' search analyses by their
+/// text. A clone shares what it keeps.
 #[derive(Debug, Clone)]
 pub struct BuildCache {
     theme: Option<(Arc<i18n::Strings>, Arc<templates::Templates>)>,
     minify: Option<Arc<output::Memo>>,
     leaflets: Option<Arc<output::Memo>>,
     images: Option<Arc<images::Cache>>,
+    search: Option<Arc<search::Memo>>,
 }
 
 impl BuildCache {
@@ -108,6 +110,7 @@ impl BuildCache {
             minify: Some(Arc::default()),
             leaflets: Some(Arc::default()),
             images: Some(Arc::default()),
+            search: Some(Arc::default()),
         }
     }
 
@@ -118,6 +121,7 @@ impl BuildCache {
             minify: None,
             leaflets: None,
             images: None,
+            search: None,
         }
     }
 
@@ -242,6 +246,7 @@ pub(crate) fn produce(
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
     render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();
+    let search_memo = cache.search.clone();
     // Leaflets and the search indexes are made in parallel with the pages.
     let ((rendered, search_files), (leaflet_files, leaflet_time)) = rayon::join(
         || {
@@ -262,7 +267,12 @@ pub(crate) fn produce(
                             .map(|r| (r, None))
                     }
                 },
-                || search::files(&site, opts.render.portable),
+                || {
+                    if let Some(memo) = &search_memo {
+                        memo.next_build();
+                    }
+                    search::files(&site, opts.render.portable, search_memo.as_deref())
+                },
             )
         },
         || {

@@ -17,6 +17,7 @@ pub mod topics;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -348,7 +349,7 @@ pub fn analyze(text: &DocText) -> Analysis {
 }
 
 /// The text of one document, by field.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Hash)]
 pub struct DocText<'a> {
     /// The language the text is written in.
     pub lang: &'a str,
@@ -618,20 +619,88 @@ fn page_text(page: &Page) -> DocText<'_> {
 /// Every page's analysis, by its position in `site.pages`: each page is
 /// tokenised and stemmed once, in parallel, whatever the number of languages
 /// it is shown in.
-fn analyses(site: &Library) -> Vec<Analysis> {
+fn analyses(site: &Library, memo: Option<&Memo>) -> Vec<Arc<Analysis>> {
     use rayon::prelude::*;
     site.pages
         .par_iter()
-        .map(|p| analyze(&page_text(p)))
+        .map(|p| {
+            let text = page_text(p);
+            match memo {
+                Some(memo) => memo.get_or_make(&text),
+                None => Arc::new(analyze(&text)),
+            }
+        })
         .collect()
+}
+
+/// Page analyses kept by `serve` between builds, by a hash of the text they
+/// were made from, so that after a save only the saved page is analysed
+/// again. Entries a build did not use are dropped at the start of the next
+/// ([`Memo::next_build`]).
+#[derive(Debug, Default)]
+pub struct Memo {
+    generations: std::sync::Mutex<MemoGenerations>,
+}
+
+type MemoMap = FxHashMap<(u64, usize), Arc<Analysis>>;
+
+#[derive(Debug, Default)]
+struct MemoGenerations {
+    current: MemoMap,
+    previous: MemoMap,
+}
+
+impl Memo {
+    /// Start a build: what the last build did not use is forgotten.
+    pub fn next_build(&self) {
+        let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        g.previous = std::mem::take(&mut g.current);
+    }
+
+    /// The analysis of `text`, from this build or the last if it was made
+    /// then.
+    fn get_or_make(&self, text: &DocText) -> Arc<Analysis> {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        let key = (hasher.finish(), text.body.len());
+        {
+            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+            let hit = match g.current.get(&key) {
+                Some(a) => Some(a.clone()),
+                None => g.previous.remove(&key),
+            };
+            if let Some(a) = hit {
+                g.current.insert(key, a.clone());
+                return a;
+            }
+        }
+        let made = Arc::new(analyze(text));
+        self.generations
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .current
+            .insert(key, made.clone());
+        made
+    }
+
+    /// The number of analyses kept.
+    pub fn len(&self) -> usize {
+        let g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        g.current.len() + g.previous.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// The index of `lang`: every page (translated or fallback) and village.
 pub fn build(site: &Library, lang: &str, portable: bool) -> Index {
-    build_with(site, lang, portable, &analyses(site))
+    build_with(site, lang, portable, &analyses(site, None))
 }
 
-fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Analysis]) -> Index {
+fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Arc<Analysis>]) -> Index {
     let config = &site.config;
     let def = config.default_language.as_str();
     let pages = site.in_language(lang).map(|resolved| {
@@ -643,7 +712,7 @@ fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Analysis])
             path: page_path(config, &page.key, lang, portable),
             fallback: resolved.fallback,
         };
-        (doc, &analyses[resolved.index])
+        (doc, analyses[resolved.index].as_ref())
     });
     // Villages and glossary terms, analysed here (for this language).
     let mut others = Vec::new();
@@ -710,10 +779,11 @@ fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Analysis])
     )
 }
 
-/// The index file of every language.
-pub fn files(site: &Library, portable: bool) -> Vec<OutputFile> {
+/// The index file of every language; with `memo` (`serve`), pages whose
+/// text did not change since the last build are not analysed again.
+pub fn files(site: &Library, portable: bool, memo: Option<&Memo>) -> Vec<OutputFile> {
     use rayon::prelude::*;
-    let analyses = analyses(site);
+    let analyses = analyses(site, memo);
     site.config
         .languages
         .par_iter()
@@ -749,6 +819,43 @@ mod tests {
             i18n_overrides: Vec::new(),
             glossaries: Vec::new(),
         })
+    }
+
+    /// `serve` keeps analyses by text: the index files are the same with
+    /// and without the memo, a changed page is analysed again, and what a
+    /// build did not use is gone after the next.
+    #[test]
+    fn kept_analyses_give_the_same_index_and_follow_edits() {
+        let one = site(&[
+            (
+                "a.id.md",
+                "---\ntitle: Paspor resmi\n---\nMembuat paspor di kantor imigrasi.",
+            ),
+            (
+                "b.id.md",
+                "---\ntitle: Calo\n---\nCalo menjanjikan kerja cepat.",
+            ),
+        ]);
+        let memo = Memo::default();
+        memo.next_build();
+        assert_eq!(files(&one, false, Some(&memo)), files(&one, false, None));
+        assert_eq!(memo.len(), 2);
+        let edited = site(&[
+            (
+                "a.id.md",
+                "---\ntitle: Paspor resmi\n---\nMembuat paspor di kantor imigrasi.",
+            ),
+            ("b.id.md", "---\ntitle: Calo\n---\nCalo meminta uang muka."),
+        ]);
+        memo.next_build();
+        let with_memo = files(&edited, false, Some(&memo));
+        assert_eq!(with_memo, files(&edited, false, None));
+        assert_ne!(with_memo, files(&one, false, None));
+        // The old text of b.id.md is kept one build more, then dropped.
+        assert_eq!(memo.len(), 3);
+        memo.next_build();
+        files(&edited, false, Some(&memo));
+        assert_eq!(memo.len(), 2);
     }
 
     fn paths(results: &[&Doc]) -> Vec<String> {
