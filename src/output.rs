@@ -348,12 +348,14 @@ impl Staging {
 
     /// Write `file` now; what is left of it is its place in the staging
     /// folder, its length and a hash of its bytes ([`Contents::Staged`]).
+    /// (A file copied from elsewhere holds no memory: it is copied by
+    /// [`Staging::finish`], and returned as it is.)
     pub fn put(&self, file: OutputFile) -> Result<OutputFile> {
-        self.write(&file)?;
         let (len, hash) = match &file.contents {
             Contents::Bytes(b) => (b.len() as u64, hash_bytes(b)),
             _ => return Ok(file),
         };
+        self.write(&file)?;
         Ok(OutputFile {
             contents: Contents::Staged {
                 path: self.dir.join(&file.path),
@@ -666,6 +668,60 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn staged_files_are_kept_only_when_the_build_finishes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("output");
+        write_all(root, &out, &[OutputFile::bytes("old.txt", "old")]).unwrap();
+        let leftovers = || {
+            std::fs::read_dir(root)
+                .unwrap()
+                .filter(|e| {
+                    let name = e.as_ref().unwrap().file_name();
+                    name.to_string_lossy().starts_with(".output.")
+                })
+                .count()
+        };
+        // Dropped before it finishes (the build failed): nothing changes.
+        let staging = Staging::new(root, &out).unwrap();
+        let put = staging
+            .put(OutputFile::bytes("a/page.html", "page"))
+            .unwrap();
+        assert!(matches!(put.contents, Contents::Staged { len: 4, .. }));
+        drop(staging);
+        assert_eq!(std::fs::read(out.join("old.txt")).unwrap(), b"old");
+        assert!(!out.join("a/page.html").exists());
+        assert_eq!(leftovers(), 0);
+        // Finished: the staged page and the rest are there, the old file gone,
+        // and the staged file says where it is now.
+        let staging = Staging::new(root, &out).unwrap();
+        let copied = root.join("source.txt");
+        std::fs::write(&copied, "copied").unwrap();
+        let mut files = vec![
+            staging
+                .put(OutputFile::bytes("a/page.html", "page"))
+                .unwrap(),
+            staging
+                .put(OutputFile {
+                    path: "c.txt".into(),
+                    contents: Contents::Copy(copied),
+                })
+                .unwrap(),
+            OutputFile::bytes("b.txt", "rest"),
+        ];
+        staging.finish(&mut files).unwrap();
+        assert_eq!(std::fs::read(out.join("a/page.html")).unwrap(), b"page");
+        assert_eq!(std::fs::read(out.join("b.txt")).unwrap(), b"rest");
+        assert_eq!(std::fs::read(out.join("c.txt")).unwrap(), b"copied");
+        assert!(!out.join("old.txt").exists());
+        assert_eq!(files[0].read().unwrap().as_ref(), b"page");
+        assert!(
+            matches!(&files[0].contents, Contents::Staged { path, .. } if *path == out.join("a/page.html"))
+        );
+        assert_eq!(leftovers(), 0);
     }
 
     #[test]
