@@ -262,35 +262,47 @@ impl From<Site> for Library {
     }
 }
 
+/// For unit tests: a library from a `site.yaml` text and pages given as
+/// (content-relative file, front matter and body).
+#[cfg(test)]
+pub(crate) fn test_library(site_yaml: &str, files: &[(&str, &str)]) -> Library {
+    let config =
+        crate::config::Config::parse(std::path::Path::new("site.yaml"), site_yaml).unwrap();
+    let pages = files
+        .iter()
+        .map(|(rel, text)| crate::content::parse_page(rel, text, &config).unwrap())
+        .collect();
+    Library::new(Site {
+        config,
+        pages,
+        villages: Vec::new(),
+        assets: Vec::new(),
+        i18n_overrides: Vec::new(),
+        glossaries: Vec::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use std::path::Path;
 
+    /// Pages titled by their file name, in id, en and jv.
     fn library(files: &[&str], default: &str) -> Library {
-        let config = Config::parse(
-            Path::new("site.yaml"),
+        let texts: Vec<String> = files
+            .iter()
+            .map(|rel| format!("---\ntitle: {rel}\n---\n"))
+            .collect();
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .copied()
+            .zip(texts.iter().map(String::as_str))
+            .collect();
+        test_library(
             &format!(
                 "base_url: https://e.org/\ndefault_language: {default}\nlanguages:\n  - {{code: id, name: I}}\n  - {{code: en, name: E}}\n  - {{code: jv, name: J}}\n"
             ),
+            &files,
         )
-        .unwrap();
-        let pages = files
-            .iter()
-            .map(|rel| {
-                crate::content::parse_page(rel, &format!("---\ntitle: {rel}\n---\n"), &config)
-                    .unwrap()
-            })
-            .collect();
-        Library::new(Site {
-            config,
-            pages,
-            villages: vec![],
-            assets: vec![],
-            i18n_overrides: vec![],
-            glossaries: Vec::new(),
-        })
     }
 
     #[test]

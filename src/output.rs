@@ -85,21 +85,32 @@ pub fn minify_html(html: &str) -> Vec<u8> {
     minify_html::minify(html.as_bytes(), &cfg)
 }
 
-/// Output bytes by the input text they were made from, kept between builds
-/// by `serve`: minified pages by their unminified HTML, leaflet PDFs by their
-/// template and data. Minifying is most of the time a build spends on a
-/// large site, and after a small edit most pages (and every leaflet) come out
-/// unchanged. Entries that one build did not use are dropped at the start of
-/// the next.
-#[derive(Default)]
-pub struct Memo {
-    generations: std::sync::Mutex<MemoGenerations>,
+/// Results by the input they were made from, kept between builds by
+/// `serve`: minified pages by their unminified HTML, leaflet PDFs by their
+/// template and data (bytes, the default), pages' search analyses by their
+/// text ([`crate::search::Memo`]). Minifying is most of the time a build
+/// spends on a large site, and after a small edit most pages (and every
+/// leaflet) come out unchanged. Entries that one build did not use are
+/// dropped at the start of the next.
+pub struct Memo<V = std::sync::Arc<[u8]>> {
+    generations: std::sync::Mutex<MemoGenerations<V>>,
 }
 
-#[derive(Default)]
-struct MemoGenerations {
-    current: HashMap<(u64, usize), std::sync::Arc<[u8]>>,
-    previous: HashMap<(u64, usize), std::sync::Arc<[u8]>>,
+/// Entries by a hash of their input and its length.
+struct MemoGenerations<V> {
+    current: HashMap<(u64, usize), V>,
+    previous: HashMap<(u64, usize), V>,
+}
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo {
+            generations: std::sync::Mutex::new(MemoGenerations {
+                current: HashMap::new(),
+                previous: HashMap::new(),
+            }),
+        }
+    }
 }
 
 impl Memo {
@@ -119,30 +130,52 @@ impl Memo {
         input: &str,
         make: impl FnOnce() -> Result<Vec<u8>, E>,
     ) -> Result<Vec<u8>, E> {
-        use std::hash::{Hash, Hasher};
+        let mut made = None;
+        let kept = self.get_or_make(input, input.len(), || {
+            let bytes = make()?;
+            let kept = bytes.as_slice().into();
+            made = Some(bytes);
+            Ok(kept)
+        })?;
+        Ok(made.unwrap_or_else(|| kept.to_vec()))
+    }
+}
+
+impl<V: Clone> Memo<V> {
+    /// The value made from `input` (`len` long) by `make`, from this build
+    /// or the one before if it was made then. Only successes are kept.
+    pub fn get_or_make<E>(
+        &self,
+        input: &(impl std::hash::Hash + ?Sized),
+        len: usize,
+        make: impl FnOnce() -> Result<V, E>,
+    ) -> Result<V, E> {
+        use std::hash::Hasher;
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         input.hash(&mut hasher);
-        let key = (hasher.finish(), input.len());
+        let key = (hasher.finish(), len);
         {
             let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
             let hit = match g.current.get(&key) {
-                Some(bytes) => Some(bytes.clone()),
+                Some(value) => Some(value.clone()),
                 None => g.previous.remove(&key),
             };
-            if let Some(bytes) = hit {
-                g.current.insert(key, bytes.clone());
-                return Ok(bytes.to_vec());
+            if let Some(value) = hit {
+                g.current.insert(key, value.clone());
+                return Ok(value);
             }
         }
-        let bytes = make()?;
+        let value = make()?;
         self.generations
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .current
-            .insert(key, bytes.as_slice().into());
-        Ok(bytes)
+            .insert(key, value.clone());
+        Ok(value)
     }
+}
 
+impl<V> Memo<V> {
     /// Start a build: what the build before the last one used but the last
     /// one did not is dropped.
     pub fn next_build(&self) {
@@ -160,7 +193,7 @@ impl Memo {
     }
 }
 
-impl std::fmt::Debug for Memo {
+impl<V> std::fmt::Debug for Memo<V> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Memo")
             .field("entries", &self.len())
@@ -169,7 +202,7 @@ impl std::fmt::Debug for Memo {
 }
 
 /// Two options are equal only if they share the same cache.
-impl PartialEq for Memo {
+impl<V> PartialEq for Memo<V> {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }

@@ -71,32 +71,24 @@ pub fn translation_status(site: &Library) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use std::path::Path;
 
     #[test]
     fn status_of_each_kind() {
-        let config = Config::parse(
-            Path::new("site.yaml"),
+        let site = crate::library::test_library(
             "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: en, name: E}\n  - {code: jv, name: J}\n  - {code: su, name: S}\n",
-        )
-        .unwrap();
-        let page = |rel: &str, fm: &str| {
-            crate::content::parse_page(rel, &format!("---\ntitle: T\n{fm}---\n"), &config).unwrap()
-        };
-        let site = crate::content::Site {
-            pages: vec![
-                page("a.md", "updated: 2026-02-01\n"),
-                page("a.en.md", "updated: 2026-01-01\ntranslation: reviewed\n"),
-                page("a.jv.md", "updated: 2026-03-01\ntranslation: draft\n"),
+            &[
+                ("a.md", "---\ntitle: T\nupdated: 2026-02-01\n---\n"),
+                (
+                    "a.en.md",
+                    "---\ntitle: T\nupdated: 2026-01-01\ntranslation: reviewed\n---\n",
+                ),
+                (
+                    "a.jv.md",
+                    "---\ntitle: T\nupdated: 2026-03-01\ntranslation: draft\n---\n",
+                ),
             ],
-            config,
-            villages: vec![],
-            assets: vec![],
-            i18n_overrides: vec![],
-            glossaries: Vec::new(),
-        };
-        let rows = translation_status(&Library::new(site));
+        );
+        let rows = translation_status(&site);
         assert_eq!(rows.len(), 1);
         let l = &rows[0].langs;
         assert_eq!(l["id"], Status::Original);

@@ -548,29 +548,14 @@ impl std::io::Write for Fingerprint {
 mod tests {
     use super::super::*;
     use super::*;
-    use crate::config::Config;
-    use crate::content::Site;
     use std::path::Path;
 
     /// A site in id (default), en and jv from (file, front matter + body).
     fn site(files: &[(&str, &str)]) -> Library {
-        let config = Config::parse(
-            Path::new("site.yaml"),
+        crate::library::test_library(
             "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: en, name: E}\n  - {code: jv, name: J}\n",
+            files,
         )
-        .unwrap();
-        let pages = files
-            .iter()
-            .map(|(rel, text)| crate::content::parse_page(rel, text, &config).unwrap())
-            .collect();
-        Library::new(Site {
-            config,
-            pages,
-            villages: vec![],
-            assets: vec![],
-            i18n_overrides: vec![],
-            glossaries: Vec::new(),
-        })
     }
 
     fn fingerprints(lib: &Library) -> Vec<u64> {

@@ -625,75 +625,22 @@ fn analyses(site: &Library, memo: Option<&Memo>) -> Vec<Arc<Analysis>> {
         .par_iter()
         .map(|p| {
             let text = page_text(p);
+            let make = || Arc::new(analyze(&text));
             match memo {
-                Some(memo) => memo.get_or_make(&text),
-                None => Arc::new(analyze(&text)),
+                Some(memo) => memo
+                    .get_or_make(&text, text.body.len(), || {
+                        Ok::<_, std::convert::Infallible>(make())
+                    })
+                    .unwrap_or_else(|never| match never {}),
+                None => make(),
             }
         })
         .collect()
 }
 
-/// Page analyses kept by `serve` between builds, by a hash of the text they
-/// were made from, so that after a save only the saved page is analysed
-/// again. Entries a build did not use are dropped at the start of the next
-/// ([`Memo::next_build`]).
-#[derive(Debug, Default)]
-pub struct Memo {
-    generations: std::sync::Mutex<MemoGenerations>,
-}
-
-type MemoMap = FxHashMap<(u64, usize), Arc<Analysis>>;
-
-#[derive(Debug, Default)]
-struct MemoGenerations {
-    current: MemoMap,
-    previous: MemoMap,
-}
-
-impl Memo {
-    /// Start a build: what the last build did not use is forgotten.
-    pub fn next_build(&self) {
-        let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-        g.previous = std::mem::take(&mut g.current);
-    }
-
-    /// The analysis of `text`, from this build or the last if it was made
-    /// then.
-    fn get_or_make(&self, text: &DocText) -> Arc<Analysis> {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut hasher);
-        let key = (hasher.finish(), text.body.len());
-        {
-            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-            let hit = match g.current.get(&key) {
-                Some(a) => Some(a.clone()),
-                None => g.previous.remove(&key),
-            };
-            if let Some(a) = hit {
-                g.current.insert(key, a.clone());
-                return a;
-            }
-        }
-        let made = Arc::new(analyze(text));
-        self.generations
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .current
-            .insert(key, made.clone());
-        made
-    }
-
-    /// The number of analyses kept.
-    pub fn len(&self) -> usize {
-        let g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-        g.current.len() + g.previous.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
+/// Page analyses kept by `serve` between builds, by the text they were made
+/// from, so that after a save only the saved page is analysed again.
+pub type Memo = crate::output::Memo<Arc<Analysis>>;
 
 /// The index of `lang`: every page (translated or fallback) and village.
 pub fn build(site: &Library, lang: &str, portable: bool) -> Index {
@@ -796,29 +743,14 @@ pub fn files(site: &Library, portable: bool, memo: Option<&Memo>) -> Vec<OutputF
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::*;
-    use crate::content::parse_page;
 
     fn site(files: &[(&str, &str)]) -> Library {
-        let config = Config::parse(
-            Path::new("site.yaml"),
+        crate::library::test_library(
             "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: Indonesia}\n  - {code: jv, name: Jawa}\n",
+            files,
         )
-        .unwrap();
-        let pages = files
-            .iter()
-            .map(|(rel, text)| parse_page(rel, text, &config).unwrap())
-            .collect();
-        Library::new(crate::content::Site {
-            config,
-            pages,
-            villages: Vec::new(),
-            assets: Vec::new(),
-            i18n_overrides: Vec::new(),
-            glossaries: Vec::new(),
-        })
     }
 
     /// `serve` keeps analyses by text: the index files are the same with
