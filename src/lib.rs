@@ -25,6 +25,7 @@ pub mod library;
 pub mod live;
 pub mod markdown;
 pub mod messages;
+pub mod minify;
 pub mod onefile;
 pub mod output;
 pub mod portable_zip;

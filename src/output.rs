@@ -74,15 +74,11 @@ pub fn minify_css(css: &str) -> String {
     }
 }
 
-/// Minify a rendered HTML page. Inline CSS comes from templates already
-/// minified (see [`minify_css`]); JavaScript is left as written.
+/// Minify a rendered HTML page (see [`crate::minify`]). Inline CSS comes
+/// from templates already minified (see [`minify_css`]); JavaScript is left
+/// as written.
 pub fn minify_html(html: &str) -> Vec<u8> {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.minify_css = false;
-    cfg.minify_js = false;
-    cfg.keep_closing_tags = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    minify_html::minify(html.as_bytes(), &cfg)
+    crate::minify::html(html.as_bytes())
 }
 
 /// Results by the input they were made from, kept between builds by
