@@ -75,6 +75,8 @@ pub fn fast(src: &[u8]) -> Option<Vec<u8>> {
         seen: Seen::default(),
         scratch: Vec::new(),
         attrs: Vec::new(),
+        arena: Vec::new(),
+        pieces: Vec::new(),
     };
     m.run()?;
     Some(m.out)
@@ -137,12 +139,24 @@ struct Minifier<'a> {
     seen: Seen,
     scratch: Vec<u8>,
     attrs: Vec<Attr<'a>>,
+    arena: Vec<u8>,
+    pieces: Vec<Piece>,
 }
 
 /// How an attribute is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Written {
-    Quoted(Vec<u8>),
-    Unquoted(Option<Vec<u8>>),
+    Quoted,
+    Unquoted,
+    NoValue,
+}
+
+/// An attribute of the tag being written: its position in
+/// `Minifier::attrs`, and its value as written, in `Minifier::arena`.
+struct Piece {
+    attr: usize,
+    value: std::ops::Range<usize>,
+    written: Written,
 }
 
 impl<'a> Minifier<'a> {
@@ -209,7 +223,7 @@ impl<'a> Minifier<'a> {
         collapsed.clear();
         if ws.destroy_whole && text.iter().all(|&c| WHITESPACE[c]) {
             text = b"";
-        } else if ws.collapse {
+        } else if ws.collapse && needs_collapse(text) {
             collapse_into(text, &mut collapsed);
             text = &collapsed;
         }
@@ -408,36 +422,41 @@ impl<'a> Minifier<'a> {
                         .as_deref()
                         .is_some_and(|v| v.eq_ignore_ascii_case(b"viewport"))
             });
-        let mut quoted: Vec<(&[u8], Vec<u8>)> = Vec::new();
-        let mut unquoted: Vec<(&[u8], Option<Vec<u8>>)> = Vec::new();
-        for attr in &self.attrs {
-            match attribute(ns, name, viewport, &attr.name, attr.value.as_deref()) {
-                None => {}
-                Some(Written::Quoted(v)) => quoted.push((&attr.name, v)),
-                Some(Written::Unquoted(v)) => unquoted.push((&attr.name, v)),
+        let (arena, pieces) = (&mut self.arena, &mut self.pieces);
+        arena.clear();
+        pieces.clear();
+        for (i, attr) in self.attrs.iter().enumerate() {
+            let start = arena.len();
+            if let Some(written) =
+                attribute(ns, name, viewport, &attr.name, attr.value.as_deref(), arena)
+            {
+                pieces.push(Piece {
+                    attr: i,
+                    value: start..arena.len(),
+                    written,
+                });
             }
         }
-        quoted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        unquoted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // Quoted values first, then the others; each group by name.
+        let attrs = &self.attrs;
+        pieces.sort_unstable_by(|a, b| {
+            (a.written != Written::Quoted)
+                .cmp(&(b.written != Written::Quoted))
+                .then_with(|| attrs[a.attr].name.cmp(&attrs[b.attr].name))
+        });
         let out = &mut self.out;
         out.push(b'<');
         out.extend_from_slice(name);
-        for (n, v) in &quoted {
+        for piece in pieces.iter() {
             out.push(b' ');
-            out.extend_from_slice(n);
-            out.push(b'=');
-            out.extend_from_slice(v);
-        }
-        for (n, v) in &unquoted {
-            out.push(b' ');
-            out.extend_from_slice(n);
-            if let Some(v) = v {
+            out.extend_from_slice(&attrs[piece.attr].name);
+            if piece.written != Written::NoValue {
                 out.push(b'=');
-                out.extend_from_slice(v);
+                out.extend_from_slice(&arena[piece.value.clone()]);
             }
         }
         if self_closing {
-            if !unquoted.is_empty() {
+            if pieces.last().is_some_and(|p| p.written != Written::Quoted) {
                 out.push(b' ');
             }
             out.push(b'/');
@@ -457,7 +476,7 @@ impl<'a> Minifier<'a> {
             code
         });
         self.pos += len;
-        let name = self.tag()?.name;
+        let name = self.end_of_raw_text(&end[2..])?;
         self.out.extend_from_slice(b"</");
         self.out.extend_from_slice(&name);
         self.out.push(b'>');
@@ -475,9 +494,17 @@ impl<'a> Minifier<'a> {
         }
         encode(&text, false, &mut self.out);
         self.pos += len;
-        self.tag()?;
+        self.end_of_raw_text(b"title")?;
         self.out.extend_from_slice(b"</title>");
         Some(())
+    }
+
+    /// The end tag of `<script>`, `<style>` or `<title>`, read. One whose
+    /// name only starts with the element's (`</titles>`) is left to
+    /// minify-html, which takes it for the end tag all the same.
+    fn end_of_raw_text(&mut self, element: &[u8]) -> Option<Cow<'a, [u8]>> {
+        let name = self.tag()?.name;
+        (*name == *element).then_some(name)
     }
 
     /// An end tag: it must close the element open last.
@@ -538,18 +565,24 @@ fn trim_end(s: &[u8]) -> &[u8] {
     &s[..s.len() - n]
 }
 
+/// Whether [`collapse_into`] would change `s`: it has whitespace other than
+/// single spaces.
+fn needs_collapse(s: &[u8]) -> bool {
+    memchr::memchr3(b'\n', b'\t', b'\r', s).is_some()
+        || memchr::memchr(b'\x0c', s).is_some()
+        || memchr::memmem::find(s, b"  ").is_some()
+}
+
 /// Runs of whitespace as one space.
-fn collapse_into(s: &[u8], out: &mut Vec<u8>) {
-    let mut in_space = false;
-    for &c in s {
-        if WHITESPACE[c] {
-            if !in_space {
-                out.push(b' ');
-            }
-            in_space = true;
-        } else {
-            out.push(c);
-            in_space = false;
+fn collapse_into(mut s: &[u8], out: &mut Vec<u8>) {
+    while !s.is_empty() {
+        let word = s.iter().position(|&c| WHITESPACE[c]).unwrap_or(s.len());
+        out.extend_from_slice(&s[..word]);
+        s = &s[word..];
+        let space = s.iter().take_while(|&&c| WHITESPACE[c]).count();
+        if space > 0 {
+            out.push(b' ');
+            s = &s[space..];
         }
     }
 }
@@ -704,13 +737,15 @@ fn encode_text(text: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(rest);
 }
 
-/// How an attribute is written, or `None` when it is left out (redundant).
+/// How an attribute is written, its value appended to `out`, or `None`
+/// when it is left out (redundant).
 fn attribute(
     ns: Namespace,
     tag: &[u8],
     viewport: bool,
     name: &[u8],
     value: Option<&[u8]>,
+    out: &mut Vec<u8>,
 ) -> Option<Written> {
     let rules = ATTRS.get(ns, tag, name);
     let raw = value.unwrap_or_default();
@@ -739,7 +774,7 @@ fn attribute(
         return None;
     }
     if rules.is_some_and(|r| r.boolean) || value.is_empty() {
-        return Some(Written::Unquoted(None));
+        return Some(Written::NoValue);
     }
     let encoded: Cow<[u8]> = if memchr::memchr(b'&', &value).is_some() {
         let mut e = Vec::with_capacity(value.len() + 8);
@@ -750,39 +785,63 @@ fn attribute(
     };
     // The shortest of the three ways to write it; double quotes on a tie,
     // then single quotes.
-    let (mut dq, mut sq, mut uq) = (2, 2, 0);
-    for &c in encoded.iter() {
-        dq += if c == b'"' { 5 } else { 1 };
-        sq += if c == b'\'' { 5 } else { 1 };
-        uq += unquoted_escape(c).map_or(1, <[u8]>::len);
+    let n = encoded.len();
+    let uq = n + encoded
+        .iter()
+        .map(|&c| UNQUOTED_EXTRA[c as usize] as usize)
+        .sum::<usize>();
+    if uq == n {
+        // Nothing to escape unquoted, so no quote either: unquoted is shortest.
+        out.extend_from_slice(&encoded);
+        return Some(Written::Unquoted);
     }
+    let dq = n + 2 + 4 * memchr::memchr_iter(b'"', &encoded).count();
+    let sq = n + 2 + 4 * memchr::memchr_iter(b'\'', &encoded).count();
     if uq < dq && uq < sq {
-        let mut out = Vec::with_capacity(uq);
         for &c in encoded.iter() {
             match unquoted_escape(c) {
                 Some(e) => out.extend_from_slice(e),
                 None => out.push(c),
             }
         }
-        return Some(Written::Unquoted(Some(out)));
+        return Some(Written::Unquoted);
     }
     let (quote, escape): (u8, &[u8]) = if sq < dq {
         (b'\'', b"&#39;")
     } else {
         (b'"', b"&#34;")
     };
-    let mut out = Vec::with_capacity(dq.min(sq));
     out.push(quote);
-    for &c in encoded.iter() {
-        if c == quote {
-            out.extend_from_slice(escape);
-        } else {
-            out.push(c);
+    if memchr::memchr(quote, &encoded).is_none() {
+        out.extend_from_slice(&encoded);
+    } else {
+        for &c in encoded.iter() {
+            if c == quote {
+                out.extend_from_slice(escape);
+            } else {
+                out.push(c);
+            }
         }
     }
     out.push(quote);
-    Some(Written::Quoted(out))
+    Some(Written::Quoted)
 }
+
+/// How many bytes longer each byte is written in an unquoted attribute
+/// value ([`unquoted_escape`]).
+static UNQUOTED_EXTRA: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = match c as u8 {
+            b'\t' | b'`' | b'<' | b'>' => 3,
+            b'\n' | b'\x0c' | b'\r' | b' ' | b'"' | b'\'' | b'=' => 4,
+            _ => 0,
+        };
+        c += 1;
+    }
+    table
+};
 
 /// How a character is written in an unquoted attribute value, if not as
 /// itself. (A backquote becomes `&#6;`, as minify-html writes it.)

@@ -77,3 +77,8 @@ fn the_script_check_catches_script_and_nothing_else() {
         lentera_fuzz::assert_no_script(good);
     }
 }
+
+#[test]
+fn minify_corpus() {
+    replay("minify", lentera_fuzz::minify);
+}

@@ -16,6 +16,7 @@ mod invalid;
 mod language;
 mod leaflets;
 mod live;
+mod minify;
 mod onefile;
 mod real_content;
 mod search;
