@@ -82,6 +82,9 @@ pub fn fast(src: &[u8]) -> Option<Vec<u8>> {
     Some(m.out)
 }
 
+/// The most attributes a tag may have for [`fast`] to write it.
+const MAX_ATTRS: usize = 64;
+
 /// `<html>`, `<head>`, `</head>` and `<body>` seen: minify-html drops a
 /// second one of each, which this module leaves to it.
 #[derive(Default)]
@@ -350,7 +353,9 @@ impl<'a> Minifier<'a> {
             } else {
                 None
             };
-            if self.attrs.iter().any(|a| a.name == name) {
+            // Checked pair by pair: a tag with very many attributes (hostile
+            // raw HTML) goes to minify-html rather than taking quadratic time.
+            if self.attrs.len() >= MAX_ATTRS || self.attrs.iter().any(|a| a.name == name) {
                 return None;
             }
             self.attrs.push(Attr { name, value });
@@ -931,6 +936,13 @@ mod tests {
             "<p>&nLt;</p>",
             "<div a=1 a=2></div>",
             "<body><body></body></body>",
+            &format!(
+                "<p {}>x</p>",
+                (0..100)
+                    .map(|i| format!("a{i}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
         ] {
             assert!(fast(src.as_bytes()).is_none(), "{src:?}");
             assert_eq!(html(src.as_bytes()), reference(src.as_bytes()));

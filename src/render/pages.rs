@@ -341,6 +341,78 @@ pub fn update_pages(
     Ok(files)
 }
 
+/// Every page job's output, in job order: a page kept from `previous`
+/// when nothing it shows changed, else rendered (and written at once when
+/// nothing keeps the pages: the build then holds a page's bytes only while
+/// it renders).
+fn page_outputs(
+    prep: &Prepared<'_>,
+    ctx: &JobCtx<'_>,
+    previous: Option<(&Pages, &BTreeSet<String>)>,
+    keep: bool,
+) -> Vec<Result<(Kept, Vec<Error>)>> {
+    prep.jobs
+        .par_iter()
+        .enumerate()
+        .map(|(i, job)| match previous {
+            Some((pages, dirty)) if !prep.stale(i, pages, dirty) => {
+                Ok((pages.kept[i].clone(), Vec::new()))
+            }
+            _ => ctx
+                .run_caught(job)
+                .and_then(|mut out| {
+                    if let Some(staging) = ctx.opts.staging.as_ref().filter(|_| !keep) {
+                        out.file = staging.put(out.file)?;
+                    }
+                    Ok(out)
+                })
+                .map(JobOutput::into_kept),
+        })
+        .collect()
+}
+
+/// The pages made once for the whole site, in this order: the 404 page,
+/// each language's topic page and glossary, the status page. The topic
+/// pages and the status page (each lists every page) are made in parallel.
+fn site_wide_pages(
+    site: &Library,
+    templates: &Templates,
+    strings: &Strings,
+    shared: &BTreeMap<&str, Arc<LangShared>>,
+    opts: &RenderOptions,
+) -> Result<Vec<OutputFile>> {
+    let languages = &site.config.languages;
+    let (files, status) = rayon::join(
+        || -> Result<Vec<OutputFile>> {
+            let mut files = vec![not_found::page(site, templates, shared, opts)?];
+            let topics: Vec<Result<OutputFile>> = languages
+                .par_iter()
+                .map(|l| topics::page(site, templates, strings, shared, &l.code, opts))
+                .collect();
+            for page in topics {
+                files.push(page?);
+            }
+            for l in languages {
+                if site.glossary(&l.code).is_some() {
+                    files.push(crate::glossary::page(
+                        site,
+                        templates,
+                        strings,
+                        &shared[l.code.as_str()].globals,
+                        &l.code,
+                        opts,
+                    )?);
+                }
+            }
+            Ok(files)
+        },
+        || status_page::page(site, templates, strings, shared, opts),
+    );
+    let mut files = files?;
+    files.push(status?);
+    Ok(files)
+}
+
 pub(super) fn render_inner(
     site: &Library,
     templates: &Templates,
@@ -364,28 +436,12 @@ pub(super) fn render_inner(
         images,
     };
     // A panic while rendering one page (a bug, ours or a dependency's) becomes
-    // an error naming that page instead of taking the build down.
-    let outputs: Vec<Result<(Kept, Vec<Error>)>> = prep
-        .jobs
-        .par_iter()
-        .enumerate()
-        .map(|(i, job)| match previous {
-            Some((pages, dirty)) if !prep.stale(i, pages, dirty) => {
-                Ok((pages.kept[i].clone(), Vec::new()))
-            }
-            _ => ctx
-                .run_caught(job)
-                .and_then(|mut out| {
-                    // Written at once when nothing keeps the pages: the
-                    // build then holds a page's bytes only while it renders.
-                    if let Some(staging) = opts.staging.as_ref().filter(|_| !keep) {
-                        out.file = staging.put(out.file)?;
-                    }
-                    Ok(out)
-                })
-                .map(JobOutput::into_kept),
-        })
-        .collect();
+    // an error naming that page instead of taking the build down. The
+    // site-wide pages need none of the pages, so they are made alongside.
+    let (outputs, site_wide) = rayon::join(
+        || page_outputs(&prep, &ctx, previous, keep),
+        || site_wide_pages(site, templates, strings, shared, opts),
+    );
 
     let mut errors = Vec::new();
     let mut files = Vec::new();
@@ -424,26 +480,7 @@ pub(super) fn render_inner(
         anchors.get(&(key.to_string(), lang.to_string()))
     }));
     Error::collect(merge_template_errors(errors))?;
-
-    files.push(not_found::page(site, templates, shared, opts)?);
-    for l in &config.languages {
-        files.push(topics::page(
-            site, templates, strings, shared, &l.code, opts,
-        )?);
-    }
-    for l in &config.languages {
-        if site.glossary(&l.code).is_some() {
-            files.push(crate::glossary::page(
-                site,
-                templates,
-                strings,
-                &shared[l.code.as_str()].globals,
-                &l.code,
-                opts,
-            )?);
-        }
-    }
-    files.push(status_page::page(site, templates, strings, shared, opts)?);
+    files.extend(site_wide?);
     if !opts.portable && templates.has("sw.js") {
         // The service worker's cache name changes whenever any page does.
         let mut hasher = std::collections::hash_map::DefaultHasher::new();

@@ -47,3 +47,8 @@ fn i18n_corpus() {
 fn http_request_corpus() {
     replay("http_request", harness::http_request);
 }
+
+#[test]
+fn minify_corpus() {
+    replay("minify", harness::minify);
+}
