@@ -372,17 +372,36 @@ fn page_outputs(
 }
 
 /// The pages made once for the whole site, in this order: the 404 page,
-/// each language's topic page and glossary, the status page. The topic
-/// pages and the status page (each lists every page) are made in parallel.
+/// each language's topic page and glossary, the status page; and the
+/// sitemap. The topic pages, the status page and the sitemap (each lists
+/// every page) are made in parallel.
 fn site_wide_pages(
     site: &Library,
     templates: &Templates,
     strings: &Strings,
     shared: &BTreeMap<&str, Arc<LangShared>>,
     opts: &RenderOptions,
-) -> Result<Vec<OutputFile>> {
+) -> Result<(Vec<OutputFile>, OutputFile)> {
+    let ((files, status), sitemap) = rayon::join(
+        || site_wide_html(site, templates, strings, shared, opts),
+        || OutputFile::bytes("sitemap.xml", sitemap::xml(site)),
+    );
+    let mut files = files?;
+    files.push(status?);
+    Ok((files, sitemap))
+}
+
+/// [`site_wide_pages`]' HTML pages: those before the status page, and the
+/// status page.
+fn site_wide_html(
+    site: &Library,
+    templates: &Templates,
+    strings: &Strings,
+    shared: &BTreeMap<&str, Arc<LangShared>>,
+    opts: &RenderOptions,
+) -> (Result<Vec<OutputFile>>, Result<OutputFile>) {
     let languages = &site.config.languages;
-    let (files, status) = rayon::join(
+    rayon::join(
         || -> Result<Vec<OutputFile>> {
             let mut files = vec![not_found::page(site, templates, shared, opts)?];
             let topics: Vec<Result<OutputFile>> = languages
@@ -407,10 +426,7 @@ fn site_wide_pages(
             Ok(files)
         },
         || status_page::page(site, templates, strings, shared, opts),
-    );
-    let mut files = files?;
-    files.push(status?);
-    Ok(files)
+    )
 }
 
 pub(super) fn render_inner(
@@ -480,7 +496,8 @@ pub(super) fn render_inner(
         anchors.get(&(key.to_string(), lang.to_string()))
     }));
     Error::collect(merge_template_errors(errors))?;
-    files.extend(site_wide?);
+    let (site_wide, sitemap) = site_wide?;
+    files.extend(site_wide);
     if !opts.portable && templates.has("sw.js") {
         // The service worker's cache name changes whenever any page does.
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -501,7 +518,7 @@ pub(super) fn render_inner(
         let js = templates.render("sw.js", &ctx, "the service worker")?;
         files.push(OutputFile::bytes("sw.js", js));
     }
-    files.push(OutputFile::bytes("sitemap.xml", sitemap::xml(site)));
+    files.push(sitemap);
     files.push(OutputFile::bytes(
         "robots.txt",
         format!(
