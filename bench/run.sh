@@ -3,7 +3,10 @@
 # the same synthetic corpus, in the same run. Usage:
 #   bench/run.sh [LESSONS] [RUNS]        (defaults: 1000 lessons, 7 runs)
 # Measures, with minification on for every tool:
-#   1. cold build (output folder removed before each run), lentera vs Hugo;
+#   1. cold build (output folder removed before each run), lentera vs Hugo,
+#      by hyperfine and again with the tools taken in turns (bench/paired.py:
+#      the ratio of each run to Hugo's run beside it, robust to a machine
+#      whose speed drifts);
 #   2. a second `lentera build` with nothing changed (no-op rebuild);
 #   3. the "heavy" theme variant that shows the whole site navigation (every
 #      section and lesson) on every page, beside the default theme;
@@ -65,6 +68,13 @@ fi
 hyperfine --warmup 1 --runs "$runs" \
   --prepare "rm -rf $work/out-hugo $work/out-lentera $work/out-zola" \
   --export-markdown "$work/cold.md" "${cmds[@]}"
+echo "== cold build, the tools taken in turns (ratios run by run)"
+paired=(hugo "hugo --minify -s $corpus/hugo -d $work/out-hugo" "$work/out-hugo"
+        lentera "$lentera -r $site build -o $work/out-lentera" "$work/out-lentera")
+if command -v zola >/dev/null 2>&1; then
+  paired+=(zola "zola -r $corpus/zola build --minify -o $work/out-zola" "$work/out-zola")
+fi
+python3 "$repo/bench/paired.py" "$runs" "${paired[@]}"
 
 echo "== no-op rebuild (output left in place) beside a cold build"
 "$lentera" -r "$site" build -o "$work/out-noop" 2>/dev/null
