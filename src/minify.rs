@@ -119,8 +119,8 @@ impl<'a> Frame<'a> {
     }
 }
 
-/// An attribute as written: its name in lower case, its value with
-/// entities decoded (`None`: no value), and where it starts.
+/// An attribute as read: its name in lower case and its value with
+/// entities decoded (`None`: written without a value).
 struct Attr<'a> {
     name: Cow<'a, [u8]>,
     value: Option<Cow<'a, [u8]>>,
