@@ -599,8 +599,12 @@ impl JobCtx<'_> {
                 .into_iter()
                 .map(|r| (page.path.clone(), lang.to_string(), r))
                 .collect(),
-            errors,
-            warnings,
+            // A fallback shows a page that is also rendered in its own
+            // language, where the same link, image, audio and raw-HTML
+            // findings are made: they are reported from there, once.
+            // (Links to anchors depend on the language and stay in `refs`.)
+            errors: if fallback { Vec::new() } else { errors },
+            warnings: if fallback { Vec::new() } else { warnings },
             fallback: fallback.then(|| (group.key().to_string(), lang.to_string())),
         })
     }
