@@ -91,18 +91,26 @@ pub struct Rendered {
 /// Render `page`'s body with links pointing into `env.lang`.
 pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
     let body = &*page.body;
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    // Where each line starts: found only for a page with a link, an image,
+    // raw HTML or an error, which are what need a line number.
+    let line_starts = std::cell::OnceCell::new();
+    let line_starts = || -> &Vec<usize> {
+        line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', body.as_bytes()).map(|i| i + 1))
+                .collect()
+        })
+    };
     let line_of =
-        |offset: usize| page.body_line + line_starts.partition_point(|&s| s <= offset) - 1;
+        |offset: usize| page.body_line + line_starts().partition_point(|&s| s <= offset) - 1;
     // The 1-based column (in characters) of `offset` on its line, given to
     // the errors raised since `from` (a link or image at `offset`).
     let point_at = |out: &mut Rendered, from: usize, offset: usize| {
         if out.errors.len() == from {
             return; // the usual case, on every link and image: nothing to point at
         }
-        let start = line_starts[line_starts.partition_point(|&s| s <= offset) - 1];
+        let starts = line_starts();
+        let start = starts[starts.partition_point(|&s| s <= offset) - 1];
         let column = body.get(start..offset).map_or(0, |s| s.chars().count() + 1);
         for err in out.errors.iter_mut().skip(from) {
             *err = std::mem::replace(err, Error::Many(Vec::new())).at_column(column);
