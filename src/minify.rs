@@ -481,11 +481,7 @@ impl<'a> Minifier<'a> {
             code
         });
         self.pos += len;
-        let name = self.end_of_raw_text(&end[2..])?;
-        self.out.extend_from_slice(b"</");
-        self.out.extend_from_slice(&name);
-        self.out.push(b'>');
-        Some(())
+        self.end_of_raw_text(&end[2..])
     }
 
     /// `<title>`'s text: entities decoded and encoded again, whitespace
@@ -499,17 +495,21 @@ impl<'a> Minifier<'a> {
         }
         encode(&text, false, &mut self.out);
         self.pos += len;
-        self.end_of_raw_text(b"title")?;
-        self.out.extend_from_slice(b"</title>");
-        Some(())
+        self.end_of_raw_text(b"title")
     }
 
-    /// The end tag of `<script>`, `<style>` or `<title>`, read. One whose
-    /// name only starts with the element's (`</titles>`) is left to
-    /// minify-html, which takes it for the end tag all the same.
-    fn end_of_raw_text(&mut self, element: &[u8]) -> Option<Cow<'a, [u8]>> {
+    /// The end tag of `<script>`, `<style>` or `<title>`, read and written.
+    /// One whose name only starts with the element's (`</titles>`) is left
+    /// to minify-html, which takes it for the end tag all the same.
+    fn end_of_raw_text(&mut self, element: &[u8]) -> Option<()> {
         let name = self.tag()?.name;
-        (*name == *element).then_some(name)
+        (*name == *element).then(|| self.write_end_tag(element))
+    }
+
+    fn write_end_tag(&mut self, name: &[u8]) {
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name);
+        self.out.push(b'>');
     }
 
     /// An end tag: it must close the element open last.
@@ -530,9 +530,7 @@ impl<'a> Minifier<'a> {
         }
         self.tag()?;
         self.stack.pop();
-        self.out.extend_from_slice(b"</");
-        self.out.extend_from_slice(&name);
-        self.out.push(b'>');
+        self.write_end_tag(&name);
         Some(())
     }
 }
@@ -612,12 +610,11 @@ fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// minify-html's table). `None` if one decodes to the combining mark that
 /// minify-html writes as part of an entity again.
 fn decode(raw: &[u8], in_attr: bool) -> Option<Cow<'_, [u8]>> {
-    let Some(first) = memchr::memchr(b'&', raw) else {
+    if memchr::memchr(b'&', raw).is_none() {
         return Some(Cow::Borrowed(raw));
-    };
+    }
     let mut out = Vec::with_capacity(raw.len());
-    out.extend_from_slice(&raw[..first]);
-    let mut code = &raw[first..];
+    let mut code = raw;
     while !code.is_empty() {
         let before = memchr::memchr(b'&', code).unwrap_or(code.len());
         out.extend_from_slice(&code[..before]);
@@ -761,7 +758,7 @@ fn attribute(
         if rules.is_some_and(|r| r.trim) {
             v = trim_end(trim_start(v));
         }
-        if rules.is_some_and(|r| r.collapse) && v.iter().any(|&c| WHITESPACE[c]) {
+        if rules.is_some_and(|r| r.collapse) && needs_collapse(v) {
             let mut c = Vec::with_capacity(v.len());
             collapse_into(v, &mut c);
             Cow::Owned(c)
@@ -838,11 +835,9 @@ static UNQUOTED_EXTRA: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut c = 0;
     while c < 256 {
-        table[c] = match c as u8 {
-            b'\t' | b'`' | b'<' | b'>' => 3,
-            b'\n' | b'\x0c' | b'\r' | b' ' | b'"' | b'\'' | b'=' => 4,
-            _ => 0,
-        };
+        if let Some(escape) = unquoted_escape(c as u8) {
+            table[c] = escape.len() as u8 - 1;
+        }
         c += 1;
     }
     table
@@ -850,7 +845,7 @@ static UNQUOTED_EXTRA: [u8; 256] = {
 
 /// How a character is written in an unquoted attribute value, if not as
 /// itself. (A backquote becomes `&#6;`, as minify-html writes it.)
-fn unquoted_escape(c: u8) -> Option<&'static [u8]> {
+const fn unquoted_escape(c: u8) -> Option<&'static [u8]> {
     Some(match c {
         b'\t' => b"&#9;",
         b'\n' => b"&#10;",

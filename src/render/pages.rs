@@ -371,10 +371,19 @@ fn page_outputs(
         .collect()
 }
 
-/// The pages made once for the whole site, in this order: the 404 page,
-/// each language's topic page and glossary, the status page; and the
-/// sitemap. The topic pages, the status page and the sitemap (each lists
-/// every page) are made in parallel.
+/// A file made once for the whole site.
+enum SiteWide<'l> {
+    NotFound,
+    Topics(&'l str),
+    Glossary(&'l str),
+    Status,
+    Sitemap,
+}
+
+/// The files made once for the whole site, in this order: the 404 page,
+/// each language's topic page and glossary, the status page; and, apart,
+/// the sitemap. They are made in parallel (the topic and status pages and
+/// the sitemap each list every page); the first error in that order wins.
 fn site_wide_pages(
     site: &Library,
     templates: &Templates,
@@ -382,51 +391,31 @@ fn site_wide_pages(
     shared: &BTreeMap<&str, Arc<LangShared>>,
     opts: &RenderOptions,
 ) -> Result<(Vec<OutputFile>, OutputFile)> {
-    let ((files, status), sitemap) = rayon::join(
-        || site_wide_html(site, templates, strings, shared, opts),
-        || OutputFile::bytes("sitemap.xml", sitemap::xml(site)),
-    );
-    let mut files = files?;
-    files.push(status?);
-    Ok((files, sitemap))
-}
-
-/// [`site_wide_pages`]' HTML pages: those before the status page, and the
-/// status page.
-fn site_wide_html(
-    site: &Library,
-    templates: &Templates,
-    strings: &Strings,
-    shared: &BTreeMap<&str, Arc<LangShared>>,
-    opts: &RenderOptions,
-) -> (Result<Vec<OutputFile>>, Result<OutputFile>) {
     let languages = &site.config.languages;
-    rayon::join(
-        || -> Result<Vec<OutputFile>> {
-            let mut files = vec![not_found::page(site, templates, shared, opts)?];
-            let topics: Vec<Result<OutputFile>> = languages
-                .par_iter()
-                .map(|l| topics::page(site, templates, strings, shared, &l.code, opts))
-                .collect();
-            for page in topics {
-                files.push(page?);
+    let mut jobs = vec![SiteWide::NotFound];
+    jobs.extend(languages.iter().map(|l| SiteWide::Topics(&l.code)));
+    jobs.extend(
+        languages
+            .iter()
+            .filter(|l| site.glossary(&l.code).is_some())
+            .map(|l| SiteWide::Glossary(&l.code)),
+    );
+    jobs.extend([SiteWide::Status, SiteWide::Sitemap]);
+    let made: Vec<Result<OutputFile>> = jobs
+        .par_iter()
+        .map(|job| match *job {
+            SiteWide::NotFound => not_found::page(site, templates, shared, opts),
+            SiteWide::Topics(lang) => topics::page(site, templates, strings, shared, lang, opts),
+            SiteWide::Glossary(lang) => {
+                crate::glossary::page(site, templates, strings, &shared[lang].globals, lang, opts)
             }
-            for l in languages {
-                if site.glossary(&l.code).is_some() {
-                    files.push(crate::glossary::page(
-                        site,
-                        templates,
-                        strings,
-                        &shared[l.code.as_str()].globals,
-                        &l.code,
-                        opts,
-                    )?);
-                }
-            }
-            Ok(files)
-        },
-        || status_page::page(site, templates, strings, shared, opts),
-    )
+            SiteWide::Status => status_page::page(site, templates, strings, shared, opts),
+            SiteWide::Sitemap => Ok(OutputFile::bytes("sitemap.xml", sitemap::xml(site))),
+        })
+        .collect();
+    let mut files = made.into_iter().collect::<Result<Vec<_>>>()?;
+    let sitemap = files.pop().expect("the sitemap is the last job");
+    Ok((files, sitemap))
 }
 
 pub(super) fn render_inner(
