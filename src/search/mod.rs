@@ -232,30 +232,38 @@ thread_local! {
     /// Word → stem, with the Indonesian stemmer. Per thread, so that the
     /// pages analysed in parallel do not wait on each other; each thread
     /// stems a word of the site once rather than once per page.
-    static STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
+    static STEMS: RefCell<FxHashMap<Box<str>, Stem>> = RefCell::default();
+}
+
+/// A word's stem, as [`STEMS`] keeps it.
+enum Stem {
+    /// The bytes `start..end` of the word, which is nearly always the case
+    /// (a root, or affixes stripped without a letter restored).
+    Part(usize, usize),
+    /// A stem that is not part of the word.
+    Other(Box<str>),
 }
 
 /// The stem of `word` with [`Stemmer::indonesian`], borrowed from `word`
-/// when it is part of it (a root, or affixes stripped without a letter
-/// restored), which is nearly always.
+/// when it is part of it.
 fn stem_indonesian(word: &str) -> Cow<'_, str> {
+    let of_word = |stem: &Stem| match stem {
+        Stem::Part(start, end) => Cow::Borrowed(&word[*start..*end]),
+        Stem::Other(stem) => Cow::Owned(stem.to_string()),
+    };
     STEMS.with_borrow_mut(|stems| {
         if let Some(stem) = stems.get(word) {
-            return slice_of(word, stem);
+            return of_word(stem);
         }
         let stem = Stemmer::indonesian().stem(word);
-        let out = slice_of(word, &stem);
-        stems.insert(word.into(), stem.into());
+        let stem = match word.find(&*stem) {
+            Some(at) => Stem::Part(at, at + stem.len()),
+            None => Stem::Other(stem.into()),
+        };
+        let out = of_word(&stem);
+        stems.insert(word.into(), stem);
         out
     })
-}
-
-/// `part` as a slice of `word` if it is one, else a copy.
-fn slice_of<'a>(word: &'a str, part: &str) -> Cow<'a, str> {
-    match word.find(part) {
-        Some(at) => Cow::Borrowed(&word[at..at + part.len()]),
-        None => Cow::Owned(part.to_string()),
-    }
 }
 
 /// Where in a page a term was found.
@@ -472,7 +480,6 @@ impl Index {
 
     /// The index as a script: `window.lenteraSearch={...};`.
     pub fn to_js(&self) -> String {
-        use std::fmt::Write;
         #[derive(Serialize)]
         struct Js<'a> {
             lang: &'a str,
@@ -508,10 +515,11 @@ impl Index {
             self.lang
         );
         // The object's last field, `terms` (term → `[doc, weight, doc,
-        // weight, …]`), written here as serde_json would: its numbers went
-        // through itoa, which builds without optimisation (Cargo.toml).
+        // weight, …]`), written here as serde_json would, without a value
+        // tree of millions of numbers.
         out.push_str(head.strip_suffix('}').expect("an object"));
         out.push_str(",\"terms\":{");
+        let mut number = itoa::Buffer::new();
         for (i, (term, postings)) in self.terms.iter().enumerate() {
             if i > 0 {
                 out.push(',');
@@ -519,9 +527,12 @@ impl Index {
             out.push_str(&serde_json::to_string(term).expect("a string serializes"));
             out.push_str(":[");
             for (j, &(doc, weight)) in postings.iter().enumerate() {
-                let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-                let sep = if j > 0 { "," } else { "" };
-                write!(out, "{sep}{doc},{weight}").expect("a String takes any text");
+                if j > 0 {
+                    out.push(',');
+                }
+                out.push_str(number.format(u32::try_from(doc).unwrap_or(u32::MAX)));
+                out.push(',');
+                out.push_str(number.format(weight));
             }
             out.push(']');
         }
