@@ -28,7 +28,7 @@ use crate::i18n::Strings;
 use crate::library::Library;
 use crate::messages::Msg;
 use crate::output::OutputFile;
-use crate::render::RenderOptions;
+use crate::render::{RenderOptions, SiteWideKey, SiteWideView, TextOf};
 use crate::templates::Templates;
 
 /// Folder of the glossary files inside `content/`, and of the glossary page
@@ -358,18 +358,22 @@ pub fn page(
     ctx.insert("root", &root);
     ctx.insert(
         "page",
-        &serde_json::json!({
-            "key": "#glossary",
-            "title": strings.get(lang, "glossary_title"),
-            "canonical": abs(&glossary.lang),
-            "permalink": abs(lang),
-            "alternates": alternates,
-            "fallback": glossary.lang != lang,
-            "content_lang": glossary.lang,
-            "content_dir": content_lang.dir,
-            "original_lang_name": content_lang.name,
-            "original_href": format!("{root}{}", page_path(config, &glossary.lang, opts.portable)),
-        }),
+        &SiteWideView {
+            canonical: Some(abs(&glossary.lang)),
+            permalink: Some(abs(lang)),
+            alternates,
+            text: Some(TextOf {
+                fallback: glossary.lang != lang,
+                content_lang: &glossary.lang,
+                content_dir: content_lang.dir,
+                original_lang_name: &content_lang.name,
+                original_href: format!(
+                    "{root}{}",
+                    page_path(config, &glossary.lang, opts.portable)
+                ),
+            }),
+            ..SiteWideView::new(SiteWideKey::Glossary, &strings.get(lang, "glossary_title"))
+        },
     );
     ctx.insert("terms", &glossary.entries);
     ctx.insert(

@@ -170,6 +170,63 @@ struct PageView<'a> {
     audio: Option<AudioView>,
 }
 
+/// The `page` a theme sees on a page made for the whole site rather than
+/// from a Markdown file.
+#[derive(Serialize)]
+pub(crate) struct SiteWideView<'a> {
+    pub key: SiteWideKey,
+    pub title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permalink: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternates: Vec<Alternate<'a>>,
+    /// Whose text the page shows, when it is text in a language (the
+    /// glossary, which may fall back to another language's).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub text: Option<TextOf<'a>>,
+}
+
+impl<'a> SiteWideView<'a> {
+    /// A view with only its key and title.
+    pub fn new(key: SiteWideKey, title: &'a str) -> SiteWideView<'a> {
+        SiteWideView {
+            key,
+            title,
+            canonical: None,
+            permalink: None,
+            alternates: Vec::new(),
+            text: None,
+        }
+    }
+}
+
+/// The `page.key` of a page made for the whole site. Page keys are paths
+/// of Markdown files and never start with `#`, so no navigation item takes
+/// one of these pages for itself.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub(crate) enum SiteWideKey {
+    #[serde(rename = "#topics")]
+    Topics,
+    #[serde(rename = "#glossary")]
+    Glossary,
+    #[serde(rename = "#status")]
+    Status,
+    #[serde(rename = "#404")]
+    NotFound,
+}
+
+/// The language of a site-wide page's text, as [`PageView`] gives it.
+#[derive(Serialize)]
+pub(crate) struct TextOf<'a> {
+    pub fallback: bool,
+    pub content_lang: &'a str,
+    pub content_dir: Direction,
+    pub original_lang_name: &'a str,
+    pub original_href: String,
+}
+
 #[derive(Serialize)]
 struct AudioView {
     /// From the site root; templates prefix it with `root`.
@@ -1014,4 +1071,45 @@ fn put_in_slot(page: &[u8], at: usize, nav: &[u8]) -> Vec<u8> {
     out.extend_from_slice(nav);
     out.extend_from_slice(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site-wide page's key can be no page's key, and its view has only
+    /// the fields given (a template tests `page.canonical` to write the tag).
+    #[test]
+    fn site_wide_views_have_keys_no_page_has() {
+        let view = serde_json::to_value(SiteWideView::new(SiteWideKey::NotFound, "404")).unwrap();
+        assert_eq!(view, serde_json::json!({ "key": "#404", "title": "404" }));
+        let keys = [
+            SiteWideKey::Topics,
+            SiteWideKey::Glossary,
+            SiteWideKey::Status,
+            SiteWideKey::NotFound,
+        ];
+        for key in keys {
+            let key = serde_json::to_value(key).unwrap();
+            assert!(key.as_str().is_some_and(|k| k.starts_with('#')), "{key}");
+        }
+        let glossary = SiteWideView {
+            permalink: Some("https://e.org/en/glossary/".into()),
+            text: Some(TextOf {
+                fallback: true,
+                content_lang: "id",
+                content_dir: Direction::Ltr,
+                original_lang_name: "Indonesia",
+                original_href: "../../glosarium/".into(),
+            }),
+            ..SiteWideView::new(SiteWideKey::Glossary, "Glossary")
+        };
+        let view = serde_json::to_value(glossary).unwrap();
+        assert_eq!(view["key"], "#glossary");
+        assert_eq!(view["fallback"], true);
+        assert_eq!(view["content_lang"], "id");
+        assert_eq!(view["original_href"], "../../glosarium/");
+        assert!(view.get("canonical").is_none());
+        assert!(view.get("alternates").is_none());
+    }
 }

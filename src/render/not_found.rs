@@ -9,7 +9,7 @@ use crate::markdown::page_path;
 use crate::output::OutputFile;
 use crate::templates::Templates;
 
-use super::{LangShared, RenderOptions, standalone, switch_items};
+use super::{LangShared, RenderOptions, SiteWideKey, SiteWideView, standalone, switch_items};
 
 /// Render the 404 page.
 pub(super) fn page(
@@ -23,7 +23,7 @@ pub(super) fn page(
     let mut ctx = shared[lang].globals.clone();
     // A 404 page is served at any depth, so it links with absolute URLs.
     ctx.insert("root", &config.base_url);
-    ctx.insert("page", &serde_json::json!({ "key": "404", "title": "404" }));
+    ctx.insert("page", &SiteWideView::new(SiteWideKey::NotFound, "404"));
     ctx.insert(
         "languages",
         &switch_items(config, lang, |l| {

@@ -11,7 +11,7 @@ use crate::markdown::page_path;
 use crate::output::OutputFile;
 use crate::templates::Templates;
 
-use super::{LangShared, RenderOptions, SwitchItem, standalone};
+use super::{LangShared, RenderOptions, SiteWideKey, SiteWideView, SwitchItem, standalone};
 
 /// Render the status page.
 pub(super) fn page(
@@ -50,7 +50,7 @@ pub(super) fn page(
     ctx.insert("root", root);
     ctx.insert(
         "page",
-        &serde_json::json!({ "key": "status", "title": strings.get(lang, "status_title") }),
+        &SiteWideView::new(SiteWideKey::Status, &strings.get(lang, "status_title")),
     );
     ctx.insert("rows", &rows);
     ctx.insert("site_languages", &config.languages);

@@ -11,7 +11,10 @@ use crate::output::OutputFile;
 use crate::search;
 use crate::templates::Templates;
 
-use super::{LangShared, RenderOptions, every_language, root_prefix, standalone, switch_items};
+use super::{
+    LangShared, RenderOptions, SiteWideKey, SiteWideView, every_language, root_prefix, standalone,
+    switch_items,
+};
 
 /// Render the topic page of `lang`.
 pub(super) fn page(
@@ -37,13 +40,12 @@ pub(super) fn page(
     ctx.insert("root", &root);
     ctx.insert(
         "page",
-        &serde_json::json!({
-            "key": "#topics",
-            "title": strings.get(lang, "topics_title"),
-            "canonical": abs(lang),
-            "permalink": abs(lang),
-            "alternates": alternates,
-        }),
+        &SiteWideView {
+            canonical: Some(abs(lang)),
+            permalink: Some(abs(lang)),
+            alternates,
+            ..SiteWideView::new(SiteWideKey::Topics, &strings.get(lang, "topics_title"))
+        },
     );
     ctx.insert("topics", &search::topics(site, lang, opts.portable));
     ctx.insert(
