@@ -1,6 +1,7 @@
 //! The staff page `/status/`: translation status of every page in every
 //! language. Not linked from public pages and marked `noindex`.
 
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -13,6 +14,26 @@ use crate::templates::Templates;
 
 use super::{LangShared, RenderOptions, SiteWideKey, SiteWideView, SwitchItem, standalone};
 
+/// One page key's row of the status page.
+#[derive(Serialize)]
+struct RowView<'a> {
+    /// `/` for the home page.
+    key: &'a str,
+    title: &'a str,
+    /// The original's file, from the project folder.
+    file: String,
+    /// One per configured language, in their order.
+    cells: Vec<CellView<'a>>,
+}
+
+#[derive(Serialize)]
+struct CellView<'a> {
+    lang: &'a str,
+    /// None where the page is not translated (the reader sees the fallback).
+    status: Option<&'a crate::status::Status>,
+    path: String,
+}
+
 /// Render the status page.
 pub(super) fn page(
     site: &Library,
@@ -24,26 +45,22 @@ pub(super) fn page(
     let config = &site.config;
     let lang = config.default_language.as_str();
     let root = "../";
-    let rows: Vec<serde_json::Value> = crate::status::translation_status(site)
-        .into_iter()
-        .map(|row| {
-            let cells: Vec<serde_json::Value> = config
+    let status = crate::status::translation_status(site);
+    let rows: Vec<RowView> = status
+        .iter()
+        .map(|row| RowView {
+            key: if row.key.is_empty() { "/" } else { &row.key },
+            title: &row.title,
+            file: row.file.display().to_string(),
+            cells: config
                 .languages
                 .iter()
-                .map(|l| {
-                    serde_json::json!({
-                        "lang": l.code,
-                        "status": row.langs.get(&l.code),
-                        "path": page_path(config, &row.key, &l.code, opts.portable),
-                    })
+                .map(|l| CellView {
+                    lang: &l.code,
+                    status: row.langs.get(&l.code),
+                    path: page_path(config, &row.key, &l.code, opts.portable),
                 })
-                .collect();
-            serde_json::json!({
-                "key": if row.key.is_empty() { "/" } else { row.key.as_str() },
-                "title": row.title,
-                "file": row.file.display().to_string(),
-                "cells": cells,
-            })
+                .collect(),
         })
         .collect();
     let mut ctx = shared[lang].globals.clone();
