@@ -2,7 +2,7 @@
 //! set, heading ids and the table of contents, callouts, and internal links
 //! written as links to `.md` files.
 
-pub use crate::urls::page_path;
+use crate::urls::page_path;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 

@@ -17,11 +17,12 @@ use crate::content::{Kind, Page, Village};
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::library::{Group, Library, Resolved};
-use crate::markdown::{self, CalloutTitles, LinkEnv, Rendered, TocEntry, page_path};
+use crate::markdown::{self, CalloutTitles, LinkEnv, Rendered, TocEntry};
 use crate::messages::Msg;
 use crate::output::{OutputFile, minify_html};
 use crate::search;
 use crate::templates::Templates;
+use crate::urls::page_path;
 
 mod not_found;
 mod pages;

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use crate::error::Result;
 use crate::library::Library;
-use crate::markdown::page_path;
 use crate::output::OutputFile;
 use crate::templates::Templates;
+use crate::urls::page_path;
 
 use super::{LangShared, RenderOptions, SiteWideKey, SiteWideView, standalone, switch_items};
 

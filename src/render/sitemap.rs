@@ -3,7 +3,8 @@
 
 use crate::config::Date;
 use crate::library::Library;
-use crate::markdown::{self, page_path};
+use crate::markdown;
+use crate::urls::page_path;
 
 /// The sitemap of `site`.
 pub(super) fn xml(site: &Library) -> String {

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use crate::error::Result;
 use crate::i18n::Strings;
 use crate::library::Library;
-use crate::markdown::page_path;
 use crate::output::OutputFile;
 use crate::templates::Templates;
+use crate::urls::page_path;
 
 use super::{LangShared, RenderOptions, SiteWideKey, SiteWideView, SwitchItem, standalone};
 

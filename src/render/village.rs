@@ -9,7 +9,7 @@ use crate::config::{Localized, NumberKind, SourceLink};
 use crate::content::{Kind, Village};
 use crate::error::Result;
 use crate::library::Resolved;
-use crate::markdown::page_path;
+use crate::urls::page_path;
 
 use super::{
     Alternate, JobCtx, JobOutput, NumberView, PageView, every_language, format_date, number_views,

@@ -26,8 +26,9 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::Page;
 use crate::library::Library;
-use crate::markdown::{self, page_path};
+use crate::markdown;
 use crate::output::OutputFile;
+use crate::urls::page_path;
 use stem::Stemmer;
 
 pub use topics::{TopicEntry, TopicGroup, TopicLink, topics};

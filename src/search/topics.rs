@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{fold, pages_in};
 use crate::library::Library;
-use crate::markdown::page_path;
+use crate::urls::page_path;
 
 /// The topic page's folder under each language's prefix.
 pub const SLUG: &str = crate::urls::TOPICS_SLUG;
