@@ -13,12 +13,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = args.next().ok_or("usage: search_time SITE [RUNS]")?;
     let runs: usize = args.next().map_or(Ok(5), |r| r.parse())?;
     let root = Path::new(&root);
-    let config = lentera::config::Config::load(&root.join("content/site.yaml"))?;
-    let site = lentera::library::Library::new(lentera::content::load(
-        root,
-        config,
-        &lentera::content::LoadOptions::default(),
-    )?);
+    let site = lentera::load(root, &lentera::BuildOptions::default())?;
     let mut times = Vec::new();
     let mut hash = 0;
     for _ in 0..runs {

@@ -146,7 +146,7 @@ pub fn build_with(root: &Path, opts: &BuildOptions, cache: &mut BuildCache) -> R
 }
 
 /// Read `site.yaml` and `content/` into the site model.
-pub(crate) fn load(root: &Path, opts: &BuildOptions) -> Result<library::Library> {
+pub fn load(root: &Path, opts: &BuildOptions) -> Result<library::Library> {
     let mut config = config::Config::load(&root.join("content/site.yaml"))?;
     if let Some(days) = opts.stale_after_days {
         config.stale_after_days = days;

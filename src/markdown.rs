@@ -2,7 +2,6 @@
 //! set, heading ids and the table of contents, callouts, and internal links
 //! written as links to `.md` files.
 
-use crate::urls::page_path;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -16,6 +15,7 @@ use crate::content::Page;
 use crate::error::Error;
 use crate::images::ImageInfo;
 use crate::messages::Msg;
+use crate::urls::page_path;
 
 /// The one place where Markdown features are chosen.
 pub fn parser(text: &str) -> Parser<'_> {

@@ -1,9 +1,10 @@
 //! The staff page `/status/`: translation status of every page in every
 //! language. Not linked from public pages and marked `noindex`.
 
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use serde::Serialize;
 
 use crate::error::Result;
 use crate::i18n::Strings;

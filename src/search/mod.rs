@@ -515,9 +515,9 @@ impl Index {
             "// lentera search index ({}); made by `lentera build`, loaded by search.js\nwindow.lenteraSearch=",
             self.lang
         );
-        // The object's last field, `terms` (term → `[doc, weight, doc,
-        // weight, …]`), written here as serde_json would, without a value
-        // tree of millions of numbers.
+        // The object's last field, `terms`, written by hand: each term's
+        // postings are one flat array (`[doc, weight, doc, weight, …]`),
+        // not the pairs serde would make of them.
         out.push_str(head.strip_suffix('}').expect("an object"));
         out.push_str(",\"terms\":{");
         let mut number = itoa::Buffer::new();
@@ -531,7 +531,7 @@ impl Index {
                 if j > 0 {
                     out.push(',');
                 }
-                out.push_str(number.format(u32::try_from(doc).unwrap_or(u32::MAX)));
+                out.push_str(number.format(doc));
                 out.push(',');
                 out.push_str(number.format(weight));
             }
