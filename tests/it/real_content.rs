@@ -697,8 +697,7 @@ fn ljp_su_pages_naming_kp2mi_give_a_number_from_abroad() {
     {
         if page.body.contains("KP2MI") {
             checked += 1;
-            if !page.body.contains("+62 21 2924 4800") && !page.body.contains("+62 811-8080-141")
-            {
+            if !page.body.contains("+62 21 2924 4800") && !page.body.contains("+62 811-8080-141") {
                 bad.push(page.path.display().to_string());
             }
         }
