@@ -224,8 +224,8 @@ messages! {
         id: "terakhir diperiksa {date} oleh {by}",
     }
     CallSheetWritten { path: String, pages: usize } = "call-sheet-written" {
-        en: "wrote the call sheet {path} ({pages} pages, A4); after checking, update `checked:`, `checked_by:` and `how:` in the file named for each number",
-        id: "lembar cek {path} ditulis ({pages} halaman, A4); setelah memeriksa, perbarui `checked:`, `checked_by:` dan `how:` di berkas yang disebut untuk tiap nomor",
+        en: "wrote the call sheet {path} ({pages} × A4); after checking, update `checked:`, `checked_by:` and `how:` in the file named for each number",
+        id: "lembar cek {path} ditulis ({pages} × A4); setelah memeriksa, perbarui `checked:`, `checked_by:` dan `how:` di berkas yang disebut untuk tiap nomor",
     }
     CallSheetSkipped = "call-sheet-skipped" {
         en: "no call sheet: this lentera was built without the `leaflets` feature",
@@ -256,8 +256,8 @@ messages! {
         id: "Lembar cek nomor",
     }
     SheetIntro = "sheet-intro" {
-        en: "Check each number before the leaflets are printed. Write the date and your initials in the box, then update content/site.yaml: `checked:` (the date), `checked_by:` (your initials), `how: called` or `how: official-page`. Cross out a number that reaches the wrong service and tell the editor.",
-        id: "Periksa setiap nomor sebelum leaflet dicetak. Tulis tanggal dan paraf Anda di kotak, lalu perbarui content/site.yaml: `checked:` (tanggal), `checked_by:` (paraf Anda), `how: called` atau `how: official-page`. Coret nomor yang tersambung ke layanan lain dan beri tahu penyunting.",
+        en: "Check each number before the leaflets are printed. Write the date and your initials in the box, then update content/site.yaml: checked: (the date), checked_by: (your initials), how: called or how: official-page. Cross out a number that reaches the wrong service and tell the editor.",
+        id: "Periksa setiap nomor sebelum leaflet dicetak. Tulis tanggal dan paraf Anda di kotak, lalu perbarui content/site.yaml: checked: (tanggal), checked_by: (paraf Anda), how: called atau how: official-page. Coret nomor yang tersambung ke layanan lain dan beri tahu penyunting.",
     }
     SheetNumber = "sheet-number" { en: "Number", id: "Nomor" }
     SheetWhom = "sheet-whom" { en: "Should reach", id: "Seharusnya tersambung ke" }
