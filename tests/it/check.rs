@@ -299,7 +299,8 @@ fn new_lesson_and_village_build_as_drafts() {
 fn check_reports_exactly_what_build_warns_about() {
     let site = TestSite::fixture("basic");
     // An untranslated leaflet lesson (the fixture village prints `en`
-    // lessons in `id`), stale numbers and removed HTML.
+    // lessons in `id`), numbers never checked, the placeholder base_url and
+    // removed HTML.
     site.write(
         "content/pelajaran/x.md",
         "---\ntitle: X\n---\nTeks <script>alert(1)</script> di sini.\n",
@@ -324,7 +325,12 @@ fn check_reports_exactly_what_build_warns_about() {
     from_build.sort();
     from_check.sort();
     let codes: std::collections::BTreeSet<&str> = from_build.iter().map(|k| k.0).collect();
-    for code in ["numbers-stale", "leaflet-untranslated", "removed-element"] {
+    for code in [
+        "numbers-never-checked",
+        "base-url-placeholder",
+        "leaflet-untranslated",
+        "removed-element",
+    ] {
         assert!(codes.contains(code), "{code} missing from {codes:?}");
     }
     assert_eq!(from_build, from_check);
