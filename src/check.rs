@@ -47,6 +47,9 @@ pub struct CheckOptions {
     pub stale_after_days: Option<u32>,
     /// "Today", for stale checks; the real date if `None`.
     pub today: Option<Date>,
+    /// `--publish`: also report, as errors, everything that would be wrong
+    /// in public (see [`crate::publish`]).
+    pub publish: bool,
 }
 
 /// Check the site at `root`.
@@ -81,7 +84,24 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
         build_opts.stale_after_days = opts.stale_after_days.or(build_opts.stale_after_days);
         match build(root, &build_opts) {
             Ok(built) => {
-                diagnostics.extend(built.warnings);
+                if opts.publish {
+                    let errors = crate::publish::preflight(root, &built, today);
+                    // An error replaces the warning that says the same.
+                    diagnostics.extend(
+                        built
+                            .warnings
+                            .iter()
+                            .filter(|w| {
+                                !errors.iter().any(|e| {
+                                    (&e.file, e.line, &e.message) == (&w.file, w.line, &w.message)
+                                })
+                            })
+                            .cloned(),
+                    );
+                    diagnostics.extend(errors);
+                } else {
+                    diagnostics.extend(built.warnings.iter().cloned());
+                }
                 for (lang, key) in built.missing_strings {
                     missing_strings.entry(lang).or_default().push(key);
                 }

@@ -59,12 +59,27 @@ pub enum Command {
         /// Treat warnings as errors (exit code 1).
         #[arg(long)]
         strict: bool,
-        /// Days after which a contact's `verified` date is stale (default: site.yaml's `stale_after_days`, else 180).
+        /// Days after which a person's check of a number (`checked:`) is stale (default: site.yaml's `stale_after_days`, else 180).
         #[arg(long)]
         stale_days: Option<u32>,
         /// Include drafts.
         #[arg(long)]
         drafts: bool,
+        /// Also fail on everything that would be wrong in public: a placeholder
+        /// `base_url`, numbers not checked by a person within `stale_after_days`,
+        /// leaflets that would print drafts or lessons in another language, QR
+        /// codes that lead nowhere (docs/publishing.md).
+        #[arg(long)]
+        publish: bool,
+    },
+    /// List the contact numbers due for checking and write a call sheet (PDF) to check them.
+    Contacts {
+        /// Where to write the call sheet (A4 PDF), relative to the project folder.
+        #[arg(long, default_value = crate::callsheet::DEFAULT_PATH)]
+        out: PathBuf,
+        /// Days after which a check is stale (default: site.yaml's `stale_after_days`, else 180).
+        #[arg(long)]
+        stale_days: Option<u32>,
     },
     /// Preview the site on this computer, rebuilding and reloading the browser on every save.
     Serve {
@@ -134,6 +149,7 @@ pub fn run(cli: Cli) -> ExitCode {
             strict,
             stale_days,
             drafts,
+            publish,
         } => {
             let opts = crate::check::CheckOptions {
                 build: BuildOptions {
@@ -142,6 +158,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 },
                 stale_after_days: stale_days,
                 today: None,
+                publish,
             };
             let report = crate::check::run(&cli.root, &opts);
             match format {
@@ -168,6 +185,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Contacts { out, stale_days } => contacts(&cli.root, &out, stale_days, ml),
         Command::New { what } => {
             let result = match what {
                 NewKind::Lesson { path, lang } => {
@@ -273,6 +291,65 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
     }
+}
+
+/// `lentera contacts`: the numbers due for checking, and the call sheet.
+fn contacts(root: &Path, out: &Path, stale_days: Option<u32>, lang: Lang) -> ExitCode {
+    let opts = BuildOptions {
+        stale_after_days: stale_days,
+        ..Default::default()
+    };
+    let site = match crate::load(root, &opts) {
+        Ok(site) => site,
+        Err(err) => {
+            print_error(&err, root, lang);
+            return ExitCode::FAILURE;
+        }
+    };
+    let today = site.config.today();
+    let code = match lang {
+        Lang::Id => "id",
+        Lang::En => "en",
+    };
+    let due = crate::callsheet::due(root, &site, today, code);
+    if due.is_empty() {
+        println!("{}", Say::NothingDue.text(lang));
+        return ExitCode::SUCCESS;
+    }
+    print!("{}", crate::callsheet::format_list(&due, lang));
+    #[cfg(feature = "leaflets")]
+    {
+        let path = if out.is_absolute() {
+            out.to_path_buf()
+        } else {
+            root.join(out)
+        };
+        let written =
+            crate::callsheet::render(root, &site, &due, today, lang).and_then(|(pdf, pages)| {
+                std::fs::write(&path, pdf)
+                    .map(|()| pages)
+                    .map_err(|source| Error::Write {
+                        path: out.to_path_buf(),
+                        source,
+                    })
+            });
+        match written {
+            Ok(pages) => {
+                let path = out.display().to_string();
+                eprintln!("{}", Say::CallSheetWritten { path, pages }.text(lang));
+            }
+            Err(err) => {
+                print_error(&err, root, lang);
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    #[cfg(not(feature = "leaflets"))]
+    {
+        let _ = out;
+        eprintln!("{}", Say::CallSheetSkipped.text(lang));
+    }
+    ExitCode::SUCCESS
 }
 
 /// Every error of `err`, with its source line, in the staff's language.

@@ -26,8 +26,9 @@ pub struct Config {
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub offices: Vec<Office>,
-    /// A contact whose `verified` date is older than this is reported as
-    /// stale (a warning; leaflets still build).
+    /// A contact whose numbers a person last `checked` longer ago than this
+    /// (or never) is due for checking: a warning on `build`, an error for
+    /// `check --publish`.
     #[serde(default = "default_stale_after_days")]
     pub stale_after_days: u32,
     /// What happens to raw HTML in Markdown: `sanitize` (the default) keeps
@@ -37,7 +38,7 @@ pub struct Config {
     #[serde(default)]
     pub raw_html: RawHtml,
     /// The programme's time zone (an IANA name): "today", the date printed
-    /// on pages and leaflets and checked against `verified:`, is the date
+    /// on pages and leaflets and checked against `checked:`, is the date
     /// there. Default `Asia/Jakarta` (WIB).
     #[serde(default = "default_time_zone")]
     pub time_zone: String,
@@ -109,9 +110,20 @@ pub struct Contact {
     pub numbers: Vec<Number>,
     #[serde(default)]
     pub url: Option<String>,
-    /// The date of the source that confirmed this contact.
+    /// The date of the source these numbers come from (a news article, an
+    /// official page): not a check by anyone.
     #[serde(default)]
-    pub verified: Option<Date>,
+    pub source_date: Option<Date>,
+    /// When a person last confirmed the numbers (`checked:`); staleness
+    /// counts from this date only.
+    #[serde(default)]
+    pub checked: Option<Date>,
+    /// Who confirmed them (name or initials).
+    #[serde(default)]
+    pub checked_by: Option<String>,
+    /// How they were confirmed.
+    #[serde(default)]
+    pub how: Option<CheckHow>,
     #[serde(default)]
     pub source: Option<SourceLink>,
 }
@@ -171,10 +183,131 @@ pub struct Office {
     pub numbers: Vec<Number>,
     #[serde(default)]
     pub url: Option<String>,
+    /// The date of the source the office's details come from.
     #[serde(default)]
-    pub verified: Option<Date>,
+    pub source_date: Option<Date>,
+    /// When a person last confirmed the numbers (`checked:`); staleness
+    /// counts from this date only.
+    #[serde(default)]
+    pub checked: Option<Date>,
+    /// Who confirmed them (name or initials).
+    #[serde(default)]
+    pub checked_by: Option<String>,
+    /// How they were confirmed.
+    #[serde(default)]
+    pub how: Option<CheckHow>,
     #[serde(default)]
     pub source: Option<SourceLink>,
+}
+
+/// How a person confirmed a number (`how:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckHow {
+    /// Called (or messaged) the number and reached the right service.
+    Called,
+    /// Found the number on the service's own official page.
+    OfficialPage,
+}
+
+/// A contact or an office seen as the numbers it holds (see
+/// [`Config::number_holders`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberHolder<'a> {
+    pub key: &'a str,
+    pub name: &'a Localized,
+    /// What the contact is for (an office: whom it serves).
+    pub description: Option<&'a Localized>,
+    pub numbers: &'a [Number],
+    pub url: Option<&'a str>,
+    pub source_date: Option<Date>,
+    pub checked: Option<Date>,
+    pub checked_by: Option<&'a str>,
+    pub how: Option<CheckHow>,
+    /// An office (`offices:`) rather than a contact (`contacts:`).
+    pub office: bool,
+}
+
+/// The host of an absolute `http(s)://` URL, lowercased, without user,
+/// port or trailing dot (an IPv6 address without its brackets).
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r)?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    Some(host.trim_end_matches('.').to_ascii_lowercase())
+}
+
+/// Whether the host of `base_url` is a name nobody can publish under: one
+/// reserved for examples and tests (RFC 2606, RFC 6761: `example`,
+/// `*.example`, `example.com/.net/.org` and their subdomains, `*.test`,
+/// `*.invalid`), a local one (`localhost`, `*.localhost`, `*.local`,
+/// `*.internal`, `*.home.arpa`, a name without a dot), or a loopback,
+/// private, link-local, documentation or unspecified IP address. A URL
+/// without a host counts too. QR codes to such a name would lead nowhere,
+/// or to whoever registers it.
+pub fn is_reserved_or_local(base_url: &str) -> bool {
+    let Some(host) = url_host(base_url) else {
+        return true;
+    };
+    if host.is_empty() {
+        return true;
+    }
+    if let Ok(ip) = host.parse::<std::net::IpAddr>() {
+        return ip_is_local(ip);
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let last = labels[labels.len() - 1];
+    if labels.len() == 1 {
+        // `example`, `localhost`, `intranet`: no public name has one label.
+        return true;
+    }
+    if matches!(
+        last,
+        "example" | "test" | "invalid" | "localhost" | "local" | "internal"
+    ) {
+        return true;
+    }
+    let last_two = format!("{}.{last}", labels[labels.len() - 2]);
+    matches!(
+        last_two.as_str(),
+        "example.com" | "example.net" | "example.org" | "home.arpa"
+    )
+}
+
+fn ip_is_local(ip: std::net::IpAddr) -> bool {
+    match ip {
+        std::net::IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                // 100.64.0.0/10: carrier-grade NAT, shared address space.
+                || (a == 100 && (64..128).contains(&b))
+                // RFC 5737 documentation ranges.
+                || (a, b, c) == (192, 0, 2)
+                || (a, b, c) == (198, 51, 100)
+                || (a, b, c) == (203, 0, 113)
+        }
+        std::net::IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return ip_is_local(std::net::IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            v6.is_loopback()
+                || v6.is_unspecified()
+                // fc00::/7 unique local, fe80::/10 link-local.
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+                // 2001:db8::/32, for documentation.
+                || (first == 0x2001 && v6.segments()[1] == 0x0db8)
+        }
+    }
 }
 
 /// A source: title and (where one exists) URL.
@@ -423,23 +556,40 @@ impl Config {
                 ));
             }
         }
-        for (key, numbers, verified) in self
-            .contacts
-            .iter()
-            .map(|c| (&c.key, &c.numbers, c.verified))
-            .chain(
-                self.offices
-                    .iter()
-                    .map(|o| (&o.key, &o.numbers, o.verified)),
-            )
-        {
-            if !numbers.is_empty() && verified.is_none() {
+        for h in self.number_holders() {
+            if !h.numbers.is_empty() && h.source_date.is_none() {
                 errors.push(
                     err(
-                        &format!("key: {key}"),
-                        Msg::NumbersUnverified { key: key.clone() },
+                        &format!("key: {}", h.key),
+                        Msg::NumbersUnverified {
+                            key: h.key.to_string(),
+                        },
                     )
                     .with_hint(Msg::AddVerifiedNumbers),
+                );
+            }
+            // A check names its date, who made it and how, or is not a check.
+            let missing: Vec<&str> = [
+                ("checked", h.checked.is_none()),
+                (
+                    "checked_by",
+                    h.checked_by.is_none_or(|s| s.trim().is_empty()),
+                ),
+                ("how", h.how.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(k, absent)| absent.then_some(k))
+            .collect();
+            if !missing.is_empty() && missing.len() < 3 {
+                errors.push(
+                    err(
+                        &format!("key: {}", h.key),
+                        Msg::CheckIncomplete {
+                            key: h.key.to_string(),
+                            missing: missing.join("`, `"),
+                        },
+                    )
+                    .with_hint(Msg::WriteWholeCheck),
                 );
             }
         }
@@ -472,22 +622,59 @@ impl Config {
         self.languages.iter().map(|l| l.code.as_str()).collect()
     }
 
-    /// Contacts and offices whose numbers were verified more than
-    /// `stale_after_days` before `today`: (key, verified date).
-    pub fn stale_contacts(&self, today: Date) -> Vec<(&str, Date)> {
-        let limit = today.days_since_epoch() - i64::from(self.stale_after_days);
-        self.contacts
-            .iter()
-            .filter(|c| !c.numbers.is_empty())
-            .map(|c| (c.key.as_str(), c.verified))
-            .chain(
-                self.offices
-                    .iter()
-                    .filter(|o| !o.numbers.is_empty())
-                    .map(|o| (o.key.as_str(), o.verified)),
-            )
-            .filter_map(|(k, v)| v.filter(|d| d.days_since_epoch() < limit).map(|d| (k, d)))
+    /// Contacts and offices with numbers that are due for checking: a person
+    /// last `checked` them more than `stale_after_days` before `today`
+    /// (key, `Some(checked)`), or never did (key, `None`). The source date
+    /// does not count: a news article is not a check.
+    pub fn stale_contacts(&self, today: Date) -> Vec<(&str, Option<Date>)> {
+        self.number_holders()
+            .into_iter()
+            .filter(|h| !h.numbers.is_empty() && self.is_due(h.checked, today))
+            .map(|h| (h.key, h.checked))
             .collect()
+    }
+
+    /// Whether a number last checked on `checked` (never, if `None`) is due
+    /// for checking on `today`.
+    pub fn is_due(&self, checked: Option<Date>, today: Date) -> bool {
+        let limit = today.days_since_epoch() - i64::from(self.stale_after_days);
+        checked.is_none_or(|d| d.days_since_epoch() < limit)
+    }
+
+    /// Every contact, then every office, as the numbers they hold and what
+    /// is known about them.
+    pub fn number_holders(&self) -> Vec<NumberHolder<'_>> {
+        let contacts = self.contacts.iter().map(|c| NumberHolder {
+            key: &c.key,
+            name: &c.name,
+            description: c.description.as_ref(),
+            numbers: &c.numbers,
+            url: c.url.as_deref(),
+            source_date: c.source_date,
+            checked: c.checked,
+            checked_by: c.checked_by.as_deref(),
+            how: c.how,
+            office: false,
+        });
+        let offices = self.offices.iter().map(|o| NumberHolder {
+            key: &o.key,
+            name: &o.name,
+            description: o.serves.as_ref(),
+            numbers: &o.numbers,
+            url: o.url.as_deref(),
+            source_date: o.source_date,
+            checked: o.checked,
+            checked_by: o.checked_by.as_deref(),
+            how: o.how,
+            office: true,
+        });
+        contacts.chain(offices).collect()
+    }
+
+    /// Whether `base_url` is a reserved or local name ([`is_reserved_or_local`]):
+    /// a placeholder that must not reach paper or the web.
+    pub fn base_url_is_placeholder(&self) -> bool {
+        is_reserved_or_local(&self.base_url)
     }
 
     pub fn office(&self, key: &str) -> Option<&Office> {
@@ -581,14 +768,115 @@ mod tests {
             ),
             "{err}"
         );
-        let ok = text.replace("    numbers:", "    verified: 2025-01-01\n    numbers:");
+        let ok = text.replace("    numbers:", "    source_date: 2025-01-01\n    numbers:");
         let config = Config::parse(Path::new("site.yaml"), &ok).unwrap();
         let d = |s| Date::parse(s).unwrap();
+        // A source date is not a check: never checked is due at once.
+        assert_eq!(config.stale_contacts(d("2025-01-02")), vec![("a", None)]);
+        let checked = ok.replace(
+            "    numbers:",
+            "    checked: 2025-01-01\n    checked_by: AB\n    how: called\n    numbers:",
+        );
+        let config = Config::parse(Path::new("site.yaml"), &checked).unwrap();
         assert!(config.stale_contacts(d("2025-06-30")).is_empty());
         assert_eq!(
             config.stale_contacts(d("2025-07-01")),
-            vec![("a", d("2025-01-01"))]
+            vec![("a", Some(d("2025-01-01")))]
         );
+    }
+
+    #[test]
+    fn a_check_needs_its_date_who_and_how() {
+        let text = format!(
+            "{MINIMAL}contacts:\n  - key: a\n    name: A\n    source_date: 2025-01-01\n    checked: 2025-02-01\n    numbers: [{{number: \"110\"}}]\n"
+        );
+        let err = Config::parse(Path::new("site.yaml"), &text).unwrap_err();
+        assert!(
+            matches!(&err, Error::Content { line: 9, message: Msg::CheckIncomplete { missing, .. }, .. } if missing == "checked_by`, `how"),
+            "{err}"
+        );
+        let bad_how = text.replace(
+            "    checked: 2025-02-01\n",
+            "    checked: 2025-02-01\n    checked_by: AB\n    how: phoned\n",
+        );
+        let err = Config::parse(Path::new("site.yaml"), &bad_how).unwrap_err();
+        let shown = err.to_string();
+        assert!(
+            shown.contains("`phoned`")
+                && shown.contains("`called`")
+                && shown.contains("`official-page`"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn the_old_verified_key_says_it_is_now_source_date() {
+        let text = format!(
+            "{MINIMAL}contacts:\n  - key: a\n    name: A\n    verified: 2025-01-01\n    numbers: [{{number: \"110\"}}]\n"
+        );
+        let err = Config::parse(Path::new("site.yaml"), &text).unwrap_err();
+        match err {
+            Error::Yaml { line, hint, .. } => {
+                assert_eq!(line, 11);
+                assert_eq!(
+                    hint,
+                    Some(Msg::KeyRenamed {
+                        old: "verified".into(),
+                        new: "source_date".into()
+                    })
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn reserved_and_local_names_are_placeholders() {
+        for url in [
+            "https://desabinaan.example/",
+            "https://example/",
+            "https://EXAMPLE.com/",
+            "https://www.example.org/desa/",
+            "http://a.b.example.net:8080/",
+            "https://site.test/",
+            "https://x.invalid/",
+            "http://localhost:1111/",
+            "http://app.localhost/",
+            "http://printer.local/",
+            "http://router.home.arpa/",
+            "http://intranet/",
+            "http://127.0.0.1/",
+            "http://10.1.2.3/",
+            "http://172.16.0.1/",
+            "http://192.168.1.10:8000/",
+            "http://169.254.1.1/",
+            "http://0.0.0.0/",
+            "http://192.0.2.7/",
+            "http://[::1]:8080/",
+            "http://[::]/",
+            "http://[fe80::1]/",
+            "http://[fd12:3456::1]/",
+            "http://[2001:db8::1]/",
+            "http://[::ffff:192.168.0.1]/",
+            "https://user@localhost./",
+            "https:///no-host",
+            "not a url",
+        ] {
+            assert!(is_reserved_or_local(url), "{url} should be a placeholder");
+        }
+        for url in [
+            "https://desabinaan.imigrasi.go.id/",
+            "https://example.id/",
+            "https://desabinaan.example.id/",
+            "https://examples.com/",
+            "https://myexample.org/",
+            "https://test.id/",
+            "http://8.8.8.8/",
+            "http://[2606:4700::1111]/",
+            "https://local.go.id/",
+        ] {
+            assert!(!is_reserved_or_local(url), "{url} is a public name");
+        }
     }
 
     #[test]

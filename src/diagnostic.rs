@@ -109,7 +109,52 @@ pub fn missing_strings(theme: &str, missing: &[(String, String)]) -> Vec<Diagnos
         .collect()
 }
 
-/// Warnings about the content itself: contact numbers verified too long ago
+/// One warning while `base_url` is a reserved or local name: leaflets and
+/// posters print a sample box instead of the QR code, with a watermark.
+pub fn placeholder_base_url(root: &Path, config: &crate::config::Config) -> Option<Diagnostic> {
+    if !config.base_url_is_placeholder() {
+        return None;
+    }
+    let site_yaml = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
+    Some(Diagnostic::warning(
+        "content/site.yaml",
+        crate::yaml::line_of(&site_yaml, "base_url:"),
+        Msg::BaseUrlPlaceholder {
+            url: config.base_url.clone(),
+        },
+        Some(Msg::SetBaseUrl),
+    ))
+}
+
+/// Why the numbers of `key`, last checked on `checked` (never if `None`), are due.
+pub fn stale_numbers(key: &str, checked: Option<Date>, days: u32) -> Msg {
+    match checked {
+        Some(date) => Msg::NumbersStale {
+            key: key.to_string(),
+            date: date.to_string(),
+            days,
+        },
+        None => Msg::NumbersNeverChecked {
+            key: key.to_string(),
+        },
+    }
+}
+
+/// Why the phone of village contact `name`, last checked on `checked`, is due.
+pub fn stale_phone(name: &str, checked: Option<Date>, days: u32) -> Msg {
+    match checked {
+        Some(date) => Msg::PhoneStale {
+            name: name.to_string(),
+            date: date.to_string(),
+            days,
+        },
+        None => Msg::PhoneNeverChecked {
+            name: name.to_string(),
+        },
+    }
+}
+
+/// Warnings about the content itself: contact numbers checked too long ago or never
 /// (site.yaml and villages) and translations older than their original.
 pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnostic> {
     let days = site.config.stale_after_days;
@@ -119,11 +164,7 @@ pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnos
         out.push(Diagnostic::warning(
             "content/site.yaml",
             crate::yaml::line_of(&site_yaml, &format!("key: {key}")),
-            Msg::NumbersStale {
-                key: key.to_string(),
-                date: date.to_string(),
-                days,
-            },
+            stale_numbers(key, date, days),
             Some(Msg::CheckNumbers),
         ));
     }
@@ -132,11 +173,7 @@ pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnos
         out.push(Diagnostic::warning(
             village.path.clone(),
             crate::yaml::line_of(&text, &name),
-            Msg::PhoneStale {
-                name: name.to_string(),
-                date: date.to_string(),
-                days,
-            },
+            stale_phone(&name, date, days),
             Some(Msg::CheckPhone),
         ));
     }

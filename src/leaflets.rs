@@ -96,7 +96,15 @@ pub struct Data {
     pub url: String,
     pub short_url: String,
     pub built: String,
-    pub verified: Option<String>,
+    /// The oldest date a person checked a printed number, when every printed
+    /// number has been checked ("numbers last checked: …").
+    pub checked: Option<String>,
+    /// Where some printed number was never checked: the oldest date of the
+    /// sources of those numbers, printed as a source date, never as a check.
+    pub source_date: Option<String>,
+    /// `base_url` is a reserved or local name: print a sample box instead of
+    /// the QR code and short address, and a watermark on every page.
+    pub placeholder: bool,
     pub strings: std::collections::BTreeMap<&'static str, String>,
 }
 
@@ -144,7 +152,7 @@ pub struct LessonData {
 }
 
 /// Interface strings the leaflet uses, by the key `leaflet.typ` sees.
-const STRINGS: [(&str, &str); 10] = [
+const STRINGS: [(&str, &str); 13] = [
     ("title", "leaflet_title"),
     ("tagline", "leaflet_tagline"),
     ("hotlines", "leaflet_hotlines"),
@@ -153,7 +161,10 @@ const STRINGS: [(&str, &str); 10] = [
     ("local", "village_contacts"),
     ("scan", "leaflet_scan"),
     ("built", "leaflet_built"),
-    ("verified", "leaflet_verified"),
+    ("checked", "leaflet_checked"),
+    ("source_dated", "leaflet_source_dated"),
+    ("placeholder", "leaflet_placeholder"),
+    ("watermark", "leaflet_watermark"),
     ("free", "leaflet_free"),
 ];
 
@@ -235,20 +246,29 @@ fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: 
             })
         })
         .collect();
-    // The oldest confirmation of any number printed: national or local.
-    let verified = config
-        .contacts
-        .iter()
-        .filter(|c| !c.numbers.is_empty())
-        .filter_map(|c| c.verified)
-        .chain(
-            v.contacts
-                .iter()
-                .filter(|c| c.phone.is_some())
-                .filter_map(|c| c.verified),
-        )
-        .min()
-        .map(|d| format_date(strings, lang, d));
+    // What the printed numbers' dates say: when every one was checked by a
+    // person, the oldest check; else the oldest source date of those never
+    // checked, as a source date.
+    let office = v.office.as_deref().and_then(|k| config.office(k));
+    let (checked, source_date) = number_dates(
+        config
+            .contacts
+            .iter()
+            .filter(|c| !c.numbers.is_empty())
+            .map(|c| (c.checked, c.source_date))
+            .chain(
+                office
+                    .filter(|o| !o.numbers.is_empty())
+                    .map(|o| (o.checked, o.source_date)),
+            )
+            .chain(
+                v.contacts
+                    .iter()
+                    .filter(|c| c.phone.is_some())
+                    .map(|c| (c.checked, c.verified)),
+            ),
+    );
+    let date = |d: Option<Date>| d.map(|d| format_date(strings, lang, d));
     let data = Data {
         lang: lang.to_string(),
         title: strings.get(lang, "leaflet_title"),
@@ -282,7 +302,9 @@ fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: 
         url: url.clone(),
         short_url,
         built: format_date(strings, lang, built),
-        verified,
+        checked: date(checked),
+        source_date: date(source_date),
+        placeholder: config.base_url_is_placeholder(),
         strings: STRINGS
             .iter()
             .map(|(k, key)| (*k, strings.get(lang, key)))
@@ -297,6 +319,25 @@ fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: 
         url,
         untranslated,
         poster: false,
+    }
+}
+
+/// The dates to print about numbers, from each printed number's (checked,
+/// source date): the oldest check if every number was checked, else the
+/// oldest source date of the numbers never checked.
+fn number_dates(
+    numbers: impl Iterator<Item = (Option<Date>, Option<Date>)>,
+) -> (Option<Date>, Option<Date>) {
+    let numbers: Vec<_> = numbers.collect();
+    if numbers.iter().all(|(checked, _)| checked.is_some()) {
+        (numbers.iter().filter_map(|(c, _)| *c).min(), None)
+    } else {
+        let source = numbers
+            .iter()
+            .filter(|(c, _)| c.is_none())
+            .filter_map(|(_, s)| *s)
+            .min();
+        (None, source)
     }
 }
 
@@ -466,7 +507,14 @@ fn render_one(
     let pages = if job.poster { 1 } else { PAGES };
     let date = (built.year, built.month as u8, built.day as u8);
     let make = || -> Result<Vec<u8>> {
-        let qr = engine::qr_svg(&job.url).map_err(|e| {
+        // A placeholder address gets no QR code: the template prints a
+        // sample box in its place.
+        let qr = if job.data.placeholder {
+            Ok(String::new())
+        } else {
+            engine::qr_svg(&job.url)
+        }
+        .map_err(|e| {
             fail(
                 Msg::QrTooLong {
                     lang: lang.clone(),
@@ -539,6 +587,40 @@ fn render_one(
         None => make()?,
     };
     Ok(OutputFile::bytes(job.path.clone(), pdf))
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn a_check_is_printed_only_when_every_number_was_checked() {
+        let d = |s| Date::parse(s);
+        // All checked: the oldest check.
+        assert_eq!(
+            number_dates(
+                [
+                    (d("2026-11-01"), d("2018-05-24")),
+                    (d("2026-10-01"), d("2025-01-01"))
+                ]
+                .into_iter()
+            ),
+            (d("2026-10-01"), None)
+        );
+        // One never checked: its source date, not the other's check.
+        assert_eq!(
+            number_dates(
+                [
+                    (d("2026-11-01"), d("2018-05-24")),
+                    (None, d("2025-01-01")),
+                    (None, d("2024-04-25"))
+                ]
+                .into_iter()
+            ),
+            (None, d("2024-04-25"))
+        );
+        assert_eq!(number_dates(std::iter::empty()), (None, None));
+    }
 }
 
 #[cfg(all(test, feature = "leaflets"))]

@@ -10,6 +10,7 @@
 // unboxed fields keeps the code and tests plain, so the lint is off.
 #![allow(clippy::result_large_err)]
 
+pub mod callsheet;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -29,6 +30,7 @@ pub mod minify;
 pub mod onefile;
 pub mod output;
 pub mod portable_zip;
+pub mod publish;
 pub mod render;
 pub mod report;
 pub mod sanitize;
@@ -296,6 +298,7 @@ pub(crate) fn produce(
         leaflet_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
     let mut warnings = diagnostic::content_warnings(root, &site, built);
     warnings.extend(leaflet_jobs.iter().filter_map(|j| j.warning()));
+    warnings.extend(diagnostic::placeholder_base_url(root, &site.config));
     warnings.extend(rendered.warnings);
     warnings.extend(glossary::warnings(&site));
     if !cfg!(feature = "leaflets") && leaflet_template.is_some() && !site.villages.is_empty() {

@@ -205,6 +205,67 @@ messages! {
     ChangeStrings = "change-strings" { en: "interface strings", id: "teks antarmuka" }
     ChangeTemplates = "change-templates" { en: "templates", id: "templat" }
     ChangeStatic = "change-static" { en: "static files", id: "berkas statis" }
+
+    // `lentera contacts` and its call sheet.
+    ContactsDue { n: usize } = "contacts-due" {
+        en: "{n} numbers are due for checking (never checked first, then the oldest check):",
+        id: "{n} nomor perlu diperiksa (yang belum pernah diperiksa dulu, lalu yang paling lama):",
+    }
+    NothingDue = "nothing-due" {
+        en: "every number was checked by a person within `stale_after_days`: nothing is due",
+        id: "semua nomor sudah diperiksa orang dalam batas `stale_after_days`: tidak ada yang perlu diperiksa",
+    }
+    NeverChecked { source: String } = "never-checked" {
+        en: "never checked (source dated {source})",
+        id: "belum pernah diperiksa (sumber bertanggal {source})",
+    }
+    LastChecked { date: String, by: String } = "last-checked" {
+        en: "last checked {date} by {by}",
+        id: "terakhir diperiksa {date} oleh {by}",
+    }
+    CallSheetWritten { path: String, pages: usize } = "call-sheet-written" {
+        en: "wrote the call sheet {path} ({pages} × A4); after checking, update `checked:`, `checked_by:` and `how:` in the file named for each number",
+        id: "lembar cek {path} ditulis ({pages} × A4); setelah memeriksa, perbarui `checked:`, `checked_by:` dan `how:` di berkas yang disebut untuk tiap nomor",
+    }
+    CallSheetSkipped = "call-sheet-skipped" {
+        en: "no call sheet: this lentera was built without the `leaflets` feature",
+        id: "lembar cek tidak dibuat: lentera ini dibuat tanpa fitur `leaflets`",
+    }
+    AskCall { name: String } = "ask-call" {
+        en: "Call: is this {name}?",
+        id: "Telepon: apakah ini {name}?",
+    }
+    AskWhatsapp { name: String } = "ask-whatsapp" {
+        en: "Send a WhatsApp message: does {name} answer?",
+        id: "Kirim pesan WhatsApp: apakah {name} membalas?",
+    }
+    AskSms { name: String } = "ask-sms" {
+        en: "Look it up on the official page (do not send a test SMS to a complaints line): is it still {name}?",
+        id: "Cari di laman resminya (jangan kirim SMS percobaan ke saluran pengaduan): apakah masih {name}?",
+    }
+    AskNote { note: String } = "ask-note" {
+        en: "Still true: {note}?",
+        id: "Masih benar: {note}?",
+    }
+    AskOfficialPage { url: String } = "ask-official-page" {
+        en: "Or confirm it on {url}.",
+        id: "Atau pastikan di {url}.",
+    }
+    SheetTitle = "sheet-title" {
+        en: "Call sheet: numbers to check",
+        id: "Lembar cek nomor",
+    }
+    SheetIntro = "sheet-intro" {
+        en: "Check each number before the leaflets are printed. Write the date and your initials in the box, then update content/site.yaml: checked: (the date), checked_by: (your initials), how: called or how: official-page. Cross out a number that reaches the wrong service and tell the editor.",
+        id: "Periksa setiap nomor sebelum leaflet dicetak. Tulis tanggal dan paraf Anda di kotak, lalu perbarui content/site.yaml: checked: (tanggal), checked_by: (paraf Anda), how: called atau how: official-page. Coret nomor yang tersambung ke layanan lain dan beri tahu penyunting.",
+    }
+    SheetNumber = "sheet-number" { en: "Number", id: "Nomor" }
+    SheetWhom = "sheet-whom" { en: "Should reach", id: "Seharusnya tersambung ke" }
+    SheetAsk = "sheet-ask" { en: "What to ask", id: "Yang ditanyakan" }
+    SheetDone = "sheet-done" { en: "Checked", id: "Diperiksa" }
+    SheetDate = "sheet-date" { en: "Date", id: "Tanggal" }
+    SheetBy = "sheet-by" { en: "Initials", id: "Paraf" }
+    KindPhone = "kind-phone" { en: "phone", id: "telepon" }
 }
 
 messages! {
@@ -274,6 +335,10 @@ messages! {
     DidYouMeanKey { best: String, valid: String } = "did-you-mean-key" {
         en: "did you mean `{best}`? Valid keys: {valid}",
         id: "Maksud Anda `{best}`? Kunci yang sah: {valid}",
+    }
+    KeyRenamed { old: String, new: String } = "key-renamed" {
+        en: "`{old}:` is now `{new}:`; rename the key (the value stays as it is)",
+        id: "`{old}:` sekarang bernama `{new}:`; ganti nama kuncinya (isinya tetap)",
     }
     ValidKeys { valid: String } = "valid-keys" {
         en: "valid keys: {valid}",
@@ -593,12 +658,28 @@ messages! {
         id: "`{key}` punya nama dalam `{lang}`, padahal itu bukan bahasa yang terdaftar",
     }
     NumbersUnverified { key: String } = "numbers-unverified" {
-        en: "`{key}` has phone numbers but no `verified:` date",
-        id: "`{key}` punya nomor telepon tetapi tanpa tanggal `verified:`",
+        en: "`{key}` has phone numbers but no `source_date:`",
+        id: "`{key}` punya nomor telepon tetapi tanpa `source_date:`",
     }
     AddVerifiedNumbers = "add-verified-numbers" {
-        en: "add `verified: YYYY-MM-DD`, the date of the source that confirmed the numbers, and `source:`; numbers are printed on leaflets",
-        id: "tambahkan `verified: TTTT-BB-HH`, tanggal sumber yang memastikan nomor itu, dan `source:`; nomor ini dicetak di leaflet",
+        en: "add `source_date: YYYY-MM-DD`, the date of the source the numbers come from, and `source:`; numbers are printed on leaflets",
+        id: "tambahkan `source_date: TTTT-BB-HH`, tanggal sumber asal nomor itu, dan `source:`; nomor ini dicetak di leaflet",
+    }
+    CheckIncomplete { key: String, missing: String } = "check-incomplete" {
+        en: "the check of `{key}` is incomplete: `{missing}` missing",
+        id: "pemeriksaan nomor `{key}` belum lengkap: `{missing}` belum diisi",
+    }
+    WriteWholeCheck = "write-whole-check" {
+        en: "a check is three lines: `checked: YYYY-MM-DD` (when a person confirmed the numbers), `checked_by:` (their name or initials) and `how: called` or `how: official-page`",
+        id: "pemeriksaan terdiri atas tiga baris: `checked: TTTT-BB-HH` (kapan seseorang memastikan nomornya), `checked_by:` (nama atau inisialnya) dan `how: called` atau `how: official-page`",
+    }
+    BaseUrlPlaceholder { url: String } = "base-url-placeholder" {
+        en: "`base_url` {url} is a reserved or local name, not the site's real address: leaflets and posters print a sample box and a watermark instead of the QR code",
+        id: "`base_url` {url} adalah nama cadangan atau lokal, bukan alamat asli situs: leaflet dan poster mencetak kotak contoh dan tanda air, bukan kode QR",
+    }
+    SetBaseUrl = "set-base-url" {
+        en: "set `base_url` to the address the site is published at before printing or publishing (docs/publishing.md)",
+        id: "isi `base_url` dengan alamat tempat situs diterbitkan sebelum mencetak atau menerbitkan (docs/publishing.md)",
     }
     UnknownTimeZone { zone: String } = "unknown-time-zone" {
         en: "`{zone}` is not a time zone this system knows",
@@ -645,20 +726,28 @@ messages! {
 
     // Checks on the content (warnings).
     NumbersStale { key: String, date: String, days: u32 } = "numbers-stale" {
-        en: "the numbers of `{key}` were verified on {date}, more than {days} days ago",
+        en: "the numbers of `{key}` were last checked on {date}, more than {days} days ago",
         id: "nomor `{key}` terakhir diperiksa pada {date}, lebih dari {days} hari yang lalu",
     }
+    NumbersNeverChecked { key: String } = "numbers-never-checked" {
+        en: "the numbers of `{key}` were never checked by a person (only their source is dated)",
+        id: "nomor `{key}` belum pernah diperiksa orang (hanya sumbernya yang bertanggal)",
+    }
     CheckNumbers = "check-numbers" {
-        en: "check them against the source, then update `verified:` and `source:`",
-        id: "periksa lagi dengan sumbernya, lalu perbarui `verified:` dan `source:`",
+        en: "call them or find them on the official page (`lentera contacts` prints a call sheet), then set `checked:`, `checked_by:` and `how:`",
+        id: "telepon nomornya atau cari di laman resminya (`lentera contacts` mencetak lembar cek), lalu isi `checked:`, `checked_by:` dan `how:`",
     }
     PhoneStale { name: String, date: String, days: u32 } = "phone-stale" {
-        en: "the phone number of `{name}` was verified on {date}, more than {days} days ago",
+        en: "the phone number of `{name}` was last checked on {date}, more than {days} days ago",
         id: "nomor telepon `{name}` terakhir diperiksa pada {date}, lebih dari {days} hari yang lalu",
     }
+    PhoneNeverChecked { name: String } = "phone-never-checked" {
+        en: "the phone number of `{name}` was never checked by a person",
+        id: "nomor telepon `{name}` belum pernah diperiksa orang",
+    }
     CheckPhone = "check-phone" {
-        en: "check it with the person, then update `verified:`",
-        id: "tanyakan lagi ke orangnya, lalu perbarui `verified:`",
+        en: "check it with the person, then set `checked:`, `checked_by:` and `how: called`",
+        id: "tanyakan lagi ke orangnya, lalu isi `checked:`, `checked_by:` dan `how: called`",
     }
     TranslationStale { lang: String } = "translation-stale" {
         en: "the `{lang}` translation is older than this page's last review (`updated:`)",
@@ -742,6 +831,54 @@ messages! {
     ShortenBaseUrl = "shorten-base-url" {
         en: "shorten `base_url` in content/site.yaml or the village file name",
         id: "perpendek `base_url` di content/site.yaml atau nama berkas desa",
+    }
+
+    // `check --publish`: what would be wrong in public.
+    PublishVillageDraft = "publish-village-draft" {
+        en: "this village is marked `draft: true`: its page, leaflets and posters would be published as a draft",
+        id: "desa ini ditandai `draft: true`: halaman, leaflet dan posternya akan terbit sebagai draf",
+    }
+    PublishLessonDraft { lesson: String, lang: String, file: String } = "publish-lesson-draft" {
+        en: "the leaflet and poster in `{lang}` would print `{lesson}`, which is marked `draft: true` ({file})",
+        id: "leaflet dan poster `{lang}` akan mencetak `{lesson}`, yang ditandai `draft: true` ({file})",
+    }
+    FinishDraft = "finish-draft" {
+        en: "finish it and remove `draft: true`, or check without `--drafts`",
+        id: "selesaikan lalu hapus `draft: true`, atau periksa tanpa `--drafts`",
+    }
+    PublishTranslationDraft { lesson: String, lang: String, file: String } = "publish-translation-draft" {
+        en: "the leaflet and poster in `{lang}` would print `{lesson}` from a draft translation ({file}: `translation: draft`)",
+        id: "leaflet dan poster `{lang}` akan mencetak `{lesson}` dari terjemahan draf ({file}: `translation: draft`)",
+    }
+    ReviewDraftTranslation { lang: String } = "review-draft-translation" {
+        en: "have a speaker of `{lang}` review it and set `translation: reviewed`, or remove `{lang}` from this village's `languages:`",
+        id: "minta penutur `{lang}` memeriksanya lalu isi `translation: reviewed`, atau hapus `{lang}` dari `languages:` desa ini",
+    }
+    PublishLessonMissingInLang { lesson: String, lang: String, shown_in: String } = "publish-lesson-missing-in-lang" {
+        en: "lesson `{lesson}` has no `{lang}` version: the `{lang}` leaflet and poster would print it in `{shown_in}`",
+        id: "pelajaran `{lesson}` belum ada dalam `{lang}`: leaflet dan poster `{lang}` akan mencetaknya dalam `{shown_in}`",
+    }
+    TranslateOrDropLang { lesson: String, lang: String } = "translate-or-drop-lang" {
+        en: "translate `{lesson}` into `{lang}`, or remove `{lang}` from this village's `languages:` (or the lesson from `lessons:`)",
+        id: "terjemahkan `{lesson}` ke `{lang}`, atau hapus `{lang}` dari `languages:` desa ini (atau pelajarannya dari `lessons:`)",
+    }
+    QrTargetMissing { lang: String, url: String } = "qr-target-missing" {
+        en: "the QR code of the `{lang}` leaflet and poster points to {url}, which is not a page of this build",
+        id: "kode QR leaflet dan poster `{lang}` menuju {url}, padahal itu bukan halaman situs yang dibuat",
+    }
+    QrTargetHint { lang: String } = "qr-target-hint" {
+        en: "check `base_url` in content/site.yaml; the village page must be built in `{lang}`",
+        id: "periksa `base_url` di content/site.yaml; halaman desa harus dibuat dalam `{lang}`",
+    }
+
+    // `lentera contacts`.
+    CallSheetFailed = "call-sheet-failed" {
+        en: "the Typst template of the call sheet failed",
+        id: "templat Typst lembar cek nomor gagal",
+    }
+    FixCallSheetTemplate = "fix-call-sheet-template" {
+        en: "fix templates/call-sheet.typ (or the theme's), or delete it to use the default",
+        id: "perbaiki templates/call-sheet.typ (atau milik tema), atau hapus agar yang bawaan dipakai",
     }
 
     // The output folder.

@@ -139,6 +139,15 @@ fn unknown_key_hint(message: &str) -> Option<Msg> {
         .map(|v| format!("`{v}`"))
         .collect::<Vec<_>>()
         .join(", ");
+    if let Some((_, new)) = RENAMED
+        .iter()
+        .find(|(old, new)| *old == key && valid.contains(new))
+    {
+        return Some(Msg::KeyRenamed {
+            old: key.to_string(),
+            new: new.to_string(),
+        });
+    }
     Some(match closest(key, &valid) {
         Some(best) => Msg::DidYouMeanKey {
             best: best.to_string(),
@@ -147,6 +156,14 @@ fn unknown_key_hint(message: &str) -> Option<Msg> {
         None => Msg::ValidKeys { valid: list },
     })
 }
+
+/// Keys that were renamed: (old, new). An old key where the new one is valid
+/// gets a hint naming the new one.
+const RENAMED: &[(&str, &str)] = &[
+    // A contact's `verified:` was always the date of its source, not a
+    // check by a person (issue #22).
+    ("verified", "source_date"),
+];
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {

@@ -202,6 +202,7 @@ pub fn site_config(data: &[u8]) {
     assert!(config.language(&config.default_language).is_some());
     let _ = Date::at(&config.time_zone, jiff_noon());
     let _ = config.stale_contacts(today());
+    let _ = config.base_url_is_placeholder();
     for lang in &config.languages {
         let _ = config.lang_prefix(&lang.code);
         let _ = lentera::urls::page_path(&config, "pelajaran/x", &lang.code, false);
@@ -209,15 +210,9 @@ pub fn site_config(data: &[u8]) {
     }
     let def = config.default_language.as_str();
     for (name, numbers, verified) in config
-        .contacts
+        .number_holders()
         .iter()
-        .map(|c| (&c.name, &c.numbers, c.verified))
-        .chain(
-            config
-                .offices
-                .iter()
-                .map(|o| (&o.name, &o.numbers, o.verified)),
-        )
+        .map(|h| (h.name, h.numbers, h.source_date))
     {
         for lang in config.language_codes() {
             let _ = name.get(lang, def);

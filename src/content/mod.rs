@@ -139,10 +139,10 @@ impl Site {
             .collect()
     }
 
-    /// Village contacts whose phone number was verified more than
-    /// `stale_after_days` before `today`: (village, contact name, date).
-    pub fn stale_village_contacts(&self, today: Date) -> Vec<(&Village, String, Date)> {
-        let limit = today.days_since_epoch() - i64::from(self.config.stale_after_days);
+    /// Village contacts whose phone number a person last `checked` more than
+    /// `stale_after_days` before `today`, or never: (village, contact name,
+    /// date of the last check).
+    pub fn stale_village_contacts(&self, today: Date) -> Vec<(&Village, String, Option<Date>)> {
         let def = self.config.default_language.as_str();
         self.villages
             .iter()
@@ -152,8 +152,9 @@ impl Site {
                     .iter()
                     .filter(|c| c.phone.is_some())
                     .filter_map(move |c| {
-                        let date = c.verified.filter(|d| d.days_since_epoch() < limit)?;
-                        Some((v, c.name.get(def, def).to_string(), date))
+                        self.config
+                            .is_due(c.checked, today)
+                            .then(|| (v, c.name.get(def, def).to_string(), c.checked))
                     })
             })
             .collect()

@@ -53,8 +53,17 @@ pub struct LocalContact {
     pub role: Option<Localized>,
     #[serde(default)]
     pub phone: Option<String>,
+    /// The date of the source the phone number comes from.
     #[serde(default)]
     pub verified: Option<Date>,
+    /// When a person last confirmed the number, who, and how (as for the
+    /// contacts in site.yaml).
+    #[serde(default)]
+    pub checked: Option<Date>,
+    #[serde(default)]
+    pub checked_by: Option<String>,
+    #[serde(default)]
+    pub how: Option<crate::config::CheckHow>,
     #[serde(default)]
     pub source: Option<SourceLink>,
 }

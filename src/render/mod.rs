@@ -879,11 +879,11 @@ fn lang_shared(
                 .unwrap_or_default(),
             numbers: number_views(&c.numbers, lang, def),
             url: c.url.clone(),
-            verified: c.verified.map(|d| format_date(strings, lang, d)),
+            verified: c.source_date.map(|d| format_date(strings, lang, d)),
             source: c.source.clone(),
         })
         .collect();
-    let verified_latest = config.contacts.iter().filter_map(|c| c.verified).max();
+    let verified_latest = config.contacts.iter().filter_map(|c| c.source_date).max();
 
     let mut globals = Globals::default();
     globals.insert(

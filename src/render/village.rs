@@ -116,7 +116,7 @@ impl JobCtx<'_> {
                 address: &o.address,
                 url: &o.url,
                 numbers: number_views(&o.numbers, lang, def),
-                verified: o.verified.map(|d| format_date(self.strings, lang, d)),
+                verified: o.source_date.map(|d| format_date(self.strings, lang, d)),
             });
         let lessons: Vec<VillageLessonView> = self
             .site

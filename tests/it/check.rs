@@ -50,7 +50,7 @@ fn stale_translation_and_stale_contact_are_warnings() {
     );
     site.write(
         "content/desa/sukamaju.yaml",
-        "name: Sukamaju\nkabupaten: Contoh Raya\ncontacts:\n  - name: Pak Kades\n    phone: 0812-0000-0000\n    verified: 2025-01-02\n",
+        "name: Sukamaju\nkabupaten: Contoh Raya\ncontacts:\n  - name: Pak Kades\n    phone: 0812-0000-0000\n    verified: 2024-12-02\n    checked: 2025-01-02\n    checked_by: AB\n    how: called\n",
     );
     let report = run(
         site.root(),
@@ -79,7 +79,7 @@ fn stale_translation_and_stale_contact_are_warnings() {
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("`kp2mi` were verified on 2025-04-10")),
+            .any(|m| m.contains("`kp2mi` were never checked by a person")),
         "{messages:?}"
     );
     let local = report
@@ -88,7 +88,7 @@ fn stale_translation_and_stale_contact_are_warnings() {
         .find(|d| {
             d.message
                 .to_string()
-                .contains("`Pak Kades` was verified on 2025-01-02")
+                .contains("`Pak Kades` was last checked on 2025-01-02")
         })
         .unwrap_or_else(|| panic!("{messages:?}"));
     assert_eq!(
@@ -167,12 +167,12 @@ fn missing_interface_strings_are_reported_per_language() {
 #[test]
 fn exit_codes_and_json() {
     let site = TestSite::fixture("basic");
-    // Old verified date → warnings only.
+    // Numbers never checked → warnings only.
     let out = lentera(&site, &["check"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(
-        stdout.contains("warning[numbers-stale]: the numbers of `kp2mi`")
+        stdout.contains("warning[numbers-never-checked]: the numbers of `kp2mi`")
             && stdout.contains("--> content/site.yaml:11:3"),
         "{stdout}"
     );
@@ -299,7 +299,8 @@ fn new_lesson_and_village_build_as_drafts() {
 fn check_reports_exactly_what_build_warns_about() {
     let site = TestSite::fixture("basic");
     // An untranslated leaflet lesson (the fixture village prints `en`
-    // lessons in `id`), stale numbers and removed HTML.
+    // lessons in `id`), numbers never checked, the placeholder base_url and
+    // removed HTML.
     site.write(
         "content/pelajaran/x.md",
         "---\ntitle: X\n---\nTeks <script>alert(1)</script> di sini.\n",
@@ -324,7 +325,12 @@ fn check_reports_exactly_what_build_warns_about() {
     from_build.sort();
     from_check.sort();
     let codes: std::collections::BTreeSet<&str> = from_build.iter().map(|k| k.0).collect();
-    for code in ["numbers-stale", "leaflet-untranslated", "removed-element"] {
+    for code in [
+        "numbers-never-checked",
+        "base-url-placeholder",
+        "leaflet-untranslated",
+        "removed-element",
+    ] {
         assert!(codes.contains(code), "{code} missing from {codes:?}");
     }
     assert_eq!(from_build, from_check);

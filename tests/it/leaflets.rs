@@ -72,7 +72,10 @@ fn real_leaflets_print_right() {
     if !tools_ready() {
         return;
     }
-    let build = lentera::build(&repo(), &options(false, false)).unwrap();
+    // The real content at a real address (its own is a placeholder, which
+    // prints no QR code: see tests/it/publish.rs).
+    let site = crate::publish::real_site_at("https://desabinaan.contoh.id/");
+    let build = site.build().unwrap();
     let config = &build.site.config;
     let dir = tempfile::tempdir().unwrap();
     for v in &build.site.villages {
@@ -269,7 +272,7 @@ fn default_lessons_local_contacts_and_a_stale_number_still_print() {
     // number was checked long ago: a warning, and the leaflet still builds.
     site.write(
         "content/desa/sukamaju.yaml",
-        "name: Sukamaju\nkabupaten: Contoh Raya\noffice: kanim-contoh\ncontacts:\n  - name: Pak Kades\n    role: { id: Kepala desa }\n    phone: 0812-3456-7890\n    verified: 2024-01-02\n",
+        "name: Sukamaju\nkabupaten: Contoh Raya\noffice: kanim-contoh\ncontacts:\n  - name: Pak Kades\n    role: { id: Kepala desa }\n    phone: 0812-3456-7890\n    verified: 2023-12-01\n    checked: 2024-01-02\n    checked_by: AB\n    how: called\n",
     );
     let build = site.build().unwrap();
     assert_eq!(build.leaflets, ["desa/sukamaju/sukamaju-id.pdf"]);
@@ -279,7 +282,7 @@ fn default_lessons_local_contacts_and_a_stale_number_still_print() {
                 && w.line == 5
                 && w.message
                     .to_string()
-                    .starts_with("the phone number of `Pak Kades` was verified on 2024-01-02")
+                    .starts_with("the phone number of `Pak Kades` was last checked on 2024-01-02")
         ),
         "{:?}",
         build.warnings
@@ -300,8 +303,13 @@ fn default_lessons_local_contacts_and_a_stale_number_still_print() {
     ] {
         assert!(text.contains(expected), "{expected} missing: {text}");
     }
-    // The oldest confirmation of a printed number is the one shown.
-    assert!(text.contains("2024"), "{text}");
+    // KP2MI's numbers were never checked: the oldest source date of the
+    // numbers never checked is shown, as a source date (not the local
+    // number's check).
+    assert!(
+        text.contains("Nomor dari sumber bertanggal 10 April 2025"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -382,7 +390,8 @@ fn serve_cache_reuses_unchanged_leaflets_and_remakes_changed_ones() {
 /// the village page; the village page links it.
 #[test]
 fn real_posters_are_one_a4_portrait_page_with_a_working_qr_code() {
-    let build = lentera::build(&repo(), &options(false, false)).unwrap();
+    let site = crate::publish::real_site_at("https://desabinaan.contoh.id/");
+    let build = site.build().unwrap();
     let config = &build.site.config;
     assert!(!build.posters.is_empty());
     let dir = tempfile::tempdir().unwrap();

@@ -233,8 +233,8 @@ fn every_phone_number_printed_comes_from_site_yaml() {
     for contact in &config.contacts {
         if !contact.numbers.is_empty() {
             assert!(
-                contact.verified.is_some(),
-                "{}: numbers need `verified`",
+                contact.source_date.is_some(),
+                "{}: numbers need `source_date`",
                 contact.key
             );
             assert!(
@@ -563,7 +563,8 @@ fn numbers_from_abroad_international() {
     assert!(local_form_runs("WhatsApp +62 811-8080-141.", &targets).is_empty());
 }
 
-/// See: #13. A `verified:` date is the date of a source, never a placeholder:
+/// See: #13. A `source_date:` (or a village's `verified:`) is the date of a
+/// source, never a placeholder:
 /// no contact, office or village contact says 1 January (the old 2023-01-01).
 #[test]
 fn no_placeholder_verified_dates() {
@@ -572,8 +573,13 @@ fn no_placeholder_verified_dates() {
     let dates = config
         .contacts
         .iter()
-        .map(|c| (c.key.clone(), c.verified))
-        .chain(config.offices.iter().map(|o| (o.key.clone(), o.verified)))
+        .map(|c| (c.key.clone(), c.source_date))
+        .chain(
+            config
+                .offices
+                .iter()
+                .map(|o| (o.key.clone(), o.source_date)),
+        )
         .chain(build.site.villages.iter().flat_map(|v| {
             v.file
                 .contacts
@@ -592,7 +598,11 @@ fn no_placeholder_verified_dates() {
         }
     }
     for c in config.contacts.iter().filter(|c| !c.numbers.is_empty()) {
-        assert!(c.verified.is_some(), "{}: numbers need `verified`", c.key);
+        assert!(
+            c.source_date.is_some(),
+            "{}: numbers need `source_date`",
+            c.key
+        );
     }
 }
 
