@@ -109,6 +109,13 @@ pub fn missing_strings(theme: &str, missing: &[(String, String)]) -> Vec<Diagnos
         .collect()
 }
 
+/// A warning that a phone number is due for re-checking (site.yaml or a
+/// village): `build` and `serve` count these in one line, `check` lists each.
+pub fn is_stale_number(d: &Diagnostic) -> bool {
+    d.severity == Severity::Warning
+        && matches!(d.message, Msg::NumbersStale { .. } | Msg::PhoneStale { .. })
+}
+
 /// Warnings about the content itself: contact numbers verified too long ago
 /// (site.yaml and villages) and translations older than their original.
 pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnostic> {

@@ -27,8 +27,14 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, first_line: usize) ->
         if let Some(at) = duplicate_line(text, &detail) {
             (line, column) = (at + first_line - 1, 1);
         }
-        let hint = unknown_key_hint(&detail);
         let message = classify(&detail);
+        // A value that serde accepted as text but we could not read (a date)
+        // is reported at the start of its mapping: point at the value.
+        if let Some((at, col)) = value_position(text, &message, line + 1 - first_line) {
+            (line, column) = (at + first_line - 1, col);
+        }
+        let hint = unknown_key_hint(&detail)
+            .or_else(|| mistake_hint(text, line + 1 - first_line, column, &message, &detail));
         // Our words say all of serde's, except for syntax errors.
         let detail = matches!(message, Msg::YamlInvalid | Msg::YamlTooDeep).then_some(detail);
         Error::Yaml {
@@ -97,6 +103,192 @@ fn classify(message: &str) -> Msg {
     } else {
         Msg::YamlInvalid
     }
+}
+
+/// The innermost message of a `YamlWithin` chain, with the key path.
+fn innermost(message: &Msg) -> (Vec<&str>, &Msg) {
+    match message {
+        Msg::YamlWithin { key, inner } => {
+            let (mut path, msg) = innermost(inner);
+            path.insert(0, key.as_str());
+            (path, msg)
+        }
+        other => (Vec::new(), other),
+    }
+}
+
+/// The last key of a serde path such as `contacts[2].verified`.
+fn last_key(path: &[&str]) -> Option<String> {
+    let last = path.last()?.rsplit('.').next()?;
+    let key = last.split('[').next().unwrap_or(last);
+    (!key.is_empty()).then(|| key.to_string())
+}
+
+/// For a value that is not a date, the (1-based) line and column of the
+/// value itself: the first `KEY: VALUE` line at or after `from` (where serde
+/// points, the start of the mapping), else anywhere in `text`.
+fn value_position(text: &str, message: &Msg, from: usize) -> Option<(usize, usize)> {
+    let (path, inner) = innermost(message);
+    let Msg::NotADate { value } = inner else {
+        return None;
+    };
+    let key = last_key(&path);
+    let matches = |l: &str| -> Option<usize> {
+        let body = l.trim_start();
+        let body = body.strip_prefix("- ").map_or(body, str::trim_start);
+        let (k, v) = body.split_once(':')?;
+        if key.as_deref().is_some_and(|key| key != k.trim()) {
+            return None;
+        }
+        let v = v.split(" #").next().unwrap_or(v).trim();
+        let v = v.trim_matches(|c| c == '"' || c == '\'');
+        (v == value.as_str()).then(|| {
+            let at = l.rfind(value.as_str()).unwrap_or(0);
+            l[..at].chars().count() + 1
+        })
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let from = from.saturating_sub(1).min(lines.len());
+    (from..lines.len())
+        .chain(0..from)
+        .find_map(|i| matches(lines[i]).map(|col| (i + 1, col)))
+}
+
+/// A hint in the staff's words for the mistakes people make most when they
+/// write YAML by hand: text with `: ` in it, a tab, a line indented unlike
+/// its neighbours, a date not written YYYY-MM-DD. `line` is 1-based within
+/// `text`.
+fn mistake_hint(text: &str, line: usize, column: usize, message: &Msg, detail: &str) -> Option<Msg> {
+    let (_, inner) = innermost(message);
+    if let Msg::NotADate { value } = inner {
+        let today = crate::config::Date::today().to_string();
+        return Some(match guess_date(value) {
+            Some(fixed) => Msg::DateDidYouMean { fixed, today },
+            None => Msg::WriteDateAs { today },
+        });
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let here = *lines.get(line.checked_sub(1)?)?;
+    let syntax = matches!(inner, Msg::YamlInvalid);
+    let map_for_text = matches!(inner, Msg::YamlWrongType { found, expected }
+        if found == "map" && expected.contains("string"));
+    // A tab anywhere in the indentation, on this line or the one above (the
+    // scanner stops at the first character it cannot read).
+    if syntax {
+        let tabbed = |l: &str| l.chars().take_while(|c| c.is_whitespace()).any(|c| c == '\t') || (l.contains('\t') && detail.contains("tab"));
+        let at = if tabbed(here) {
+            Some(here)
+        } else {
+            line.checked_sub(2).and_then(|i| lines.get(i)).copied().filter(|l| tabbed(l))
+        };
+        if let Some(l) = at {
+            return Some(Msg::TabInYaml {
+                fixed: l.replace('\t', "  "),
+            });
+        }
+    }
+    if (syntax && detail.contains("mapping values")) || map_for_text {
+        if let Some(fixed) = quoted_line(here, map_for_text) {
+            return Some(Msg::QuoteTheText { fixed });
+        }
+    }
+    if syntax {
+        // The offending line is this one or the line before (serde_yaml
+        // sometimes notices only on the next line).
+        let _ = column;
+        for i in [line, line.saturating_sub(1)] {
+            if let Some(hint) = indentation_hint(&lines, i) {
+                return Some(hint);
+            }
+        }
+    }
+    None
+}
+
+/// `- text: more` or `key: text: more` with the text put in double quotes,
+/// or `None` if the line is not of that shape. With `item_only`, only a list
+/// item is rewritten (the whole item is the text).
+fn quoted_line(line: &str, item_only: bool) -> Option<String> {
+    let indent_len = line.len() - line.trim_start().len();
+    let (indent, body) = line.split_at(indent_len);
+    let quote = |t: &str| {
+        let t = t.trim();
+        format!("\"{}\"", t.replace('\\', "\\\\").replace('"', "\\\""))
+    };
+    if let Some(item) = body.strip_prefix("- ") {
+        if !item.contains(": ") || item.trim_start().starts_with(['"', '\'']) {
+            return None;
+        }
+        // `- title: A: B` in a list of mappings: quote the value, not the item.
+        if !item_only && let Some((key, value)) = item.split_once(": ")
+            && value.contains(": ")
+            && is_key(key)
+        {
+            return Some(format!("{indent}- {key}: {}", quote(value)));
+        }
+        return Some(format!("{indent}- {}", quote(item)));
+    }
+    if item_only {
+        return None;
+    }
+    let (key, value) = body.split_once(": ")?;
+    if !is_key(key) || !value.contains(": ") || value.trim_start().starts_with(['"', '\'']) {
+        return None;
+    }
+    Some(format!("{indent}{key}: {}", quote(value)))
+}
+
+/// A plain YAML key as staff write them (`title`, `key_points`, `id`).
+fn is_key(s: &str) -> bool {
+    !s.is_empty()
+        && s
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+}
+
+/// Line `line` (1-based) indented unlike the line above it, when the line
+/// above does not open a block: the hint shows it lined up.
+fn indentation_hint(lines: &[&str], line: usize) -> Option<Msg> {
+    let here = *lines.get(line.checked_sub(1)?)?;
+    if here.trim().is_empty() || here.trim_start().starts_with('#') {
+        return None;
+    }
+    let above = lines[..line - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    // Where the keys of the line above start: after `- ` for a list item.
+    let key_start = |l: &str| {
+        let body = l.trim_start();
+        indent(l) + if body.starts_with("- ") { 2 + body[2..].len() - body[2..].trim_start().len() } else { 0 }
+    };
+    let opens_block = above.trim_end().ends_with(':') || above.trim_end().ends_with(['|', '>']);
+    let here_body = here.trim_start();
+    let target = if here_body.starts_with("- ") {
+        indent(above)
+    } else {
+        key_start(above)
+    };
+    if opens_block || indent(here) == target {
+        return None;
+    }
+    Some(Msg::LineUpIndent {
+        spaces: target,
+        fixed: format!("{}{}", " ".repeat(target), here_body),
+    })
+}
+
+/// `08-12-2026`, `8/12/2026` or `2026/12/08` as `2026-12-08`, when that is a
+/// real date.
+fn guess_date(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value.trim().split(['-', '/', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    let date = crate::config::Date::parse(&format!("{y}-{m}-{d}"))?;
+    Some(date.to_string())
 }
 
 /// For "duplicate field `x`", the 1-based line of the second `x:` in `text`.
