@@ -342,16 +342,16 @@ messages! {
         id: "Maksud Anda {fixed}? Tanggal ditulis TTTT-BB-HH (tahun, bulan, hari), misalnya hari ini: {today}",
     }
     QuoteTheText { fixed: String } = "quote-the-text" {
-        en: "the text contains `: `, which YAML reads as the start of a new key; put the whole text in double quotes: {fixed}",
-        id: "teks ini memuat `: ` yang dibaca YAML sebagai awal kunci baru; apit seluruh teksnya dengan tanda kutip: {fixed}",
+        en: "the text contains `: `, which YAML reads as the start of a new key; put the whole text in double quotes: `{fixed}`",
+        id: "teks ini memuat `: ` yang dibaca YAML sebagai awal kunci baru; apit seluruh teksnya dengan tanda kutip: `{fixed}`",
     }
     LineUpIndent { spaces: usize, fixed: String } = "line-up-indent" {
-        en: "this line is indented differently from the line above: line it up ({spaces} spaces; spaces, not tabs): {fixed}",
-        id: "baris ini menjorok tidak sama dengan baris di atasnya: luruskan ({spaces} spasi; pakai spasi, bukan tab): {fixed}",
+        en: "this line is indented differently from the line above: line it up ({spaces} spaces; spaces, not tabs): `{fixed}`",
+        id: "baris ini menjorok tidak sama dengan baris di atasnya: luruskan ({spaces} spasi; pakai spasi, bukan tab): `{fixed}`",
     }
     TabInYaml { fixed: String } = "tab-in-yaml" {
-        en: "this line has a tab (shown as →); YAML indents with spaces only: replace the tab with spaces: {fixed}",
-        id: "baris ini memuat tab (tampil sebagai →); YAML hanya boleh menjorok dengan spasi: ganti tab dengan spasi: {fixed}",
+        en: "this line has a tab (shown as →); YAML indents with spaces only: replace the tab with spaces: `{fixed}`",
+        id: "baris ini memuat tab (tampil sebagai →); YAML hanya boleh menjorok dengan spasi: ganti tab dengan spasi: `{fixed}`",
     }
     DidYouMeanKey { best: String, valid: String } = "did-you-mean-key" {
         en: "did you mean `{best}`? Valid keys: {valid}",

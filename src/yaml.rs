@@ -34,7 +34,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, first_line: usize) ->
             (line, column) = (at + first_line - 1, col);
         }
         let hint = unknown_key_hint(&detail)
-            .or_else(|| mistake_hint(text, line + 1 - first_line, column, &message, &detail));
+            .or_else(|| mistake_hint(text, line + 1 - first_line, &message, &detail));
         // Our words say all of serde's, except for syntax errors.
         let detail = matches!(message, Msg::YamlInvalid | Msg::YamlTooDeep).then_some(detail);
         Error::Yaml {
@@ -119,9 +119,9 @@ fn innermost(message: &Msg) -> (Vec<&str>, &Msg) {
 
 /// The last key of a serde path such as `contacts[2].verified`.
 fn last_key(path: &[&str]) -> Option<String> {
+    // `contacts[1]` names an item, not the key of the value.
     let last = path.last()?.rsplit('.').next()?;
-    let key = last.split('[').next().unwrap_or(last);
-    (!key.is_empty()).then(|| key.to_string())
+    (!last.is_empty() && !last.ends_with(']')).then(|| last.to_string())
 }
 
 /// For a value that is not a date, the (1-based) line and column of the
@@ -158,7 +158,7 @@ fn value_position(text: &str, message: &Msg, from: usize) -> Option<(usize, usiz
 /// write YAML by hand: text with `: ` in it, a tab, a line indented unlike
 /// its neighbours, a date not written YYYY-MM-DD. `line` is 1-based within
 /// `text`.
-fn mistake_hint(text: &str, line: usize, column: usize, message: &Msg, detail: &str) -> Option<Msg> {
+fn mistake_hint(text: &str, line: usize, message: &Msg, detail: &str) -> Option<Msg> {
     let (_, inner) = innermost(message);
     if let Msg::NotADate { value } = inner {
         let today = crate::config::Date::today().to_string();
@@ -189,13 +189,14 @@ fn mistake_hint(text: &str, line: usize, column: usize, message: &Msg, detail: &
     }
     if (syntax && detail.contains("mapping values")) || map_for_text {
         if let Some(fixed) = quoted_line(here, map_for_text) {
-            return Some(Msg::QuoteTheText { fixed });
+            return Some(Msg::QuoteTheText {
+                fixed: fixed.trim_start().to_string(),
+            });
         }
     }
     if syntax {
         // The offending line is this one or the line before (serde_yaml
         // sometimes notices only on the next line).
-        let _ = column;
         for i in [line, line.saturating_sub(1)] {
             if let Some(hint) = indentation_hint(&lines, i) {
                 return Some(hint);
@@ -442,6 +443,107 @@ mod tests {
             classify("contacts[0]: missing field `id`").text(crate::messages::Lang::Id),
             "di `contacts[0]`: kunci `id` wajib diisi"
         );
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Lesson {
+        title: String,
+        summary: Option<String>,
+        updated: Option<crate::config::Date>,
+        #[serde(default)]
+        key_points: Vec<String>,
+        #[serde(default)]
+        contacts: Vec<Person>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Person {
+        name: String,
+        verified: Option<crate::config::Date>,
+    }
+
+    /// The error of `text` (front matter starting on line 2 of `a.md`) as
+    /// staff read it in both languages, today's date written TODAY.
+    fn shown(text: &str) -> (usize, usize, String) {
+        let err = parse::<Lesson>(Path::new("a.md"), text, 2).unwrap_err();
+        let Error::Yaml { line, column, .. } = &err else {
+            panic!("{err:?}")
+        };
+        let d = err.diagnostic();
+        let today = crate::config::Date::today().to_string();
+        let both = [crate::messages::Lang::Id, crate::messages::Lang::En]
+            .map(|lang| crate::report::one_line(&d, lang).replace(&today, "TODAY"))
+            .join("\n");
+        (*line, *column, both)
+    }
+
+    #[test]
+    fn hint_quote_a_list_item_with_a_colon() {
+        let (line, _, text) =
+            shown("title: A\nkey_points:\n  - Gaji besar, berangkat minggu ini: curigai.\n");
+        assert_eq!(line, 4);
+        assert!(
+            text.contains(r#"- "Gaji besar, berangkat minggu ini: curigai.""#),
+            "{text}"
+        );
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn hint_quote_a_value_with_a_colon() {
+        let (line, _, text) = shown("title: A\nsummary: Awas: calo menipu\n");
+        assert_eq!(line, 3);
+        assert!(text.contains(r#"summary: "Awas: calo menipu""#), "{text}");
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn hint_line_up_with_the_line_above() {
+        let (line, _, text) = shown("title: A\n  summary: B\n");
+        assert_eq!(line, 3);
+        assert!(text.contains("line-up") || text.contains("line it up"), "{text}");
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn hint_tab_shown_and_replaced() {
+        let (_, _, text) = shown("title: A\nkey_points:\n\t- satu\n");
+        assert!(text.contains("tab"), "{text}");
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn hint_date_with_the_likely_date_and_today() {
+        let text = "title: A\nsummary: B\nkey_points:\n  - satu\nupdated: 15-11-2026\n";
+        let (line, column, shown_text) = shown(text);
+        // `updated:` is on line 6 of the file (the front matter starts on 2).
+        assert!(shown_text.contains("2026-11-15") && shown_text.contains("TODAY"), "{shown_text}");
+        assert_eq!((line, column), (6, 10));
+        insta::assert_snapshot!(shown_text);
+        let (_, _, unguessable) = shown("title: A\nupdated: kemarin\n");
+        assert!(unguessable.contains("YYYY-MM-DD") && unguessable.contains("TODAY"));
+        insta::assert_snapshot!(unguessable);
+    }
+
+    #[test]
+    fn a_bad_date_in_a_list_is_reported_at_its_own_line() {
+        let text = "title: A\ncontacts:\n  - name: X\n    verified: 2025-01-01\n  - name: Y\n    verified: 2025-13-01\n";
+        let (line, column, shown_text) = shown(text);
+        assert_eq!((line, column), (7, 15), "{shown_text}");
+    }
+
+    #[test]
+    fn serde_kinds_in_plain_words() {
+        use crate::messages::{Lang, yaml_kind};
+        assert_eq!(yaml_kind("map", Lang::Id), "pasangan `kunci: isi`");
+        assert_eq!(yaml_kind("a string", Lang::En), "text");
+        assert_eq!(yaml_kind("string \"maybe\"", Lang::Id), "teks \"maybe\"");
+        assert_eq!(yaml_kind("a sequence", Lang::Id), "daftar (baris berawalan `- `)");
+        assert_eq!(yaml_kind("something else", Lang::Id), "something else");
     }
 
     #[test]
