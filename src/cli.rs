@@ -278,8 +278,9 @@ pub fn run(cli: Cli) -> ExitCode {
 /// one line counts them and `lentera check` gives each in full.
 fn print_warnings(warnings: &[crate::diagnostic::Diagnostic], root: &Path, lang: Lang) {
     let style = Style::for_terminal(lang, &std::io::stderr());
-    let (stale, others): (Vec<_>, Vec<_>) =
-        warnings.iter().partition(|w| crate::diagnostic::is_stale_number(w));
+    let (stale, others): (Vec<_>, Vec<_>) = warnings
+        .iter()
+        .partition(|w| crate::diagnostic::is_stale_number(w));
     for warning in others {
         eprintln!("{}", crate::report::render(warning, root, style));
     }

@@ -790,7 +790,11 @@ fn relative_file(dir: &str, file: &str) -> String {
         .zip(&to[..to.len() - 1])
         .take_while(|(a, b)| a == b)
         .count();
-    format!("{}{}", "../".repeat(from.len() - common), to[common..].join("/"))
+    format!(
+        "{}{}",
+        "../".repeat(from.len() - common),
+        to[common..].join("/")
+    )
 }
 
 #[cfg(test)]

@@ -59,7 +59,10 @@ impl Lang {
 /// in plain words of `lang`; a name not recognised is kept as it is.
 pub fn yaml_kind(serde: &str, lang: Lang) -> String {
     let s = serde.trim();
-    let s = s.strip_prefix("a ").or_else(|| s.strip_prefix("an ")).unwrap_or(s);
+    let s = s
+        .strip_prefix("a ")
+        .or_else(|| s.strip_prefix("an "))
+        .unwrap_or(s);
     let (head, value) = match s.split_once(' ') {
         Some((h, v)) => (h, Some(v)),
         None => (s, None),
@@ -67,25 +70,63 @@ pub fn yaml_kind(serde: &str, lang: Lang) -> String {
     let en = lang == Lang::En;
     let word = match head {
         "map" | "struct" => {
-            if en { "a `key: value` pair" } else { "pasangan `kunci: isi`" }
+            if en {
+                "a `key: value` pair"
+            } else {
+                "pasangan `kunci: isi`"
+            }
         }
         "sequence" | "seq" => {
-            if en { "a list (lines starting with `- `)" } else { "daftar (baris berawalan `- `)" }
+            if en {
+                "a list (lines starting with `- `)"
+            } else {
+                "daftar (baris berawalan `- `)"
+            }
         }
-        "string" | "str" | "char" => if en { "text" } else { "teks" },
-        "boolean" | "bool" => if en { "true or false" } else { "true atau false" },
+        "string" | "str" | "char" => {
+            if en {
+                "text"
+            } else {
+                "teks"
+            }
+        }
+        "boolean" | "bool" => {
+            if en {
+                "true or false"
+            } else {
+                "true atau false"
+            }
+        }
         "integer" | "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64"
-        | "isize" | "floating" | "f32" | "f64" | "number" => if en { "a number" } else { "angka" },
-        "unit" | "null" => if en { "nothing (an empty value)" } else { "kosong (tanpa isi)" },
+        | "isize" | "floating" | "f32" | "f64" | "number" => {
+            if en {
+                "a number"
+            } else {
+                "angka"
+            }
+        }
+        "unit" | "null" => {
+            if en {
+                "nothing (an empty value)"
+            } else {
+                "kosong (tanpa isi)"
+            }
+        }
         _ => return serde.to_string(),
     };
     // serde writes the value seen after the kind: `string "maybe"`,
     // `integer `5``; `struct Number` or `floating point` name no value.
     match value {
-        Some(v) if matches!(head, "string" | "integer" | "boolean" | "char") => format!("{word} {v}"),
+        Some(v) if matches!(head, "string" | "integer" | "boolean" | "char") => {
+            format!("{word} {v}")
+        }
         Some(v) if head == "floating" => {
             let v = v.strip_prefix("point").unwrap_or(v).trim();
-            if v.is_empty() { word.to_string() } else { format!("{word} {v}") }
+            if v.is_empty() {
+                word.to_string()
+            } else {
+                format!("{word} {v}")
+            }
         }
         _ => word.to_string(),
     }

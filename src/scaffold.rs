@@ -29,7 +29,8 @@ fn slug_error(path: &str, example: Msg) -> Error {
 
 /// `lentera new lesson kapal-ikan`: the section is missing, not the name
 /// wrong. The hint lists the sections (folders of content/ with an
-/// `_index` page) and shows the command with the first.
+/// `_index` page, less the villages' folder, which holds YAML files) and
+/// shows the command with the first.
 fn no_section_error(root: &Path, name: &str) -> Error {
     let mut sections: Vec<String> = std::fs::read_dir(root.join("content"))
         .into_iter()
@@ -37,9 +38,14 @@ fn no_section_error(root: &Path, name: &str) -> Error {
         .flatten()
         .filter(|e| e.path().is_dir())
         .filter(|e| {
-            std::fs::read_dir(e.path()).into_iter().flatten().flatten().any(|f| {
-                f.file_name().to_string_lossy().starts_with("_index.")
-            })
+            let names: Vec<String> = std::fs::read_dir(e.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|f| f.file_name().to_string_lossy().into_owned())
+                .collect();
+            names.iter().any(|n| n.starts_with("_index."))
+                && !names.iter().any(|n| n.ends_with(".yaml"))
         })
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();

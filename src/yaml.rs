@@ -175,11 +175,19 @@ fn mistake_hint(text: &str, line: usize, message: &Msg, detail: &str) -> Option<
     // A tab anywhere in the indentation, on this line or the one above (the
     // scanner stops at the first character it cannot read).
     if syntax {
-        let tabbed = |l: &str| l.chars().take_while(|c| c.is_whitespace()).any(|c| c == '\t') || (l.contains('\t') && detail.contains("tab"));
+        let tabbed = |l: &str| {
+            l.chars()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| c == '\t')
+                || (l.contains('\t') && detail.contains("tab"))
+        };
         let at = if tabbed(here) {
             Some(here)
         } else {
-            line.checked_sub(2).and_then(|i| lines.get(i)).copied().filter(|l| tabbed(l))
+            line.checked_sub(2)
+                .and_then(|i| lines.get(i))
+                .copied()
+                .filter(|l| tabbed(l))
         };
         if let Some(l) = at {
             return Some(Msg::TabInYaml {
@@ -221,7 +229,8 @@ fn quoted_line(line: &str, item_only: bool) -> Option<String> {
             return None;
         }
         // `- title: A: B` in a list of mappings: quote the value, not the item.
-        if !item_only && let Some((key, value)) = item.split_once(": ")
+        if !item_only
+            && let Some((key, value)) = item.split_once(": ")
             && value.contains(": ")
             && is_key(key)
         {
@@ -242,8 +251,7 @@ fn quoted_line(line: &str, item_only: bool) -> Option<String> {
 /// A plain YAML key as staff write them (`title`, `key_points`, `id`).
 fn is_key(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
 }
 
@@ -262,7 +270,12 @@ fn indentation_hint(lines: &[&str], line: usize) -> Option<Msg> {
     // Where the keys of the line above start: after `- ` for a list item.
     let key_start = |l: &str| {
         let body = l.trim_start();
-        indent(l) + if body.starts_with("- ") { 2 + body[2..].len() - body[2..].trim_start().len() } else { 0 }
+        indent(l)
+            + if body.starts_with("- ") {
+                2 + body[2..].len() - body[2..].trim_start().len()
+            } else {
+                0
+            }
     };
     let opens_block = above.trim_end().ends_with(':') || above.trim_end().ends_with(['|', '>']);
     let here_body = here.trim_start();
@@ -505,7 +518,10 @@ mod tests {
     fn hint_line_up_with_the_line_above() {
         let (line, _, text) = shown("title: A\n  summary: B\n");
         assert_eq!(line, 3);
-        assert!(text.contains("line-up") || text.contains("line it up"), "{text}");
+        assert!(
+            text.contains("line-up") || text.contains("line it up"),
+            "{text}"
+        );
         insta::assert_snapshot!(text);
     }
 
@@ -521,7 +537,10 @@ mod tests {
         let text = "title: A\nsummary: B\nkey_points:\n  - satu\nupdated: 15-11-2026\n";
         let (line, column, shown_text) = shown(text);
         // `updated:` is on line 6 of the file (the front matter starts on 2).
-        assert!(shown_text.contains("2026-11-15") && shown_text.contains("TODAY"), "{shown_text}");
+        assert!(
+            shown_text.contains("2026-11-15") && shown_text.contains("TODAY"),
+            "{shown_text}"
+        );
         assert_eq!((line, column), (6, 10));
         insta::assert_snapshot!(shown_text);
         let (_, _, unguessable) = shown("title: A\nupdated: kemarin\n");
@@ -542,7 +561,10 @@ mod tests {
         assert_eq!(yaml_kind("map", Lang::Id), "pasangan `kunci: isi`");
         assert_eq!(yaml_kind("a string", Lang::En), "text");
         assert_eq!(yaml_kind("string \"maybe\"", Lang::Id), "teks \"maybe\"");
-        assert_eq!(yaml_kind("a sequence", Lang::Id), "daftar (baris berawalan `- `)");
+        assert_eq!(
+            yaml_kind("a sequence", Lang::Id),
+            "daftar (baris berawalan `- `)"
+        );
         assert_eq!(yaml_kind("something else", Lang::Id), "something else");
     }
 

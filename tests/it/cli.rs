@@ -262,8 +262,8 @@ fn new_lesson_without_a_section_says_so_and_lists_the_sections() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("`kapal-ikan` names no section")
-            && stderr.contains("the sections are `desa`, `pelajaran`")
-            && stderr.contains("`lentera new lesson desa/kapal-ikan`"),
+            && stderr.contains("the sections are `pelajaran`;")
+            && stderr.contains("`lentera new lesson pelajaran/kapal-ikan`"),
         "{stderr}"
     );
     assert!(!stderr.contains("not a valid name"), "{stderr}");
@@ -282,11 +282,16 @@ fn build_counts_stale_numbers_in_one_line_and_check_lists_them() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("warning: 2 phone numbers need re-checking: run `lentera check` for the details"),
+        stderr.contains(
+            "warning: 2 phone numbers need re-checking: run `lentera check` for the details"
+        ),
         "{stderr}"
     );
     assert!(!stderr.contains("were verified on"), "{stderr}");
-    assert!(!stderr.contains(" md"), "no `md` for milliseconds: {stderr}");
+    assert!(
+        !stderr.contains(" md"),
+        "no `md` for milliseconds: {stderr}"
+    );
     if cfg!(feature = "leaflets") {
         assert!(
             stderr.contains("wrote 1 leaflets and 1 posters (2 PDF files)"),
@@ -381,10 +386,16 @@ fn serve_on_every_interface_prints_lan_addresses_never_0_0_0_0() {
 fn open_urls_leave_out_loopback_and_unspecified() {
     use std::net::{IpAddr, SocketAddr};
     let any = SocketAddr::from(([0, 0, 0, 0], 1111));
-    let lan: Vec<IpAddr> = ["127.0.0.1", "0.0.0.0", "169.254.1.2", "192.168.1.23", "fe80::1"]
-        .iter()
-        .map(|s| s.parse().unwrap())
-        .collect();
+    let lan: Vec<IpAddr> = [
+        "127.0.0.1",
+        "0.0.0.0",
+        "169.254.1.2",
+        "192.168.1.23",
+        "fe80::1",
+    ]
+    .iter()
+    .map(|s| s.parse().unwrap())
+    .collect();
     let (local, others) = lentera::serve::open_urls(any, &lan);
     assert_eq!(local, "http://127.0.0.1:1111/");
     assert_eq!(others, ["http://192.168.1.23:1111/"]);

@@ -465,7 +465,11 @@ fn office_address_numbers_and_hours_print_and_staff_notes_never_do() {
         ),
     );
     let build = site.build().unwrap();
-    let page = build.file("desa/sukamaju/index.html").unwrap().text().unwrap();
+    let page = build
+        .file("desa/sukamaju/index.html")
+        .unwrap()
+        .text()
+        .unwrap();
     for shown in [
         "Jalan Contoh Nomor 9",
         "+62 21 555 0199",
@@ -474,11 +478,19 @@ fn office_address_numbers_and_hours_print_and_staff_notes_never_do() {
     ] {
         assert!(page.contains(shown), "village page lacks {shown}");
     }
-    let en = build.file("en/desa/sukamaju/index.html").unwrap().text().unwrap();
+    let en = build
+        .file("en/desa/sukamaju/index.html")
+        .unwrap()
+        .text()
+        .unwrap();
     assert!(en.contains("Monday to Friday 08:00-16:00"));
     for f in &build.files {
         if let Some(text) = f.text() {
-            assert!(!text.contains("RAHASIA"), "{} prints the staff note", f.path);
+            assert!(
+                !text.contains("RAHASIA"),
+                "{} prints the staff note",
+                f.path
+            );
         }
     }
     if !tools_ready() {

@@ -659,7 +659,11 @@ fn posters_print_each_numbers_note_and_no_staff_note() {
         .collect();
     for f in &build.files {
         if let Some(text) = f.text() {
-            assert!(!text.contains("(data 2020)") && !text.contains("(2020 data)"), "{}", f.path);
+            assert!(
+                !text.contains("(data 2020)") && !text.contains("(2020 data)"),
+                "{}",
+                f.path
+            );
             for note in &notes {
                 assert!(!text.contains(note), "{} prints a staff note", f.path);
             }
@@ -670,7 +674,10 @@ fn posters_print_each_numbers_note_and_no_staff_note() {
         .output()
         .is_ok();
     if !have_pdftotext {
-        assert!(std::env::var("CI").is_err(), "CI must install poppler-utils");
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must install poppler-utils"
+        );
         eprintln!("skipped: install poppler-utils to read the posters");
         return;
     }
@@ -687,9 +694,8 @@ fn posters_print_each_numbers_note_and_no_staff_note() {
             .to_string();
         let bytes = match &build.file(rel).unwrap().contents {
             lentera::output::Contents::Bytes(b) => b.clone(),
-            lentera::output::Contents::Copy(p) | lentera::output::Contents::Staged { path: p, .. } => {
-                std::fs::read(p).unwrap()
-            }
+            lentera::output::Contents::Copy(p)
+            | lentera::output::Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
         };
         let path = dir.path().join("p.pdf");
         std::fs::write(&path, bytes).unwrap();
@@ -701,7 +707,10 @@ fn posters_print_each_numbers_note_and_no_staff_note() {
         for note in &notes {
             assert!(!text.contains(note), "{rel} prints a staff note");
         }
-        assert!(!text.contains("data 2020") && !text.contains("2020 data"), "{rel}");
+        assert!(
+            !text.contains("data 2020") && !text.contains("2020 data"),
+            "{rel}"
+        );
         if !build.posters.contains(rel) {
             continue;
         }
