@@ -271,11 +271,9 @@ fn indentation_hint(lines: &[&str], line: usize) -> Option<Msg> {
     let key_start = |l: &str| {
         let body = l.trim_start();
         indent(l)
-            + if body.starts_with("- ") {
-                2 + body[2..].len() - body[2..].trim_start().len()
-            } else {
-                0
-            }
+            + body
+                .strip_prefix("- ")
+                .map_or(0, |item| 2 + item.len() - item.trim_start().len())
     };
     let opens_block = above.trim_end().ends_with(':') || above.trim_end().ends_with(['|', '>']);
     let here_body = here.trim_start();
