@@ -267,17 +267,15 @@ pub fn run(cli: Cli) -> ExitCode {
                         }
                     };
                     eprintln!("{}", line.text(ml));
-                    if summary.leaflets > 0 && !reused {
+                    if summary.leaflets + summary.posters > 0 && !reused {
                         let line = Say::WroteLeaflets {
                             n: summary.leaflets,
+                            posters: summary.posters,
                             ms: leaflet_time.as_millis(),
                         };
                         eprintln!("{}", line.text(ml));
                     }
-                    let style = Style::for_terminal(ml, &std::io::stderr());
-                    for warning in &summary.warnings {
-                        eprintln!("{}", crate::report::render(warning, &cli.root, style));
-                    }
+                    print_warnings(&summary.warnings, &cli.root, ml);
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
@@ -352,6 +350,26 @@ fn contacts(root: &Path, out: &Path, stale_days: Option<u32>, lang: Lang) -> Exi
     ExitCode::SUCCESS
 }
 
+/// The warnings of a build (or a rebuild in `serve`), each with its source
+/// line, except the stale phone numbers: the same list on every build, so
+/// one line counts them and `lentera check` gives each in full.
+fn print_warnings(warnings: &[crate::diagnostic::Diagnostic], root: &Path, lang: Lang) {
+    let style = Style::for_terminal(lang, &std::io::stderr());
+    let (stale, others): (Vec<_>, Vec<_>) = warnings
+        .iter()
+        .partition(|w| crate::diagnostic::is_stale_number(w));
+    for warning in others {
+        eprintln!("{}", crate::report::render(warning, root, style));
+    }
+    if !stale.is_empty() {
+        eprintln!(
+            "{}: {}",
+            Say::Warning.text(lang),
+            Say::StaleNumbers { n: stale.len() }.text(lang)
+        );
+    }
+}
+
 /// Every error of `err`, with its source line, in the staff's language.
 fn print_error(err: &Error, root: &Path, lang: Lang) {
     let style = Style::for_terminal(lang, &std::io::stderr());
@@ -396,16 +414,17 @@ fn serve(root: &Path, opts: ServeOptions) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let (url, lan) = crate::serve::open_urls(server.addr(), &crate::serve::lan_addresses());
     if !host.is_loopback() {
-        let host = host.to_string();
-        eprintln!(
-            "{}: {}",
-            Say::Warning.text(lang),
-            Say::ServeOpen { host }.text(lang)
-        );
+        eprintln!("{}: {}", Say::Warning.text(lang), Say::ServeOpen.text(lang));
     }
-    let url = server.url();
     eprintln!("{}", Say::Serving { url }.text(lang));
+    if host.is_unspecified() && lan.is_empty() {
+        eprintln!("{}", Say::ServeNoLan.text(lang));
+    }
+    for url in lan {
+        eprintln!("{}", Say::ServeLan { url }.text(lang));
+    }
     let _ = stop_rx.recv();
     eprintln!("{}", Say::Stopping.text(lang));
     server.stop();
@@ -413,7 +432,6 @@ fn serve(root: &Path, opts: ServeOptions) -> ExitCode {
 }
 
 fn report(report: Report<'_>, root: &Path, lang: Lang) {
-    let style = Style::for_terminal(lang, &std::io::stderr());
     match report {
         Report::Built {
             build,
@@ -436,9 +454,7 @@ fn report(report: Report<'_>, root: &Path, lang: Lang) {
                 }
             };
             eprintln!("{}", line.text(lang));
-            for warning in &build.warnings {
-                eprintln!("{}", crate::report::render(warning, root, style));
-            }
+            print_warnings(&build.warnings, root, lang);
         }
         Report::Failed { error, elapsed } => {
             print_error(error, root, lang);

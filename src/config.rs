@@ -177,10 +177,21 @@ pub struct Office {
     pub name: Localized,
     #[serde(default)]
     pub serves: Option<Localized>,
+    /// The street address, printed on the village page, leaflet and poster
+    /// (one text, or one per language).
     #[serde(default)]
-    pub address: Option<String>,
+    pub address: Option<Localized>,
+    /// Phone and WhatsApp numbers, printed like the hotlines' (they need
+    /// the office's date of confirmation like any number).
     #[serde(default)]
     pub numbers: Vec<Number>,
+    /// Opening hours, per language (`Senin–Jumat 08.00–16.00 WIB`).
+    #[serde(default)]
+    pub hours: Option<Localized>,
+    /// A note for staff (where a figure comes from, what to re-check):
+    /// never printed or published.
+    #[serde(default)]
+    pub staff_note: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
     /// The date of the source the office's details come from.

@@ -154,6 +154,19 @@ pub fn stale_phone(name: &str, checked: Option<Date>, days: u32) -> Msg {
     }
 }
 
+/// A warning that a phone number is due for re-checking (site.yaml or a
+/// village): `build` and `serve` count these in one line, `check` lists each.
+pub fn is_stale_number(d: &Diagnostic) -> bool {
+    d.severity == Severity::Warning
+        && matches!(
+            d.message,
+            Msg::NumbersStale { .. }
+                | Msg::NumbersNeverChecked { .. }
+                | Msg::PhoneStale { .. }
+                | Msg::PhoneNeverChecked { .. }
+        )
+}
+
 /// Warnings about the content itself: contact numbers checked too long ago or never
 /// (site.yaml and villages) and translations older than their original.
 pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnostic> {

@@ -28,6 +28,10 @@ pub struct Summary {
     /// Files in the output, this manifest included.
     pub files: usize,
     pub leaflets: usize,
+    /// Poster PDFs written (a manifest from before posters were counted
+    /// reads as 0).
+    #[serde(default)]
+    pub posters: usize,
     pub warnings: Vec<Diagnostic>,
     /// Interface strings missing: (language, key).
     pub missing_strings: Vec<(String, String)>,
@@ -40,6 +44,7 @@ impl Summary {
             fallbacks: build.fallbacks.len(),
             files: build.files.len(),
             leaflets: build.leaflets.len(),
+            posters: build.posters.len(),
             warnings: build.warnings.clone(),
             missing_strings: build.missing_strings.clone(),
         }

@@ -120,6 +120,9 @@ pub struct VillageData {
 pub struct OfficeData {
     pub name: String,
     pub serves: Option<String>,
+    pub address: Option<String>,
+    pub numbers: Vec<NumberData>,
+    pub hours: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -209,25 +212,26 @@ fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: 
         NumberKind::Whatsapp => "WhatsApp".to_string(),
         NumberKind::Sms => "SMS".to_string(),
     };
+    let numbers = |list: &[crate::config::Number]| -> Vec<NumberData> {
+        list.iter()
+            .map(|n| NumberData {
+                label: number_label(n.kind),
+                number: n.number.clone(),
+                note: n
+                    .note
+                    .as_ref()
+                    .map(|t| t.get(lang, def).to_string())
+                    .unwrap_or_default(),
+            })
+            .collect()
+    };
     let hotlines = config
         .contacts
         .iter()
         .filter(|c| !c.numbers.is_empty())
         .map(|c| HotlineData {
             name: c.name.get(lang, def).to_string(),
-            numbers: c
-                .numbers
-                .iter()
-                .map(|n| NumberData {
-                    label: number_label(n.kind),
-                    number: n.number.clone(),
-                    note: n
-                        .note
-                        .as_ref()
-                        .map(|t| t.get(lang, def).to_string())
-                        .unwrap_or_default(),
-                })
-                .collect(),
+            numbers: numbers(&c.numbers),
         })
         .collect();
     let mut untranslated = Vec::new();
@@ -285,6 +289,9 @@ fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: 
             .map(|o| OfficeData {
                 name: o.name.get(lang, def).to_string(),
                 serves: o.serves.as_ref().map(|s| s.get(lang, def).to_string()),
+                address: o.address.as_ref().map(|s| s.get(lang, def).to_string()),
+                numbers: numbers(&o.numbers),
+                hours: o.hours.as_ref().map(|s| s.get(lang, def).to_string()),
             }),
         local_contacts: v
             .contacts

@@ -728,8 +728,19 @@ fn rewrite_asset(
             Some(format!("{}{resolved}{suffix}", env.root))
         }
         _ => {
-            out.errors.push(
-                Error::content(
+            let error = match page_file_of_web_link(page, env, path) {
+                // `/waspada/tanda-bahaya`: a page's web address, not a file.
+                Some(file) => Error::content(
+                    &page.path,
+                    line,
+                    Msg::WebStyleLink {
+                        link: dest.to_string(),
+                    },
+                )
+                .with_hint(Msg::LinkTheFile {
+                    fixed: format!("{file}{suffix}"),
+                }),
+                None => Error::content(
                     &page.path,
                     line,
                     Msg::FileMissing {
@@ -737,10 +748,53 @@ fn rewrite_asset(
                     },
                 )
                 .with_hint(Msg::PutFileNextToPage),
-            );
+            };
+            out.errors.push(error);
             None
         }
     }
+}
+
+/// For a link written as a page's web address (`/waspada/tanda-bahaya`,
+/// `../tanda-bahaya`, `tanda-bahaya.html`), the Markdown file to link
+/// instead, relative to `page`'s folder (`../waspada/tanda-bahaya.md`).
+fn page_file_of_web_link(page: &Page, env: &LinkEnv, path: &str) -> Option<String> {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let path = path.strip_suffix(".html").unwrap_or(path);
+    let own = if page.key.is_empty() || path.starts_with('/') {
+        String::new()
+    } else {
+        format!("{}/", page.key)
+    };
+    let key = [resolve_path(&own, path), resolve_path(&page.dir, path)]
+        .into_iter()
+        .flatten()
+        .map(|k| k.trim_end_matches('/').to_string())
+        .find(|k| !k.is_empty() && env.page_keys.contains(k))?;
+    let prefix = format!("{key}/");
+    let is_section = env.page_keys.iter().any(|k| k.starts_with(&prefix));
+    let file = if is_section {
+        format!("{key}/_index.md")
+    } else {
+        format!("{key}.md")
+    };
+    Some(relative_file(&page.dir, &file))
+}
+
+/// The path of `file` (content-relative) as written in a page in `dir`.
+fn relative_file(dir: &str, file: &str) -> String {
+    let from: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = file.split('/').collect();
+    let common = from
+        .iter()
+        .zip(&to[..to.len() - 1])
+        .take_while(|(a, b)| a == b)
+        .count();
+    format!(
+        "{}{}",
+        "../".repeat(from.len() - common),
+        to[common..].join("/")
+    )
 }
 
 #[cfg(test)]

@@ -55,6 +55,97 @@ impl Lang {
     }
 }
 
+/// serde's name for a kind of YAML value ("map", "a string", "integer `5`")
+/// in plain words of `lang`; a name not recognised is kept as it is.
+pub fn yaml_kind(serde: &str, lang: Lang) -> String {
+    let s = serde.trim();
+    let s = s
+        .strip_prefix("a ")
+        .or_else(|| s.strip_prefix("an "))
+        .unwrap_or(s);
+    let (head, value) = match s.split_once(' ') {
+        Some((h, v)) => (h, Some(v)),
+        None => (s, None),
+    };
+    let en = lang == Lang::En;
+    let word = match head {
+        "map" | "struct" => {
+            if en {
+                "a `key: value` pair"
+            } else {
+                "pasangan `kunci: isi`"
+            }
+        }
+        "sequence" | "seq" => {
+            if en {
+                "a list (lines starting with `- `)"
+            } else {
+                "daftar (baris berawalan `- `)"
+            }
+        }
+        "string" | "str" | "char" => {
+            if en {
+                "text"
+            } else {
+                "teks"
+            }
+        }
+        "boolean" | "bool" => {
+            if en {
+                "true or false"
+            } else {
+                "true atau false"
+            }
+        }
+        "integer" | "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64"
+        | "isize" | "floating" | "f32" | "f64" | "number" => {
+            if en {
+                "a number"
+            } else {
+                "angka"
+            }
+        }
+        "unit" | "null" => {
+            if en {
+                "nothing (an empty value)"
+            } else {
+                "kosong (tanpa isi)"
+            }
+        }
+        _ => return serde.to_string(),
+    };
+    // serde writes the value seen after the kind: `string "maybe"`,
+    // `integer `5``; `struct Number` or `floating point` name no value.
+    match value {
+        Some(v) if matches!(head, "string" | "integer" | "boolean" | "char") => {
+            format!("{word} {v}")
+        }
+        Some(v) if head == "floating" => {
+            let v = v.strip_prefix("point").unwrap_or(v).trim();
+            if v.is_empty() {
+                word.to_string()
+            } else {
+                format!("{word} {v}")
+            }
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// A duration for people: milliseconds under a second ("850 ms"), else
+/// seconds with one decimal ("2.4 s", in Indonesian "2,4 detik").
+pub fn took(ms: u128, lang: Lang) -> String {
+    if ms < 1000 {
+        return format!("{ms} ms");
+    }
+    let tenths = (ms + 50) / 100;
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    match lang {
+        Lang::En => format!("{whole}.{tenth} s"),
+        Lang::Id => format!("{whole},{tenth} detik"),
+    }
+}
+
 /// One text of a message: a `format!` string over the fields, or such a
 /// string and arguments in parentheses.
 macro_rules! text {
@@ -151,16 +242,28 @@ messages! {
         id: "hasil sebelumnya di {dir} tidak diubah",
     }
     Built { pages: usize, per_lang: String, fallbacks: usize, files: usize, dir: String, ms: u128 } = "built" {
-        en: "built {pages} pages ({per_lang}; {fallbacks} not yet translated) and {files} files into {dir} in {ms} ms",
-        id: "{pages} halaman dibuat ({per_lang}; {fallbacks} belum diterjemahkan), {files} berkas di {dir} dalam {ms} md",
+        en: ("built {pages} pages ({per_lang}; {fallbacks} not yet translated) and {files} files into {dir} in {}", took(*ms, Lang::En)),
+        id: ("{pages} halaman dibuat ({per_lang}; {fallbacks} belum diterjemahkan), {files} berkas di {dir} dalam {}", took(*ms, Lang::Id)),
     }
     UpToDate { pages: usize, per_lang: String, fallbacks: usize, files: usize, dir: String, ms: u128 } = "up-to-date" {
-        en: "nothing changed since the last build: {pages} pages ({per_lang}; {fallbacks} not yet translated) and {files} files are already in {dir} (checked in {ms} ms)",
-        id: "tidak ada yang berubah sejak pembuatan terakhir: {pages} halaman ({per_lang}; {fallbacks} belum diterjemahkan) dan {files} berkas sudah ada di {dir} (diperiksa dalam {ms} md)",
+        en: ("nothing changed since the last build: {pages} pages ({per_lang}; {fallbacks} not yet translated) and {files} files are already in {dir} (checked in {})", took(*ms, Lang::En)),
+        id: ("tidak ada yang berubah sejak pembuatan terakhir: {pages} halaman ({per_lang}; {fallbacks} belum diterjemahkan) dan {files} berkas sudah ada di {dir} (diperiksa dalam {})", took(*ms, Lang::Id)),
     }
-    WroteLeaflets { n: usize, ms: u128 } = "wrote-leaflets" {
-        en: "wrote {n} leaflets (PDF) in {ms} ms",
-        id: "{n} leaflet (PDF) ditulis dalam {ms} md",
+    WroteLeaflets { n: usize, posters: usize, ms: u128 } = "wrote-leaflets" {
+        en: ("wrote {n} leaflets and {posters} posters ({} PDF files) in {}", n + posters, took(*ms, Lang::En)),
+        id: ("{n} leaflet dan {posters} poster ({} berkas PDF) ditulis dalam {}", n + posters, took(*ms, Lang::Id)),
+    }
+    StaleNumbers { n: usize } = "stale-numbers" {
+        en: "{n} phone numbers need re-checking: run `lentera check` for the details",
+        id: "{n} nomor telepon perlu diperiksa ulang: jalankan `lentera check` untuk rinciannya",
+    }
+    ServeLan { url: String } = "serve-lan" {
+        en: "on a phone or another computer on the same network (Wi-Fi), open {url}",
+        id: "di ponsel atau komputer lain di jaringan (Wi-Fi) yang sama, buka {url}",
+    }
+    ServeNoLan = "serve-no-lan" {
+        en: "this computer has no network address other than itself: connect it to the Wi-Fi, then start again",
+        id: "komputer ini belum punya alamat jaringan selain dirinya sendiri: sambungkan ke Wi-Fi, lalu mulai lagi",
     }
     Created { path: String } = "created" {
         en: "created {path} (a draft: remove `draft: true` when it is ready)",
@@ -170,9 +273,9 @@ messages! {
         en: "building {root} …",
         id: "membuat situs dari {root} …",
     }
-    ServeOpen { host: String } = "serve-open" {
-        en: "listening on {host}: other computers on the network can open this preview",
-        id: "mendengarkan di {host}: komputer lain di jaringan bisa membuka pratinjau ini",
+    ServeOpen = "serve-open" {
+        en: "other computers on the network can open this preview",
+        id: "komputer lain di jaringan bisa membuka pratinjau ini",
     }
     Serving { url: String } = "serving" {
         en: "Serving on {url} (Ctrl-C to stop)",
@@ -184,16 +287,16 @@ messages! {
         id: "Ctrl-C tidak bisa ditangani: {detail}",
     }
     ServeBuilt { pages: usize, files: usize, ms: u128 } = "serve-built" {
-        en: "built: {pages} pages, {files} files in {ms} ms",
-        id: "selesai: {pages} halaman, {files} berkas dalam {ms} md",
+        en: ("built: {pages} pages, {files} files in {}", took(*ms, Lang::En)),
+        id: ("selesai: {pages} halaman, {files} berkas dalam {}", took(*ms, Lang::Id)),
     }
     ServeRebuilt { changed: String, pages: usize, files: usize, ms: u128 } = "serve-rebuilt" {
-        en: "rebuilt ({changed} changed): {pages} pages, {files} files in {ms} ms",
-        id: "dibuat ulang ({changed} berubah): {pages} halaman, {files} berkas dalam {ms} md",
+        en: ("rebuilt ({changed} changed): {pages} pages, {files} files in {}", took(*ms, Lang::En)),
+        id: ("dibuat ulang ({changed} berubah): {pages} halaman, {files} berkas dalam {}", took(*ms, Lang::Id)),
     }
     ServeFailed { ms: u128 } = "serve-failed" {
-        en: "build failed after {ms} ms; still serving the last good pages, the browser shows this error",
-        id: "gagal dibuat setelah {ms} md; halaman terakhir yang berhasil tetap ditampilkan, peramban menampilkan kesalahan ini",
+        en: ("build failed after {}; still serving the last good pages, the browser shows this error", took(*ms, Lang::En)),
+        id: ("gagal dibuat setelah {}; halaman terakhir yang berhasil tetap ditampilkan, peramban menampilkan kesalahan ini", took(*ms, Lang::Id)),
     }
     OverlayTitle = "overlay-title" {
         en: "The last change could not be built; this page is the last good version.",
@@ -313,8 +416,8 @@ messages! {
         id: "kunci `{key}` ditulis dua kali",
     }
     YamlWrongType { found: String, expected: String } = "yaml-wrong-type" {
-        en: "wrong kind of value: found {found}, expected {expected}",
-        id: "jenis isian salah: tertulis {found}, seharusnya {expected}",
+        en: ("wrong kind of value: found {}, expected {}", yaml_kind(found, Lang::En), yaml_kind(expected, Lang::En)),
+        id: ("jenis isian salah: tertulis {}, seharusnya {}", yaml_kind(found, Lang::Id), yaml_kind(expected, Lang::Id)),
     }
     YamlUnknownValue { value: String, choices: String } = "yaml-unknown-value" {
         en: "unknown value `{value}`; the choices are {choices}",
@@ -329,8 +432,28 @@ messages! {
         id: ("di `{key}`: {}", inner.text(Lang::Id)),
     }
     NotADate { value: String } = "not-a-date" {
-        en: "`{value}` is not a date: write it as YYYY-MM-DD",
-        id: "`{value}` bukan tanggal: tulis sebagai TTTT-BB-HH",
+        en: "`{value}` is not a date written YYYY-MM-DD",
+        id: "`{value}` bukan tanggal yang ditulis TTTT-BB-HH",
+    }
+    WriteDateAs { today: String } = "write-date-as" {
+        en: "write the date as YYYY-MM-DD (year, month, day), for example today: {today}",
+        id: "tulis tanggal sebagai TTTT-BB-HH (tahun, bulan, hari), misalnya hari ini: {today}",
+    }
+    DateDidYouMean { fixed: String, today: String } = "date-did-you-mean" {
+        en: "did you mean {fixed}? Dates are written YYYY-MM-DD (year, month, day), for example today: {today}",
+        id: "Maksud Anda {fixed}? Tanggal ditulis TTTT-BB-HH (tahun, bulan, hari), misalnya hari ini: {today}",
+    }
+    QuoteTheText { fixed: String } = "quote-the-text" {
+        en: "the text contains `: `, which YAML reads as the start of a new key; put the whole text in double quotes: `{fixed}`",
+        id: "teks ini memuat `: ` yang dibaca YAML sebagai awal kunci baru; apit seluruh teksnya dengan tanda kutip: `{fixed}`",
+    }
+    LineUpIndent { spaces: usize, fixed: String } = "line-up-indent" {
+        en: "this line is indented differently from the line above: line it up ({spaces} spaces; spaces, not tabs): `{fixed}`",
+        id: "baris ini menjorok tidak sama dengan baris di atasnya: luruskan ({spaces} spasi; pakai spasi, bukan tab): `{fixed}`",
+    }
+    TabInYaml { fixed: String } = "tab-in-yaml" {
+        en: "this line has a tab (shown as →); YAML indents with spaces only: replace the tab with spaces: `{fixed}`",
+        id: "baris ini memuat tab (tampil sebagai →); YAML hanya boleh menjorok dengan spasi: ganti tab dengan spasi: `{fixed}`",
     }
     DidYouMeanKey { best: String, valid: String } = "did-you-mean-key" {
         en: "did you mean `{best}`? Valid keys: {valid}",
@@ -444,6 +567,14 @@ messages! {
     FileMissing { name: String } = "file-missing" {
         en: "`{name}` does not exist",
         id: "`{name}` tidak ada",
+    }
+    WebStyleLink { link: String } = "link-web-style" {
+        en: "the link `{link}` is written as a web address; pages are linked by their Markdown file",
+        id: "tautan `{link}` ditulis sebagai alamat web; halaman ditautkan lewat berkas Markdown-nya",
+    }
+    LinkTheFile { fixed: String } = "link-the-file" {
+        en: "write `{fixed}` (the page's file, relative to this file); lentera turns it into the right address in every language",
+        id: "tulis `{fixed}` (berkas halamannya, dihitung dari letak berkas ini); lentera mengubahnya menjadi alamat yang benar di setiap bahasa",
     }
     PutFileNextToPage = "put-file-next-to-page" {
         en: "put the file next to the page in content/ and link it relative to the page",
@@ -902,6 +1033,14 @@ messages! {
     }
 
     // `lentera new`.
+    LessonWithoutSection { name: String } = "lesson-without-section" {
+        en: "`{name}` names no section: a lesson is written SECTION/NAME",
+        id: "`{name}` tidak menyebut bagian: pelajaran ditulis BAGIAN/NAMA",
+    }
+    SectionsAre { list: String, example: String } = "sections-are" {
+        en: "the sections are {list}; for example `lentera new lesson {example}`",
+        id: "bagian yang ada: {list}; misalnya `lentera new lesson {example}`",
+    }
     InvalidName { name: String } = "invalid-name" {
         en: "`{name}` is not a valid name: use lowercase letters, digits and dashes",
         id: "`{name}` bukan nama yang sah: pakai huruf kecil, angka dan tanda hubung",

@@ -142,7 +142,7 @@ fn source_line(path: &Path, line: usize) -> Option<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     text.split('\n').nth(line - 1).map(|l| {
         l.trim_end_matches('\r')
-            .replace('\t', "    ")
+            .replace('\t', "→")
             .replace('\0', " ")
     })
 }

@@ -27,6 +27,52 @@ fn slug_error(path: &str, example: Msg) -> Error {
     .with_hint(example)
 }
 
+/// `lentera new lesson kapal-ikan`: the section is missing, not the name
+/// wrong. The hint lists the sections (folders of content/ with an
+/// `_index` page, less the villages' folder, which holds YAML files) and
+/// shows the command with the first.
+fn no_section_error(root: &Path, name: &str) -> Error {
+    let mut sections: Vec<String> = std::fs::read_dir(root.join("content"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter(|e| {
+            let names: Vec<String> = std::fs::read_dir(e.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|f| f.file_name().to_string_lossy().into_owned())
+                .collect();
+            names.iter().any(|n| n.starts_with("_index."))
+                && !names.iter().any(|n| n.ends_with(".yaml"))
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    sections.sort();
+    let slug = name.trim_matches('/');
+    let slug = if valid_slug(slug) { slug } else { "judul-baru" };
+    let example = format!(
+        "{}/{slug}",
+        sections.first().map_or("modus", String::as_str)
+    );
+    Error::content(
+        "",
+        0,
+        Msg::LessonWithoutSection {
+            name: name.to_string(),
+        },
+    )
+    .with_hint(Msg::SectionsAre {
+        list: sections
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        example,
+    })
+}
+
 /// Create `content/SECTION/SLUG.LANG.md`; returns its path.
 pub fn new_lesson(root: &Path, section_slug: &str, lang: Option<&str>) -> Result<PathBuf> {
     let config = Config::load(&root.join("content/site.yaml"))?;
@@ -46,7 +92,7 @@ pub fn new_lesson(root: &Path, section_slug: &str, lang: Option<&str>) -> Result
     let (section, slug) = section_slug
         .trim_matches('/')
         .rsplit_once('/')
-        .ok_or_else(|| slug_error(section_slug, Msg::ExampleName))?;
+        .ok_or_else(|| no_section_error(root, section_slug))?;
     if !valid_slug(slug) || section.split('/').any(|s| !valid_slug(s)) {
         return Err(slug_error(section_slug, Msg::ExampleName));
     }

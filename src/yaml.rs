@@ -27,8 +27,14 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, first_line: usize) ->
         if let Some(at) = duplicate_line(text, &detail) {
             (line, column) = (at + first_line - 1, 1);
         }
-        let hint = unknown_key_hint(&detail);
         let message = classify(&detail);
+        // A value that serde accepted as text but we could not read (a date)
+        // is reported at the start of its mapping: point at the value.
+        if let Some((at, col)) = value_position(text, &message, line + 1 - first_line) {
+            (line, column) = (at + first_line - 1, col);
+        }
+        let hint = unknown_key_hint(&detail)
+            .or_else(|| mistake_hint(text, line + 1 - first_line, &message, &detail));
         // Our words say all of serde's, except for syntax errors.
         let detail = matches!(message, Msg::YamlInvalid | Msg::YamlTooDeep).then_some(detail);
         Error::Yaml {
@@ -97,6 +103,204 @@ fn classify(message: &str) -> Msg {
     } else {
         Msg::YamlInvalid
     }
+}
+
+/// The innermost message of a `YamlWithin` chain, with the key path.
+fn innermost(message: &Msg) -> (Vec<&str>, &Msg) {
+    match message {
+        Msg::YamlWithin { key, inner } => {
+            let (mut path, msg) = innermost(inner);
+            path.insert(0, key.as_str());
+            (path, msg)
+        }
+        other => (Vec::new(), other),
+    }
+}
+
+/// The last key of a serde path such as `contacts[2].verified`.
+fn last_key(path: &[&str]) -> Option<String> {
+    // `contacts[1]` names an item, not the key of the value.
+    let last = path.last()?.rsplit('.').next()?;
+    (!last.is_empty() && !last.ends_with(']')).then(|| last.to_string())
+}
+
+/// For a value that is not a date, the (1-based) line and column of the
+/// value itself: the first `KEY: VALUE` line at or after `from` (where serde
+/// points, the start of the mapping), else anywhere in `text`.
+fn value_position(text: &str, message: &Msg, from: usize) -> Option<(usize, usize)> {
+    let (path, inner) = innermost(message);
+    let Msg::NotADate { value } = inner else {
+        return None;
+    };
+    let key = last_key(&path);
+    let matches = |l: &str| -> Option<usize> {
+        let body = l.trim_start();
+        let body = body.strip_prefix("- ").map_or(body, str::trim_start);
+        let (k, v) = body.split_once(':')?;
+        if key.as_deref().is_some_and(|key| key != k.trim()) {
+            return None;
+        }
+        let v = v.split(" #").next().unwrap_or(v).trim();
+        let v = v.trim_matches(|c| c == '"' || c == '\'');
+        (v == value.as_str()).then(|| {
+            let at = l.rfind(value.as_str()).unwrap_or(0);
+            l[..at].chars().count() + 1
+        })
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let from = from.saturating_sub(1).min(lines.len());
+    (from..lines.len())
+        .chain(0..from)
+        .find_map(|i| matches(lines[i]).map(|col| (i + 1, col)))
+}
+
+/// A hint in the staff's words for the mistakes people make most when they
+/// write YAML by hand: text with `: ` in it, a tab, a line indented unlike
+/// its neighbours, a date not written YYYY-MM-DD. `line` is 1-based within
+/// `text`.
+fn mistake_hint(text: &str, line: usize, message: &Msg, detail: &str) -> Option<Msg> {
+    let (_, inner) = innermost(message);
+    if let Msg::NotADate { value } = inner {
+        let today = crate::config::Date::today().to_string();
+        return Some(match guess_date(value) {
+            Some(fixed) => Msg::DateDidYouMean { fixed, today },
+            None => Msg::WriteDateAs { today },
+        });
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let here = *lines.get(line.checked_sub(1)?)?;
+    let syntax = matches!(inner, Msg::YamlInvalid);
+    let map_for_text = matches!(inner, Msg::YamlWrongType { found, expected }
+        if found == "map" && expected.contains("string"));
+    // A tab anywhere in the indentation, on this line or the one above (the
+    // scanner stops at the first character it cannot read).
+    if syntax {
+        let tabbed = |l: &str| {
+            l.chars()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| c == '\t')
+                || (l.contains('\t') && detail.contains("tab"))
+        };
+        let at = if tabbed(here) {
+            Some(here)
+        } else {
+            line.checked_sub(2)
+                .and_then(|i| lines.get(i))
+                .copied()
+                .filter(|l| tabbed(l))
+        };
+        if let Some(l) = at {
+            return Some(Msg::TabInYaml {
+                fixed: l.replace('\t', "  "),
+            });
+        }
+    }
+    if (syntax && detail.contains("mapping values")) || map_for_text {
+        if let Some(fixed) = quoted_line(here, map_for_text) {
+            return Some(Msg::QuoteTheText {
+                fixed: fixed.trim_start().to_string(),
+            });
+        }
+    }
+    if syntax {
+        // The offending line is this one or the line before (serde_yaml
+        // sometimes notices only on the next line).
+        for i in [line, line.saturating_sub(1)] {
+            if let Some(hint) = indentation_hint(&lines, i) {
+                return Some(hint);
+            }
+        }
+    }
+    None
+}
+
+/// `- text: more` or `key: text: more` with the text put in double quotes,
+/// or `None` if the line is not of that shape. With `item_only`, only a list
+/// item is rewritten (the whole item is the text).
+fn quoted_line(line: &str, item_only: bool) -> Option<String> {
+    let indent_len = line.len() - line.trim_start().len();
+    let (indent, body) = line.split_at(indent_len);
+    let quote = |t: &str| {
+        let t = t.trim();
+        format!("\"{}\"", t.replace('\\', "\\\\").replace('"', "\\\""))
+    };
+    if let Some(item) = body.strip_prefix("- ") {
+        if !item.contains(": ") || item.trim_start().starts_with(['"', '\'']) {
+            return None;
+        }
+        // `- title: A: B` in a list of mappings: quote the value, not the item.
+        if !item_only
+            && let Some((key, value)) = item.split_once(": ")
+            && value.contains(": ")
+            && is_key(key)
+        {
+            return Some(format!("{indent}- {key}: {}", quote(value)));
+        }
+        return Some(format!("{indent}- {}", quote(item)));
+    }
+    if item_only {
+        return None;
+    }
+    let (key, value) = body.split_once(": ")?;
+    if !is_key(key) || !value.contains(": ") || value.trim_start().starts_with(['"', '\'']) {
+        return None;
+    }
+    Some(format!("{indent}{key}: {}", quote(value)))
+}
+
+/// A plain YAML key as staff write them (`title`, `key_points`, `id`).
+fn is_key(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+}
+
+/// Line `line` (1-based) indented unlike the line above it, when the line
+/// above does not open a block: the hint shows it lined up.
+fn indentation_hint(lines: &[&str], line: usize) -> Option<Msg> {
+    let here = *lines.get(line.checked_sub(1)?)?;
+    if here.trim().is_empty() || here.trim_start().starts_with('#') {
+        return None;
+    }
+    let above = lines[..line - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    // Where the keys of the line above start: after `- ` for a list item.
+    let key_start = |l: &str| {
+        let body = l.trim_start();
+        indent(l)
+            + body
+                .strip_prefix("- ")
+                .map_or(0, |item| 2 + item.len() - item.trim_start().len())
+    };
+    let opens_block = above.trim_end().ends_with(':') || above.trim_end().ends_with(['|', '>']);
+    let here_body = here.trim_start();
+    let target = if here_body.starts_with("- ") {
+        indent(above)
+    } else {
+        key_start(above)
+    };
+    if opens_block || indent(here) == target {
+        return None;
+    }
+    Some(Msg::LineUpIndent {
+        spaces: target,
+        fixed: format!("{}{}", " ".repeat(target), here_body),
+    })
+}
+
+/// `08-12-2026`, `8/12/2026` or `2026/12/08` as `2026-12-08`, when that is a
+/// real date.
+fn guess_date(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value.trim().split(['-', '/', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    let date = crate::config::Date::parse(&format!("{y}-{m}-{d}"))?;
+    Some(date.to_string())
 }
 
 /// For "duplicate field `x`", the 1-based line of the second `x:` in `text`.
@@ -267,6 +471,116 @@ mod tests {
             classify("contacts[0]: missing field `id`").text(crate::messages::Lang::Id),
             "di `contacts[0]`: kunci `id` wajib diisi"
         );
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Lesson {
+        title: String,
+        summary: Option<String>,
+        updated: Option<crate::config::Date>,
+        #[serde(default)]
+        key_points: Vec<String>,
+        #[serde(default)]
+        contacts: Vec<Person>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Person {
+        name: String,
+        verified: Option<crate::config::Date>,
+    }
+
+    /// The error of `text` (front matter starting on line 2 of `a.md`) as
+    /// staff read it in both languages, today's date written TODAY.
+    fn shown(text: &str) -> (usize, usize, String) {
+        let err = parse::<Lesson>(Path::new("a.md"), text, 2).unwrap_err();
+        let Error::Yaml { line, column, .. } = &err else {
+            panic!("{err:?}")
+        };
+        let d = err.diagnostic();
+        let today = crate::config::Date::today().to_string();
+        let both = [crate::messages::Lang::Id, crate::messages::Lang::En]
+            .map(|lang| crate::report::one_line(&d, lang).replace(&today, "TODAY"))
+            .join("\n");
+        (*line, *column, both)
+    }
+
+    #[test]
+    fn hint_quote_a_list_item_with_a_colon() {
+        let (line, _, text) =
+            shown("title: A\nkey_points:\n  - Gaji besar, berangkat minggu ini: curigai.\n");
+        assert_eq!(line, 4);
+        assert!(
+            text.contains(r#"- "Gaji besar, berangkat minggu ini: curigai.""#),
+            "{text}"
+        );
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn hint_quote_a_value_with_a_colon() {
+        let (line, _, text) = shown("title: A\nsummary: Awas: calo menipu\n");
+        assert_eq!(line, 3);
+        assert!(text.contains(r#"summary: "Awas: calo menipu""#), "{text}");
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn hint_line_up_with_the_line_above() {
+        let (line, _, text) = shown("title: A\n  summary: B\n");
+        assert_eq!(line, 3);
+        assert!(
+            text.contains("line-up") || text.contains("line it up"),
+            "{text}"
+        );
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn hint_tab_shown_and_replaced() {
+        let (_, _, text) = shown("title: A\nkey_points:\n\t- satu\n");
+        assert!(text.contains("tab"), "{text}");
+        insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn hint_date_with_the_likely_date_and_today() {
+        let text = "title: A\nsummary: B\nkey_points:\n  - satu\nupdated: 15-11-2026\n";
+        let (line, column, shown_text) = shown(text);
+        // `updated:` is on line 6 of the file (the front matter starts on 2).
+        assert!(
+            shown_text.contains("2026-11-15") && shown_text.contains("TODAY"),
+            "{shown_text}"
+        );
+        assert_eq!((line, column), (6, 10));
+        insta::assert_snapshot!(shown_text);
+        let (_, _, unguessable) = shown("title: A\nupdated: kemarin\n");
+        assert!(unguessable.contains("YYYY-MM-DD") && unguessable.contains("TODAY"));
+        insta::assert_snapshot!(unguessable);
+    }
+
+    #[test]
+    fn a_bad_date_in_a_list_is_reported_at_its_own_line() {
+        let text = "title: A\ncontacts:\n  - name: X\n    verified: 2025-01-01\n  - name: Y\n    verified: 2025-13-01\n";
+        let (line, column, shown_text) = shown(text);
+        assert_eq!((line, column), (7, 15), "{shown_text}");
+    }
+
+    #[test]
+    fn serde_kinds_in_plain_words() {
+        use crate::messages::{Lang, yaml_kind};
+        assert_eq!(yaml_kind("map", Lang::Id), "pasangan `kunci: isi`");
+        assert_eq!(yaml_kind("a string", Lang::En), "text");
+        assert_eq!(yaml_kind("string \"maybe\"", Lang::Id), "teks \"maybe\"");
+        assert_eq!(
+            yaml_kind("a sequence", Lang::Id),
+            "daftar (baris berawalan `- `)"
+        );
+        assert_eq!(yaml_kind("something else", Lang::Id), "something else");
     }
 
     #[test]

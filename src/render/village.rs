@@ -43,7 +43,8 @@ struct VillageView<'a> {
 struct OfficeView<'a> {
     name: &'a str,
     serves: Option<String>,
-    address: &'a Option<String>,
+    address: Option<String>,
+    hours: Option<String>,
     url: &'a Option<String>,
     numbers: Vec<NumberView>,
     verified: Option<String>,
@@ -113,7 +114,8 @@ impl JobCtx<'_> {
             .map(|o| OfficeView {
                 name: o.name.get(lang, def),
                 serves: loc(&o.serves),
-                address: &o.address,
+                address: loc(&o.address),
+                hours: loc(&o.hours),
                 url: &o.url,
                 numbers: number_views(&o.numbers, lang, def),
                 verified: o.source_date.map(|d| format_date(self.strings, lang, d)),

@@ -211,9 +211,9 @@ impl Server {
             .collect()
     }
 
-    /// The URL to open in a browser.
+    /// The URL to open in a browser on this computer.
     pub fn url(&self) -> String {
-        format!("http://{}/", self.addr)
+        open_urls(self.addr, &[]).0
     }
 
     /// Stop watching and serving, and wait for the threads to end.
@@ -767,6 +767,46 @@ fn watch_loop(
             shared.rebuild(&paths, &changes);
         }
     }
+}
+
+/// The addresses of this computer's network interfaces, other than
+/// loopback: where a phone on the same Wi-Fi reaches a server bound to
+/// 0.0.0.0. Empty when they cannot be listed.
+pub fn lan_addresses() -> Vec<IpAddr> {
+    if_addrs::get_if_addrs()
+        .map(|list| list.into_iter().map(|i| i.ip()).collect())
+        .unwrap_or_default()
+}
+
+/// What to open for a server listening on `addr`: the URL for this computer
+/// and, when it listens on every interface (`0.0.0.0` or `::`), one URL per
+/// address of `lan` that another device can reach (IPv4 first; loopback,
+/// link-local and unspecified addresses left out). `0.0.0.0` itself is never
+/// a URL: no browser can open it.
+pub fn open_urls(addr: SocketAddr, lan: &[IpAddr]) -> (String, Vec<String>) {
+    let port = addr.port();
+    let url = |ip: IpAddr| format!("http://{}/", SocketAddr::new(ip, port));
+    if !addr.ip().is_unspecified() {
+        return (url(addr.ip()), Vec::new());
+    }
+    let local = match addr.ip() {
+        IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::LOCALHOST),
+    };
+    let reachable = |ip: &IpAddr| {
+        !ip.is_loopback()
+            && !ip.is_unspecified()
+            && !ip.is_multicast()
+            && match ip {
+                IpAddr::V4(v4) => !v4.is_link_local(),
+                // A socket bound to `::` usually takes IPv4 too.
+                IpAddr::V6(v6) => addr.is_ipv6() && (v6.segments()[0] & 0xffc0) != 0xfe80,
+            }
+    };
+    let mut found: Vec<IpAddr> = lan.iter().copied().filter(reachable).collect();
+    found.sort_by_key(|ip| (ip.is_ipv6(), *ip));
+    found.dedup();
+    (url(local), found.into_iter().map(url).collect())
 }
 
 #[cfg(test)]

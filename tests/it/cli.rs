@@ -253,3 +253,155 @@ fn killed_builds_leave_the_old_or_the_new_site_never_a_mix() {
         .collect();
     assert_eq!(leftovers, Vec::<String>::new());
 }
+
+#[test]
+fn new_lesson_without_a_section_says_so_and_lists_the_sections() {
+    let site = TestSite::fixture("basic");
+    let out = lentera(&site, &["new", "lesson", "kapal-ikan"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("`kapal-ikan` names no section")
+            && stderr.contains("the sections are `pelajaran`;")
+            && stderr.contains("`lentera new lesson pelajaran/kapal-ikan`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not a valid name"), "{stderr}");
+}
+
+#[test]
+fn build_counts_stale_numbers_in_one_line_and_check_lists_them() {
+    // The fixture's hotlines were verified on 2025-04-10, long ago; a village
+    // contact checked in 2024 is stale too.
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/desa/sukamaju.yaml",
+        "name: Sukamaju\nkabupaten: Contoh Raya\noffice: kanim-contoh\ncontacts:\n  - name: Pak Kades\n    phone: 0812-3456-7890\n    verified: 2024-01-02\n",
+    );
+    let out = lentera(&site, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "warning: 2 phone numbers need re-checking: run `lentera check` for the details"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("were verified on"), "{stderr}");
+    assert!(
+        !stderr.contains(" md"),
+        "no `md` for milliseconds: {stderr}"
+    );
+    if cfg!(feature = "leaflets") {
+        assert!(
+            stderr.contains("wrote 1 leaflets and 1 posters (2 PDF files)"),
+            "{stderr}"
+        );
+    }
+    let out = lentera(&site, &["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("the numbers of `kp2mi` were verified on 2025-04-10")
+            && stdout.contains("the phone number of `Pak Kades` was verified on 2024-01-02"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn times_print_in_ms_or_seconds() {
+    use lentera::messages::{Lang, took};
+    assert_eq!(took(850, Lang::Id), "850 ms");
+    assert_eq!(took(2440, Lang::En), "2.4 s");
+    assert_eq!(took(2460, Lang::Id), "2,5 detik");
+}
+
+#[test]
+fn serve_on_every_interface_prints_lan_addresses_never_0_0_0_0() {
+    use std::io::{BufRead, BufReader};
+    let site = TestSite::fixture("basic");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lentera"))
+        .args(["serve", "--host", "0.0.0.0", "--port", &port])
+        .env("LENTERA_LANG", "en")
+        .current_dir(site.root())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Read stderr on a thread; stop at the last address line, or after a
+    // quiet minute (a debug build of the fixture takes seconds).
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let expected = lentera::serve::open_urls(
+        std::net::SocketAddr::from(([0, 0, 0, 0], port.parse::<u16>().unwrap())),
+        &lentera::serve::lan_addresses(),
+    )
+    .1;
+    let mut printed = String::new();
+    while let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        printed.push_str(&line);
+        printed.push('\n');
+        let done = if expected.is_empty() {
+            printed.contains("no network address")
+        } else {
+            expected.iter().all(|u| printed.contains(u.as_str()))
+        };
+        if done && printed.contains("Serving on") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        printed.contains(&format!("Serving on http://127.0.0.1:{port}/")),
+        "{printed}"
+    );
+    assert!(!printed.contains("0.0.0.0"), "{printed}");
+    let lan: Vec<_> = lentera::serve::lan_addresses()
+        .into_iter()
+        .filter(|ip| ip.is_ipv4() && !ip.is_loopback())
+        .collect();
+    match lan.first() {
+        Some(ip) => assert!(
+            printed.contains(&format!("open http://{ip}:{port}/")),
+            "{ip}: {printed}"
+        ),
+        None => assert!(printed.contains("no network address"), "{printed}"),
+    }
+}
+
+#[test]
+fn open_urls_leave_out_loopback_and_unspecified() {
+    use std::net::{IpAddr, SocketAddr};
+    let any = SocketAddr::from(([0, 0, 0, 0], 1111));
+    let lan: Vec<IpAddr> = [
+        "127.0.0.1",
+        "0.0.0.0",
+        "169.254.1.2",
+        "192.168.1.23",
+        "fe80::1",
+    ]
+    .iter()
+    .map(|s| s.parse().unwrap())
+    .collect();
+    let (local, others) = lentera::serve::open_urls(any, &lan);
+    assert_eq!(local, "http://127.0.0.1:1111/");
+    assert_eq!(others, ["http://192.168.1.23:1111/"]);
+    let one = SocketAddr::from(([192, 168, 1, 23], 8080));
+    assert_eq!(
+        lentera::serve::open_urls(one, &lan),
+        ("http://192.168.1.23:8080/".to_string(), Vec::new())
+    );
+}

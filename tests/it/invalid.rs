@@ -264,3 +264,77 @@ fn overriding_a_parent_template_without_its_blocks_names_the_child() {
     );
     assert!(err.to_string().contains("after_body"), "{err}");
 }
+
+/// The position (line, column) an error is reported at.
+fn position(err: &Error) -> (usize, usize) {
+    match err {
+        Error::Yaml { line, column, .. } | Error::Content { line, column, .. } => (*line, *column),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_bad_date_is_reported_at_its_own_line_and_column() {
+    // Issue 23 item 5: `updated:` on line 11 was reported at 3:1, under `title:`.
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/pelajaran/x.md",
+        "---\ntitle: X\nsummary: S\nkind: info\nweight: 3\nkeywords: [a]\nkey_points:\n  - Satu.\n  - Dua.\nsources: []\nupdated: 08-12-2026\n---\nx\n",
+    );
+    let err = error_of(&site);
+    assert_eq!(position(&err), (11, 10), "{err}");
+    assert!(text(&err).contains("did you mean 2026-12-08?"), "{err}");
+}
+
+#[test]
+fn a_village_bad_designated_date_is_reported_at_its_line() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/desa/sukamaju.yaml",
+        "name: Sukamaju\nkabupaten: Contoh Raya\noffice: kanim-contoh\ndesignated: 25/09/2025\n",
+    );
+    let err = error_of(&site);
+    assert_eq!(position(&err), (4, 13), "{err}");
+    assert!(text(&err).contains("did you mean 2025-09-25?"), "{err}");
+}
+
+#[test]
+fn a_contact_bad_verified_date_is_reported_at_its_line() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    site.write(
+        "content/site.yaml",
+        &config.replace("verified: 2025-04-10", "verified: 2025-4-31"),
+    );
+    let line = config
+        .lines()
+        .position(|l| l.contains("verified: 2025-04-10"))
+        .unwrap()
+        + 1;
+    let err = error_of(&site);
+    assert_eq!(position(&err), (line, 15), "{err}");
+    let village = "name: Sukamaju\nkabupaten: Contoh Raya\ncontacts:\n  - name: Pak Kades\n    phone: 0812-3456-7890\n    verified: 2024-02-30\n";
+    site.write("content/site.yaml", &config);
+    site.write("content/desa/sukamaju.yaml", village);
+    assert_eq!(position(&error_of(&site)), (6, 15));
+}
+
+#[test]
+fn a_web_style_link_names_the_markdown_file_to_link() {
+    // Issue 23 item 6: `(/pelajaran/penipuan)` said the file does not exist
+    // and to put a file beside the page.
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/desa/_index.id.md",
+        "---\ntitle: Desa\n---\nBaca [penipuan](/pelajaran/penipuan) dan [bagian](../pelajaran).\n",
+    );
+    let err = error_of(&site);
+    let all = text(&err);
+    assert!(
+        all.contains("the link `/pelajaran/penipuan` is written as a web address")
+            && all.contains("write `../pelajaran/penipuan.md`"),
+        "{all}"
+    );
+    assert!(all.contains("write `../pelajaran/_index.md`"), "{all}");
+    assert!(!all.contains("put the file next to the page"), "{all}");
+}

@@ -458,3 +458,68 @@ fn real_posters_are_one_a4_portrait_page_with_a_working_qr_code() {
         }
     }
 }
+
+#[test]
+fn office_address_numbers_and_hours_print_and_staff_notes_never_do() {
+    // Issue 23 item 10: the village page, leaflet and poster give the office's
+    // address, numbers and hours where site.yaml has them; a note for staff
+    // is printed nowhere.
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    site.write(
+        "content/site.yaml",
+        &config.replace(
+            "    name: Kantor Imigrasi Contoh\n",
+            "    name: Kantor Imigrasi Contoh\n    serves: Kabupaten Contoh Raya\n    address: Jalan Contoh Nomor 9\n    numbers:\n      - number: \"+62 21 555 0199\"\n        note: { id: Layanan paspor, en: Passport service }\n    hours: { id: Senin sampai Jumat 08.00-16.00, en: Monday to Friday 08:00-16:00 }\n    staff_note: RAHASIA catatan staf\n",
+        ),
+    );
+    let build = site.build().unwrap();
+    let page = build
+        .file("desa/sukamaju/index.html")
+        .unwrap()
+        .text()
+        .unwrap();
+    for shown in [
+        "Jalan Contoh Nomor 9",
+        "+62 21 555 0199",
+        "Layanan paspor",
+        "Senin sampai Jumat 08.00-16.00",
+    ] {
+        assert!(page.contains(shown), "village page lacks {shown}");
+    }
+    let en = build
+        .file("en/desa/sukamaju/index.html")
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(en.contains("Monday to Friday 08:00-16:00"));
+    for f in &build.files {
+        if let Some(text) = f.text() {
+            assert!(
+                !text.contains("RAHASIA"),
+                "{} prints the staff note",
+                f.path
+            );
+        }
+    }
+    if !tools_ready() {
+        return;
+    }
+    for rel in [
+        "desa/sukamaju/sukamaju-id.pdf",
+        "desa/sukamaju/sukamaju-poster-id.pdf",
+    ] {
+        let text = pdf_text(&pdf_bytes(&build, rel));
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for shown in [
+            "Kantor Imigrasi Contoh",
+            "Jalan Contoh Nomor 9",
+            "+62 21 555 0199",
+            "Layanan paspor",
+            "Senin sampai Jumat 08.00-16.00",
+        ] {
+            assert!(flat.contains(shown), "{rel} lacks {shown}: {flat}");
+        }
+        assert!(!flat.contains("RAHASIA"), "{rel} prints the staff note");
+    }
+}

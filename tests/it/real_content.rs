@@ -821,4 +821,93 @@ fn no_cost_claims_are_qualified() {
         }
     }
     assert_eq!(bad, Vec::<String>::new());
+/// Issue 24: the poster drops each number's `note`, so a reader cannot tell
+/// the free domestic line from the paid line from abroad, nor the WhatsApp
+/// line's hours. Every number the poster prints carries its note, in the
+/// poster's language (pdftotext; skipped without poppler-utils outside CI).
+/// Issue 23 item 10: no remark meant for staff (`staff_note:`, "data 2020")
+/// is printed on a page, a leaflet or a poster.
+#[cfg(feature = "leaflets")]
+#[test]
+fn posters_print_each_numbers_note_and_no_staff_note() {
+    let build = build();
+    let config = &build.site.config;
+    let def = config.default_language.as_str();
+    let notes: Vec<&str> = config
+        .offices
+        .iter()
+        .filter_map(|o| o.staff_note.as_deref())
+        .collect();
+    for f in &build.files {
+        if let Some(text) = f.text() {
+            assert!(
+                !text.contains("(data 2020)") && !text.contains("(2020 data)"),
+                "{}",
+                f.path
+            );
+            for note in &notes {
+                assert!(!text.contains(note), "{} prints a staff note", f.path);
+            }
+        }
+    }
+    let have_pdftotext = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !have_pdftotext {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must install poppler-utils"
+        );
+        eprintln!("skipped: install poppler-utils to read the posters");
+        return;
+    }
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let dir = tempfile::tempdir().unwrap();
+    assert!(!build.posters.is_empty());
+    let mut checked = 0;
+    for rel in build.posters.iter().chain(&build.leaflets) {
+        let lang = rel
+            .trim_end_matches(".pdf")
+            .rsplit('-')
+            .next()
+            .unwrap()
+            .to_string();
+        let bytes = match &build.file(rel).unwrap().contents {
+            lentera::output::Contents::Bytes(b) => b.clone(),
+            lentera::output::Contents::Copy(p)
+            | lentera::output::Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
+        };
+        let path = dir.path().join("p.pdf");
+        std::fs::write(&path, bytes).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .args([path.to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        let text = flat(&String::from_utf8_lossy(&out.stdout));
+        for note in &notes {
+            assert!(!text.contains(note), "{rel} prints a staff note");
+        }
+        assert!(
+            !text.contains("data 2020") && !text.contains("2020 data"),
+            "{rel}"
+        );
+        if !build.posters.contains(rel) {
+            continue;
+        }
+        for c in &config.contacts {
+            for n in &c.numbers {
+                if let Some(note) = &n.note {
+                    let note = flat(note.get(&lang, def));
+                    assert!(
+                        text.contains(&note),
+                        "{rel}: the note `{note}` of {} is missing: {text}",
+                        n.number
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 0, "no poster number has a note to check");
 }
