@@ -50,6 +50,9 @@ pub enum Command {
         /// Do not minify HTML (easier to read while editing templates).
         #[arg(long)]
         no_minify: bool,
+        /// Build for this address instead of site.yaml's base_url (a preview deploy): absolute http(s) URL.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Check everything the build checks, plus translations and stale numbers, without writing.
     Check {
@@ -192,6 +195,7 @@ pub fn run(cli: Cli) -> ExitCode {
             drafts,
             portable,
             no_minify,
+            base_url,
         } => {
             let out_dir = if output.is_absolute() {
                 output
@@ -200,6 +204,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let opts = BuildOptions {
                 drafts,
+                base_url,
                 render: RenderOptions {
                     portable,
                     no_minify,
@@ -257,7 +262,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         eprintln!("{}", line.text(ml));
                     }
                     let style = Style::for_terminal(ml, &std::io::stderr());
-                    for warning in &summary.warnings {
+                    for warning in &crate::diagnostic::capped(&summary.warnings) {
                         eprintln!("{}", crate::report::render(warning, &cli.root, style));
                     }
                     ExitCode::SUCCESS
@@ -278,7 +283,7 @@ pub fn run(cli: Cli) -> ExitCode {
 /// Every error of `err`, with its source line, in the staff's language.
 fn print_error(err: &Error, root: &Path, lang: Lang) {
     let style = Style::for_terminal(lang, &std::io::stderr());
-    for d in err.diagnostics() {
+    for d in crate::diagnostic::capped(&err.diagnostics()) {
         eprintln!("{}", crate::report::render(&d, root, style));
     }
 }
@@ -359,7 +364,7 @@ fn report(report: Report<'_>, root: &Path, lang: Lang) {
                 }
             };
             eprintln!("{}", line.text(lang));
-            for warning in &build.warnings {
+            for warning in &crate::diagnostic::capped(&build.warnings) {
                 eprintln!("{}", crate::report::render(warning, root, style));
             }
         }

@@ -18,6 +18,7 @@ mod leaflets;
 mod live;
 mod minify;
 mod onefile;
+mod publish;
 mod real_content;
 mod search;
 mod serve;
