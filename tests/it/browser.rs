@@ -34,6 +34,19 @@ fn real_site_in_chromium() {
     let portable = dir.path().join("usb");
     lentera::build_to(&repo(), &site, &options(false, false)).unwrap();
     lentera::build_to(&repo(), &portable, &options(true, false)).unwrap();
+    // `serve` on a small site, whose pages carry the live-reload script
+    // under the same Content-Security-Policy: the browser checks save a
+    // lesson and wait for the page to reload.
+    let live = crate::common::TestSite::fixture("basic");
+    let server = lentera::serve::Server::start(
+        live.root(),
+        lentera::serve::ServeOptions {
+            port: 0,
+            build: options(false, false),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let out = Command::new("node")
         .arg("--test")
         .arg("--test-reporter=spec")
@@ -43,8 +56,11 @@ fn real_site_in_chromium() {
         .env("PORTABLE_DIR", &portable)
         .env("SHOT_DIR", repo().join("target/e2e"))
         .env("CHROMIUM", &chromium)
+        .env("SERVE_URL", server.url())
+        .env("SERVE_ROOT", live.root())
         .output()
         .unwrap();
+    server.stop();
     let report = crate::common::printed(&out);
     assert!(out.status.success(), "browser checks failed:\n{report}");
     eprintln!("{report}");
