@@ -147,7 +147,7 @@ impl Report {
 pub fn format_human(report: &Report, languages: &[String], root: &Path, style: Style) -> String {
     let lang = style.lang;
     let mut out = String::new();
-    for d in &report.diagnostics {
+    for d in &crate::diagnostic::capped(&report.diagnostics) {
         out.push_str(&crate::report::render(d, root, style));
         out.push_str("\n\n");
     }

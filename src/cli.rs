@@ -50,6 +50,9 @@ pub enum Command {
         /// Do not minify HTML (easier to read while editing templates).
         #[arg(long)]
         no_minify: bool,
+        /// Build for this address instead of site.yaml's base_url (a preview deploy): absolute http(s) URL.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Check everything the build checks, plus translations and stale numbers, without writing.
     Check {
@@ -210,6 +213,7 @@ pub fn run(cli: Cli) -> ExitCode {
             drafts,
             portable,
             no_minify,
+            base_url,
         } => {
             let out_dir = if output.is_absolute() {
                 output
@@ -218,6 +222,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let opts = BuildOptions {
                 drafts,
+                base_url,
                 render: RenderOptions {
                     portable,
                     no_minify,
@@ -358,7 +363,8 @@ fn print_warnings(warnings: &[crate::diagnostic::Diagnostic], root: &Path, lang:
     let (stale, others): (Vec<_>, Vec<_>) = warnings
         .iter()
         .partition(|w| crate::diagnostic::is_stale_number(w));
-    for warning in others {
+    let others: Vec<_> = others.into_iter().cloned().collect();
+    for warning in &crate::diagnostic::capped(&others) {
         eprintln!("{}", crate::report::render(warning, root, style));
     }
     if !stale.is_empty() {
@@ -373,7 +379,7 @@ fn print_warnings(warnings: &[crate::diagnostic::Diagnostic], root: &Path, lang:
 /// Every error of `err`, with its source line, in the staff's language.
 fn print_error(err: &Error, root: &Path, lang: Lang) {
     let style = Style::for_terminal(lang, &std::io::stderr());
-    for d in err.diagnostics() {
+    for d in crate::diagnostic::capped(&err.diagnostics()) {
         eprintln!("{}", crate::report::render(&d, root, style));
     }
 }

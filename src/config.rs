@@ -479,6 +479,27 @@ impl Config {
         Ok(config)
     }
 
+    /// `url` (from `--base-url`) as a `base_url`: an absolute http:// or
+    /// https:// URL with a host, no credentials, query or fragment, ending
+    /// in `/`; `None` if it is not one.
+    pub fn checked_base_url(url: &str) -> Option<String> {
+        let parsed = url::Url::parse(url.trim()).ok()?;
+        let fine = matches!(parsed.scheme(), "http" | "https")
+            && parsed.host_str().is_some_and(|h| !h.is_empty())
+            && parsed.username().is_empty()
+            && parsed.password().is_none()
+            && parsed.query().is_none()
+            && parsed.fragment().is_none();
+        if !fine {
+            return None;
+        }
+        let mut out = parsed.to_string();
+        if !out.ends_with('/') {
+            out.push('/');
+        }
+        Some(out)
+    }
+
     /// Today's date in the site's time zone.
     pub fn today(&self) -> Date {
         Date::today_in(&self.time_zone)
@@ -729,6 +750,37 @@ mod tests {
     }
 
     const MINIMAL: &str = "base_url: https://example.org\ndefault_language: id\nlanguages:\n  - code: id\n    name: Bahasa Indonesia\n  - code: en\n    name: English\n";
+
+    #[test]
+    fn base_url_flag_is_checked_and_normalised() {
+        let ok = |u: &str| Config::checked_base_url(u);
+        assert_eq!(
+            ok("https://preview.example/pr-7").as_deref(),
+            Some("https://preview.example/pr-7/")
+        );
+        assert_eq!(
+            ok("http://localhost:8080/").as_deref(),
+            Some("http://localhost:8080/")
+        );
+        assert_eq!(
+            ok("HTTPS://Preview.Example").as_deref(),
+            Some("https://preview.example/")
+        );
+        for bad in [
+            "",
+            "preview.example/x/",
+            "/x/",
+            "ftp://preview.example/",
+            "javascript:alert(1)",
+            "https://",
+            "https://user:pw@preview.example/",
+            "https://preview.example/?a=1",
+            "https://preview.example/#top",
+            "file:///tmp/site/",
+        ] {
+            assert_eq!(ok(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn parses_minimal_and_normalises_base_url() {

@@ -83,6 +83,48 @@ impl Diagnostic {
     }
 }
 
+/// At most this many diagnostics of one message code are shown per file.
+pub const SHOWN_PER_FILE_AND_CODE: usize = 20;
+
+/// `list` as people are shown it: at most [`SHOWN_PER_FILE_AND_CODE`] of
+/// each message code per file, the rest counted on one line after the last
+/// shown (a file with 20,000 broken links printed 6 MB). The order of what
+/// is shown is kept.
+pub fn capped(list: &[Diagnostic]) -> Vec<Diagnostic> {
+    let limit = SHOWN_PER_FILE_AND_CODE;
+    let mut totals: std::collections::HashMap<(&Path, &str), usize> = Default::default();
+    for d in list {
+        *totals.entry((&d.file, d.message.code())).or_default() += 1;
+    }
+    let mut seen: std::collections::HashMap<(&Path, &str), usize> = Default::default();
+    let mut out = Vec::with_capacity(list.len().min(totals.len() * (limit + 1)));
+    for d in list {
+        let key = (d.file.as_path(), d.message.code());
+        let n = seen.entry(key).or_default();
+        *n += 1;
+        if *n <= limit {
+            out.push(d.clone());
+        }
+        let total = totals[&key];
+        if *n == limit && total > limit {
+            out.push(Diagnostic {
+                file: d.file.clone(),
+                line: 0,
+                column: 0,
+                severity: d.severity,
+                message: Msg::MoreDiagnostics {
+                    n: total - limit,
+                    code: key.1.to_string(),
+                },
+                hint: None,
+                detail: None,
+                context: None,
+            });
+        }
+    }
+    out
+}
+
 /// One warning per language with interface strings missing (`(lang, key)`
 /// pairs, as the strings report them): the default language is shown there.
 pub fn missing_strings(theme: &str, missing: &[(String, String)]) -> Vec<Diagnostic> {

@@ -102,6 +102,7 @@ pub fn fingerprint(root: &Path, opts: &BuildOptions) -> Option<String> {
     }
     opts.drafts.hash(&mut h);
     opts.stale_after_days.hash(&mut h);
+    opts.base_url.hash(&mut h);
     opts.render.portable.hash(&mut h);
     opts.render.no_minify.hash(&mut h);
     // The date printed on pages ("built on"), today unless given.

@@ -38,6 +38,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod status;
+pub mod svg;
 pub mod templates;
 pub mod urls;
 pub mod yaml;
@@ -54,6 +55,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides `stale_after_days` from site.yaml (`check --stale-days`).
     pub stale_after_days: Option<u32>,
+    /// Overrides `base_url` from site.yaml (`build --base-url`, for a
+    /// preview deploy at another address); checked when the site loads.
+    pub base_url: Option<String>,
     pub render: render::RenderOptions,
 }
 
@@ -152,6 +156,16 @@ pub fn load(root: &Path, opts: &BuildOptions) -> Result<library::Library> {
     let mut config = config::Config::load(&root.join("content/site.yaml"))?;
     if let Some(days) = opts.stale_after_days {
         config.stale_after_days = days;
+    }
+    if let Some(url) = &opts.base_url {
+        config.base_url = config::Config::checked_base_url(url).ok_or_else(|| {
+            Error::content(
+                "--base-url",
+                0,
+                messages::Msg::BaseUrlFlagInvalid { url: url.clone() },
+            )
+            .with_hint(messages::Msg::WriteLikeUrl)
+        })?;
     }
     let theme_dir = root.join("themes").join(&config.theme);
     if !theme_dir.join("templates").is_dir() {

@@ -691,6 +691,19 @@ messages! {
         id: "simpan ulang gambar sebagai berkas JPEG atau PNG biasa, paling banyak beberapa ribu piksel tiap sisinya",
     }
 
+    SvgUnsafe { found: String } = "svg-unsafe" {
+        en: "this SVG image contains {found}, which would run or load something when the image is opened on the site",
+        id: "gambar SVG ini berisi {found}, yang akan menjalankan atau memuat sesuatu saat gambar dibuka di situs",
+    }
+    SvgUnreadable = "svg-unreadable" {
+        en: "this SVG image is not well-formed XML",
+        id: "gambar SVG ini bukan XML yang benar",
+    }
+    CleanSvg = "clean-svg" {
+        en: "save it again as a plain drawing (in Inkscape: Save As, Plain SVG), without scripts, links to other files or embedded HTML, or use a PNG",
+        id: "simpan ulang sebagai gambar biasa (di Inkscape: Save As, Plain SVG), tanpa skrip, tautan ke berkas lain atau HTML tersemat, atau pakai PNG",
+    }
+
     // Rendering.
     PagePanic { lang: String } = "page-panic" {
         en: "lentera stopped unexpectedly while rendering this page in `{lang}`",
@@ -759,6 +772,14 @@ messages! {
     BaseUrlNotAbsolute { url: String } = "base-url-not-absolute" {
         en: "base_url `{url}` is not an absolute URL",
         id: "base_url `{url}` bukan alamat lengkap",
+    }
+    BaseUrlFlagInvalid { url: String } = "base-url-flag-invalid" {
+        en: "--base-url `{url}` is not an absolute http:// or https:// address with a host name (and without ?query or #fragment)",
+        id: "--base-url `{url}` bukan alamat http:// atau https:// lengkap dengan nama host (dan tanpa ?query atau #fragmen)",
+    }
+    MoreDiagnostics { n: usize, code: String } = "more-diagnostics" {
+        en: "… and {n} more `{code}` in this file, not shown (fix the ones above first, or see them all with `lentera check --format json`)",
+        id: "… dan {n} lagi `{code}` di berkas ini, tidak ditampilkan (perbaiki yang di atas dulu, atau lihat semuanya dengan `lentera check --format json`)",
     }
     WriteLikeUrl = "write-like-url" {
         en: "write it as https://example.org/",

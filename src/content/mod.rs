@@ -223,6 +223,21 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
         .collect();
     pages.sort_by(|a, b| (&a.key, order[a.lang.as_str()]).cmp(&(&b.key, order[b.lang.as_str()])));
     errors.extend(check_duplicates(&pages, &config));
+    // SVG images are published as they are: refuse one that would run or
+    // load something (crate::svg).
+    errors.extend(
+        assets
+            .par_iter()
+            .filter(|a| crate::svg::is_svg(&a.rel))
+            .filter_map(|a| {
+                let path = display_path(&a.rel);
+                match std::fs::read(&a.source) {
+                    Ok(bytes) => crate::svg::check(&path, &bytes).err(),
+                    Err(source) => Some(Error::Read { path, source }),
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
 
     let keys: BTreeSet<&str> = pages.iter().map(|p| p.key.as_str()).collect();
     let mut villages = Vec::new();

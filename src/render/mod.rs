@@ -24,6 +24,7 @@ use crate::search;
 use crate::templates::Templates;
 use crate::urls::page_path;
 
+mod feed;
 mod not_found;
 mod pages;
 mod sitemap;
@@ -31,6 +32,7 @@ mod status_page;
 mod topics;
 mod village;
 
+pub use feed::{FEED_LIMIT, RECENT_LIMIT, rfc3339};
 use pages::{Fingerprint, Globals};
 pub use pages::{Pages, render_reusing, update_pages};
 
@@ -104,6 +106,25 @@ struct SectionItem {
     #[serde(flatten)]
     link: LinkItem,
     pages: Vec<LinkItem>,
+}
+
+/// The `feed` a theme sees: the language's Atom feed.
+#[derive(Serialize, Hash)]
+struct FeedLink {
+    href: String,
+    title: String,
+}
+
+/// One of the `recent` lessons a theme sees (the home page lists them).
+#[derive(Serialize, Hash)]
+struct RecentItem {
+    title: String,
+    /// Path from the site root; templates prefix it with `root`.
+    path: String,
+    /// "28 November 2026".
+    updated: String,
+    /// "2026-11-28".
+    updated_iso: String,
 }
 
 #[derive(Serialize)]
@@ -372,6 +393,8 @@ fn nav_key(site: &Library, lang: &str, opts: &RenderOptions) -> u64 {
             page.is_section,
             page.parent_key(),
             fallback,
+            // The home page's recently reviewed lessons.
+            page.front.updated.map(|d| d.to_string()),
         ));
     }
     hash.add(&opts.one_files.iter().find(|e| e.lang == lang));
@@ -937,6 +960,31 @@ fn lang_shared(
             .map(|_| crate::glossary::page_path(config, lang, portable)),
     );
     globals.insert("extra", &config.extra);
+    // The Atom feed of the language, linked from every page's head (not in
+    // the portable site, which is read offline), and the lessons reviewed
+    // last, which the home page lists.
+    let feed_title = format!(
+        "{}: {}",
+        feed::site_title(config, lang),
+        strings.get(lang, "recent_lessons")
+    );
+    globals.insert(
+        "feed",
+        &(!portable).then(|| FeedLink {
+            href: format!("{}{}", config.base_url, feed::path(config, lang)),
+            title: feed_title,
+        }),
+    );
+    let recent: Vec<RecentItem> = feed::recent(site, lang, RECENT_LIMIT)
+        .into_iter()
+        .map(|e| RecentItem {
+            path: page_path(config, &e.key, lang, portable),
+            updated: format_date(strings, lang, e.updated),
+            updated_iso: e.updated.to_string(),
+            title: e.title,
+        })
+        .collect();
+    globals.insert("recent", &recent);
     let site_nav = Value::from_serializable(&home_sections);
     globals.insert_value("site_nav", &home_sections, site_nav.clone());
     globals.insert("site_nav_html", SITE_NAV_SLOT);

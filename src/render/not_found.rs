@@ -21,13 +21,19 @@ pub(super) fn page(
     let config = &site.config;
     let lang = config.default_language.as_str();
     let mut ctx = shared[lang].globals.clone();
-    // A 404 page is served at any depth, so it links with absolute URLs.
-    ctx.insert("root", &config.base_url);
+    // A 404 page is served at any depth, so it links from the site's root:
+    // the path of base_url, on whatever host serves it (a preview, `serve`),
+    // so that its own script stays on the page's origin, as the page's
+    // Content-Security-Policy requires.
+    let root = url::Url::parse(&config.base_url)
+        .map(|u| u.path().to_string())
+        .unwrap_or_else(|_| config.base_url.clone());
+    ctx.insert("root", &root);
     ctx.insert("page", &SiteWideView::new(SiteWideKey::NotFound, "404"));
     ctx.insert(
         "languages",
         &switch_items(config, lang, |l| {
-            format!("{}{}", config.base_url, page_path(config, "", l, false))
+            format!("{root}{}", page_path(config, "", l, false))
         }),
     );
     standalone(templates, &ctx, "404.html", "404.html", "404.html", opts)

@@ -377,6 +377,8 @@ enum SiteWide<'l> {
     Topics(&'l str),
     Glossary(&'l str),
     Status,
+    /// The Atom feed of a language.
+    Feed(&'l str),
     Sitemap,
 }
 
@@ -400,7 +402,11 @@ fn site_wide_pages(
             .filter(|l| site.glossary(&l.code).is_some())
             .map(|l| SiteWide::Glossary(&l.code)),
     );
-    jobs.extend([SiteWide::Status, SiteWide::Sitemap]);
+    jobs.push(SiteWide::Status);
+    if !opts.portable {
+        jobs.extend(languages.iter().map(|l| SiteWide::Feed(&l.code)));
+    }
+    jobs.push(SiteWide::Sitemap);
     let made: Vec<Result<OutputFile>> = jobs
         .par_iter()
         .map(|job| match *job {
@@ -410,6 +416,23 @@ fn site_wide_pages(
                 crate::glossary::page(site, templates, strings, &shared[lang].globals, lang, opts)
             }
             SiteWide::Status => status_page::page(site, templates, strings, shared, opts),
+            SiteWide::Feed(lang) => Ok(OutputFile::bytes(
+                feed::path(&site.config, lang),
+                feed::atom(
+                    site,
+                    lang,
+                    &format!(
+                        "{}: {}",
+                        feed::site_title(&site.config, lang),
+                        strings.get(lang, "recent_lessons")
+                    ),
+                    site.config
+                        .language(lang)
+                        .and_then(|l| l.description.as_deref())
+                        .unwrap_or_default(),
+                    opts.build_date.unwrap_or_else(|| site.config.today()),
+                ),
+            )),
             SiteWide::Sitemap => Ok(OutputFile::bytes("sitemap.xml", sitemap::xml(site))),
         })
         .collect();

@@ -543,8 +543,7 @@ fn error_json(err: &Error, root: &Path, lang: Lang) -> String {
     let report = ErrorReport {
         title: Say::OverlayTitle.text(lang),
         close: Say::OverlayClose.text(lang),
-        errors: err
-            .diagnostics()
+        errors: crate::diagnostic::capped(&err.diagnostics())
             .iter()
             .map(|d| ErrorView {
                 code: d.message.code(),

@@ -46,8 +46,18 @@ after(async () => {
 
 async function open(url, width = 360) {
   const page = await browser.newPage({ viewport: { width, height: 740 }, javaScriptEnabled: true });
+  // Anything the Content-Security-Policy of a page blocks, in window.__csp.
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const response = await page.goto(url);
   return { page, response };
+}
+
+/// What the page's Content-Security-Policy blocked so far.
+async function blocked(page) {
+  return page.evaluate(() => window.__csp);
 }
 
 test("the language switcher goes to the same page in another language", async () => {
@@ -76,7 +86,8 @@ test("a fallback page shows its notice in the reader's language and the original
 for (const [name, url] of [["home", ""], ["section", "modus/"], ["lesson", "modus/calo/"], ["contacts", "kontak/"], ["village", "desa/way-layap/"], ["fallback", "ljp/pelajaran/dokumen/"]]) {
   test(`axe-core finds no violations on the ${name} page`, async () => {
     const { page } = await open(base + url, 1024);
-    await page.addScriptTag({ content: AXE });
+    // Through the devtools protocol: the page's policy (rightly) refuses an inline script tag.
+    await page.evaluate(AXE);
     const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
     const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     assert.deepEqual(summary, []);
@@ -144,7 +155,7 @@ test("the service worker keeps opened and saved pages for offline reading, never
 
 test("the portable build has no service worker", async () => {
   assert.equal(fs.existsSync(path.join(PORTABLE, "sw.js")), false);
-  assert.doesNotMatch(fs.readFileSync(path.join(PORTABLE, "index.html"), "utf8"), /serviceWorker/);
+  assert.doesNotMatch(fs.readFileSync(path.join(PORTABLE, "index.html"), "utf8"), /serviceWorker|data-sw/);
 });
 
 for (const [where, url] of [["over http", () => base + ""], ["from file:// (portable)", () => "file://" + path.join(PORTABLE, "index.html")]]) {
@@ -156,12 +167,43 @@ for (const [where, url] of [["over http", () => base + ""], ["from file:// (port
     const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
     assert.match(hrefs[0], /modus\//, `first result ${hrefs[0]}`);
     assert.ok(hrefs.filter((h) => /modus\//.test(h)).length >= 3, hrefs.join(" "));
+    assert.deepEqual(await blocked(page), [], "the policy blocks nothing the search needs");
     await page.click("#search-results a >> nth=0");
     await page.waitForLoadState();
     assert.match(page.url(), /\/modus\//);
     await page.close();
   });
 }
+
+for (const [name, url] of [["home", () => base], ["lesson", () => base + "modus/calo/"], ["404", () => base + "tidak-ada/"], ["portable lesson", () => "file://" + path.join(PORTABLE, "modus/calo/index.html")]]) {
+  test(`the Content-Security-Policy blocks nothing on the ${name} page`, async () => {
+    const { page } = await open(url());
+    assert.equal(await page.locator("meta[http-equiv=Content-Security-Policy]").count(), 1);
+    await page.waitForLoadState("load");
+    // site.js ran: the search loads on focus.
+    await page.focus("#search-q");
+    await page.waitForFunction(() => window.lenteraSearch !== undefined, null, { timeout: 10000 });
+    assert.deepEqual(await blocked(page), []);
+    await page.close();
+  });
+}
+
+test("live reload in serve works under the Content-Security-Policy", { skip: !process.env.SERVE_URL }, async () => {
+  const { page } = await open(process.env.SERVE_URL + "pelajaran/jalur-resmi/");
+  assert.equal(await page.locator("meta[http-equiv=Content-Security-Policy]").count(), 1);
+  assert.equal(await page.locator("script[src='/__lentera/live.js']").count(), 1);
+  // Give the page's event stream time to connect, then save the lesson.
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => /__lentera\/live\.js/.test(r.name)), null, { timeout: 10000 });
+  await new Promise((r) => setTimeout(r, 1000));
+  const file = path.join(process.env.SERVE_ROOT, "content/pelajaran/jalur-resmi.id.md");
+  const text = fs.readFileSync(file, "utf8");
+  const reloaded = page.waitForEvent("load", { timeout: 120000 });
+  fs.writeFileSync(file, text.replace("title: Jalur resmi", "title: Jalur resmi diperbarui"));
+  await reloaded;
+  await page.waitForFunction(() => document.title.includes("diperbarui"), null, { timeout: 10000 });
+  assert.deepEqual(await blocked(page), []);
+  await page.close();
+});
 
 test("screenshot of a lesson at 360 px", async () => {
   const { page } = await open(base + "modus/calo/");

@@ -60,6 +60,7 @@ pub fn options(portable: bool, no_minify: bool) -> BuildOptions {
     BuildOptions {
         drafts: false,
         stale_after_days: None,
+        base_url: None,
         render: RenderOptions {
             portable,
             no_minify,

@@ -22,3 +22,4 @@ mod publish;
 mod real_content;
 mod search;
 mod serve;
+mod web;
