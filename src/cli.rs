@@ -50,6 +50,10 @@ pub enum Command {
         /// Do not minify HTML (easier to read while editing templates).
         #[arg(long)]
         no_minify: bool,
+        /// Also write the staff page status/ (translation status, file paths).
+        /// Not for the public site; `serve` always shows it.
+        #[arg(long)]
+        status: bool,
     },
     /// Check everything the build checks, plus translations and stale numbers, without writing.
     Check {
@@ -192,6 +196,7 @@ pub fn run(cli: Cli) -> ExitCode {
             drafts,
             portable,
             no_minify,
+            status,
         } => {
             let out_dir = if output.is_absolute() {
                 output
@@ -203,6 +208,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 render: RenderOptions {
                     portable,
                     no_minify,
+                    status_page: status,
                     ..Default::default()
                 },
                 ..Default::default()

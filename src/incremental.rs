@@ -99,6 +99,7 @@ pub fn fingerprint(root: &Path, opts: &BuildOptions) -> Option<String> {
     opts.stale_after_days.hash(&mut h);
     opts.render.portable.hash(&mut h);
     opts.render.no_minify.hash(&mut h);
+    opts.render.status_page.hash(&mut h);
     // The date printed on pages ("built on"), today unless given.
     opts.render
         .build_date

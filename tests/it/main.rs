@@ -19,5 +19,6 @@ mod live;
 mod minify;
 mod onefile;
 mod real_content;
+mod scaffold;
 mod search;
 mod serve;
