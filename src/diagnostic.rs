@@ -168,7 +168,10 @@ pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnos
 /// Warnings for a translation whose `kind`, `weight` or number of key points
 /// differs from its original's: the order of a section, the icon and the
 /// points a leaflet prints would differ between languages.
-pub fn differences(page: &crate::content::Page, original: &crate::content::Page) -> Vec<Diagnostic> {
+pub fn differences(
+    page: &crate::content::Page,
+    original: &crate::content::Page,
+) -> Vec<Diagnostic> {
     let (ours, theirs) = (&page.front, &original.front);
     let hint = || {
         Some(Msg::MatchOriginal {

@@ -33,9 +33,17 @@ pub struct Found {
     pub is_url: bool,
 }
 
-/// The first placeholder in `line`: the marker up to its closing bracket, or
-/// an address on a reserved example domain.
-fn in_line(line: &str) -> Option<(String, bool)> {
+/// The placeholders in `line`: the first marker up to its closing bracket,
+/// and the first address on a reserved example domain (`true`).
+fn in_line(line: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    out.extend(marker_in(line).map(|m| (m, false)));
+    out.extend(example_url_in(line).map(|u| (u, true)));
+    out
+}
+
+/// The first `[ISI: …]` in `line`, shortened to 80 characters.
+fn marker_in(line: &str) -> Option<String> {
     let start = line
         .as_bytes()
         .windows(MARK.len())
@@ -47,13 +55,18 @@ fn in_line(line: &str) -> Option<(String, bool)> {
         if text.len() < rest[..end].len() {
             text.push('…');
         }
-        return Some((text, false));
+        return Some(text);
     }
+    None
+}
+
+/// The first address in `line` on `example.org`, `.com` or `.net`.
+fn example_url_in(line: &str) -> Option<String> {
     let mut from = 0;
     while let Some(i) = line[from..].find("://") {
         let host_start = from + i + 3;
         let host_end = line[host_start..]
-            .find(|c: char| matches!(c, '/' | '"' | '\'' | ')' | ' ' | '>' | ']' | ':' | '?' | '#'))
+            .find(['/', '"', '\'', ')', ' ', '>', ']', ':', '?', '#'])
             .map_or(line.len(), |j| host_start + j);
         let host = line[host_start..host_end].to_ascii_lowercase();
         let host = host.trim_end_matches('.');
@@ -65,9 +78,9 @@ fn in_line(line: &str) -> Option<(String, bool)> {
                 .rfind(|c: char| !c.is_ascii_alphabetic())
                 .map_or(0, |j| j + 1);
             let url_end = line[host_end..]
-                .find(|c: char| matches!(c, '"' | '\'' | ')' | ' ' | '>' | ']'))
+                .find(['"', '\'', ')', ' ', '>', ']'])
                 .map_or(line.len(), |j| host_end + j);
-            return Some((line[scheme_start..url_end].to_string(), true));
+            return Some(line[scheme_start..url_end].to_string());
         }
         from = host_start;
     }
@@ -75,8 +88,9 @@ fn in_line(line: &str) -> Option<(String, bool)> {
 }
 
 /// Every field of `text` that still holds a placeholder: the first marked
-/// text and the first example address of each field. `markdown`: the text is a page (front matter between `---`
-/// fences, then the body); else the whole text is YAML (a village).
+/// text and the first example address of each field. `markdown`: the text
+/// is a page (front matter between `---` fences, then the body); else the
+/// whole text is YAML (a village).
 /// Comment lines are skipped: they explain the markers.
 pub fn scan(text: &str, markdown: bool) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
@@ -107,18 +121,17 @@ pub fn scan(text: &str, markdown: bool) -> Vec<Found> {
                 field = Some(key.trim().to_string());
             }
         }
-        let Some((placeholder, is_url)) = in_line(line) else {
-            continue;
-        };
-        if found.iter().any(|f| f.field == field && f.is_url == is_url) {
-            continue;
+        for (placeholder, is_url) in in_line(line) {
+            if found.iter().any(|f| f.field == field && f.is_url == is_url) {
+                continue;
+            }
+            found.push(Found {
+                field: field.clone(),
+                line: line_no,
+                text: placeholder,
+                is_url,
+            });
         }
-        found.push(Found {
-            field: field.clone(),
-            line: line_no,
-            text: placeholder,
-            is_url,
-        });
     }
     found
 }
@@ -143,7 +156,10 @@ pub fn errors(path: &Path, text: &str, markdown: bool) -> Vec<Error> {
                     },
                     Msg::FillPlaceholder,
                 ),
-                (false, None) => (Msg::PlaceholderInBody { text: f.text }, Msg::FillPlaceholder),
+                (false, None) => (
+                    Msg::PlaceholderInBody { text: f.text },
+                    Msg::FillPlaceholder,
+                ),
             };
             Error::content(path, f.line, message).with_hint(hint)
         })
@@ -179,6 +195,23 @@ mod tests {
     }
 
     #[test]
+    fn a_marker_and_an_example_address_on_one_line_are_both_found() {
+        let text =
+            "contacts:\n  - source: { title: \"[ISI: sumber]\", url: \"https://example.com/x\" }\n";
+        let found: Vec<(usize, String, bool)> = scan(text, false)
+            .into_iter()
+            .map(|f| (f.line, f.text, f.is_url))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (2, "[ISI: sumber]".to_string(), false),
+                (2, "https://example.com/x".to_string(), true)
+            ]
+        );
+    }
+
+    #[test]
     fn real_text_is_not_a_placeholder() {
         let text = "---\ntitle: \"Calo [bukan isian]: hati-hati\"\nsources:\n  - title: Kompas\n    url: https://www.kompas.com/example.org\n---\nLihat [contoh](https://examples.org/) dan [ISI formulir](a.md).\n";
         assert_eq!(scan(text, true), vec![]);
@@ -189,7 +222,13 @@ mod tests {
         let text = "name: Sukamaju\nkecamatan: \"[ISI: Nama Kecamatan]\"\nabout:\n  id: \"[isi: keterangan]\"\n";
         let found = scan(text, false);
         assert_eq!(found.len(), 2);
-        assert_eq!((found[0].field.as_deref(), found[0].line), (Some("kecamatan"), 2));
-        assert_eq!((found[1].field.as_deref(), found[1].line), (Some("about"), 4));
+        assert_eq!(
+            (found[0].field.as_deref(), found[0].line),
+            (Some("kecamatan"), 2)
+        );
+        assert_eq!(
+            (found[1].field.as_deref(), found[1].line),
+            (Some("about"), 4)
+        );
     }
 }

@@ -104,12 +104,11 @@ pub fn new_lesson(root: &Path, section_slug: &str, lang: Option<&str>) -> Result
                 path: format!("{section}/{slug}"),
             }));
         };
-        let source = std::fs::read_to_string(root.join(&original)).map_err(|source| {
-            Error::Read {
+        let source =
+            std::fs::read_to_string(root.join(&original)).map_err(|source| Error::Read {
                 path: original.clone(),
                 source,
-            }
-        })?;
+            })?;
         let source = crate::content::clean_text(source);
         let (front, split) = crate::content::front_matter::parse(&original, &source)?;
         let language = config.language(lang).map_or(lang, |l| l.name.as_str());

@@ -194,10 +194,11 @@ pub fn parse(
                 .position(|l| l.starts_with("designated:"))
                 .map_or(0, |i| i + 1);
             errors.push(
-                Error::content(path, line, Msg::DesignatedMissing)
-                    .with_hint(Msg::WriteDesignated {
+                Error::content(path, line, Msg::DesignatedMissing).with_hint(
+                    Msg::WriteDesignated {
                         example: "2025-09-25".to_string(),
-                    }),
+                    },
+                ),
             );
         }
     }
@@ -244,7 +245,9 @@ mod tests {
 
     #[test]
     fn missing_lesson_names_the_line_and_suggests() {
-        let err = parse_str("name: X\nkabupaten: Y\ndesignated: 2025-09-25\nlessons:\n  - modus/caloo\n").unwrap_err();
+        let err =
+            parse_str("name: X\nkabupaten: Y\ndesignated: 2025-09-25\nlessons:\n  - modus/caloo\n")
+                .unwrap_err();
         match err {
             Error::Content { line, hint, .. } => {
                 assert_eq!(line, 5);
@@ -282,10 +285,15 @@ mod tests {
         ));
         assert!(matches!(
             all[1],
-            Error::Content { message: Msg::DesignatedMissing, hint: Some(Msg::WriteDesignated { .. }), .. }
+            Error::Content {
+                message: Msg::DesignatedMissing,
+                hint: Some(Msg::WriteDesignated { .. }),
+                ..
+            }
         ));
         // A draft may hold both.
-        let draft = parse_str("name: X\nkabupaten: \"[ISI: Nama Kabupaten]\"\ndesignated:\ndraft: true\n");
+        let draft =
+            parse_str("name: X\nkabupaten: \"[ISI: Nama Kabupaten]\"\ndesignated:\ndraft: true\n");
         assert!(draft.is_ok(), "{draft:?}");
     }
 }

@@ -87,12 +87,7 @@ fn an_unfilled_village_fails_the_build_naming_file_line_and_field() {
     }
     // about: the line of its value, under the key.
     let about = line_of(&text, "about:") + 1;
-    assert!(found.contains(&(
-        file.clone(),
-        about,
-        "placeholder",
-        Some("fill-placeholder")
-    )));
+    assert!(found.contains(&(file.clone(), about, "placeholder", Some("fill-placeholder"))));
     let url = text
         .lines()
         .position(|l| l.trim() == "url: https://www.example.org/")
@@ -172,7 +167,10 @@ fn a_lesson_left_as_the_scaffold_fails_build_and_strict_check() {
     }
     // One error per field: the three key points are one error.
     assert_eq!(
-        found.iter().filter(|(_, _, c, _)| *c == "placeholder").count(),
+        found
+            .iter()
+            .filter(|(_, _, c, _)| *c == "placeholder")
+            .count(),
         5,
         "{found:?}"
     );
@@ -183,7 +181,10 @@ fn a_lesson_left_as_the_scaffold_fails_build_and_strict_check() {
         stdout.contains("`title` still holds the placeholder `[ISI: Judul pelajaran]`"),
         "{stdout}"
     );
-    assert!(stdout.contains("draft: true"), "the hint names drafts: {stdout}");
+    assert!(
+        stdout.contains("draft: true"),
+        "the hint names drafts: {stdout}"
+    );
     assert_eq!(site.lentera(&["build"]).status.code(), Some(1));
 }
 
@@ -282,7 +283,12 @@ fn a_translation_starts_from_the_original() {
         "{printed}"
     );
     assert!(printed.contains("lentera new lesson pelajaran/tanpa-asal"));
-    assert!(!site.root().join("content/pelajaran/tanpa-asal.en.md").exists());
+    assert!(
+        !site
+            .root()
+            .join("content/pelajaran/tanpa-asal.en.md")
+            .exists()
+    );
 }
 
 #[test]
