@@ -163,8 +163,8 @@ messages! {
         id: "{n} leaflet (PDF) ditulis dalam {ms} md",
     }
     Created { path: String } = "created" {
-        en: "created {path} (a draft: remove `draft: true` when it is ready)",
-        id: "{path} dibuat (masih draf: hapus `draft: true` jika sudah siap)",
+        en: "created {path} (a draft: write every text marked `[ISI: …]`, then remove `draft: true`)",
+        id: "{path} dibuat (masih draf: isi setiap teks bertanda `[ISI: …]`, lalu hapus `draft: true`)",
     }
     ServeBuilding { root: String } = "serve-building" {
         en: "building {root} …",
