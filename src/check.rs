@@ -179,6 +179,7 @@ pub fn format_human(report: &Report, languages: &[String], root: &Path, style: S
                     Some(Status::Translated) => "T",
                     Some(Status::Draft) => "D",
                     Some(Status::Stale) => "S",
+                    Some(Status::Unpublished) => "U",
                     Some(Status::Missing) | None => "-",
                 };
                 out.push_str(&format!(" {c:>4}"));

@@ -53,6 +53,10 @@ pub enum Command {
         /// Build for this address instead of site.yaml's base_url (a preview deploy): absolute http(s) URL.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Also write the staff page status/ (translation status, file paths).
+        /// Not for the public site; `serve` always shows it.
+        #[arg(long)]
+        status: bool,
     },
     /// Check everything the build checks, plus translations and stale numbers, without writing.
     Check {
@@ -214,6 +218,7 @@ pub fn run(cli: Cli) -> ExitCode {
             portable,
             no_minify,
             base_url,
+            status,
         } => {
             let out_dir = if output.is_absolute() {
                 output
@@ -226,6 +231,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 render: RenderOptions {
                     portable,
                     no_minify,
+                    status_page: status,
                     ..Default::default()
                 },
                 ..Default::default()

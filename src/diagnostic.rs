@@ -232,17 +232,87 @@ pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnos
             Some(Msg::CheckPhone),
         ));
     }
-    for row in crate::status::translation_status(site) {
-        for (lang, status) in &row.langs {
-            if *status == crate::status::Status::Stale {
-                out.push(Diagnostic::warning(
-                    row.file.clone(),
-                    0,
-                    Msg::TranslationStale { lang: lang.clone() },
-                    Some(Msg::ReviewTranslation { lang: lang.clone() }),
-                ));
-            }
+    for (page, original) in crate::status::translations(site) {
+        if page.front.draft {
+            // Not published: readers see the original.
+            continue;
         }
+        let lang = page.lang.clone();
+        let updated = page.key_line("updated");
+        if crate::status::of(page, original) == crate::status::Status::Stale {
+            let message = if page.front.updated.is_none() {
+                Msg::TranslationUpdatedMissing { lang: lang.clone() }
+            } else {
+                Msg::TranslationStale { lang: lang.clone() }
+            };
+            out.push(Diagnostic::warning(
+                page.path.clone(),
+                updated,
+                message,
+                Some(Msg::ReviewTranslation { lang }),
+            ));
+        }
+        out.extend(differences(page, original));
+    }
+    out
+}
+
+/// Warnings for a translation whose `kind`, `weight` or number of key points
+/// differs from its original's: the order of a section, the icon and the
+/// points a leaflet prints would differ between languages.
+pub fn differences(
+    page: &crate::content::Page,
+    original: &crate::content::Page,
+) -> Vec<Diagnostic> {
+    let (ours, theirs) = (&page.front, &original.front);
+    let hint = || {
+        Some(Msg::MatchOriginal {
+            file: original.path.display().to_string(),
+        })
+    };
+    // A key left out (the weight defaults to 0): point at the title.
+    let line = |key: &str| match page.key_line(key) {
+        0 => page.key_line("title"),
+        n => n,
+    };
+    let mut out = Vec::new();
+    if ours.kind != theirs.kind {
+        let name = |k: Option<crate::content::Kind>| {
+            k.and_then(|k| serde_json::to_value(k).ok())
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_else(|| "-".to_string())
+        };
+        out.push(Diagnostic::warning(
+            page.path.clone(),
+            line("kind"),
+            Msg::TranslationKindDiffers {
+                ours: name(ours.kind),
+                original: name(theirs.kind),
+            },
+            hint(),
+        ));
+    }
+    if ours.weight != theirs.weight {
+        out.push(Diagnostic::warning(
+            page.path.clone(),
+            line("weight"),
+            Msg::TranslationWeightDiffers {
+                ours: ours.weight,
+                original: theirs.weight,
+            },
+            hint(),
+        ));
+    }
+    if ours.key_points.len() != theirs.key_points.len() {
+        out.push(Diagnostic::warning(
+            page.path.clone(),
+            line("key_points"),
+            Msg::TranslationKeyPointsDiffer {
+                ours: ours.key_points.len(),
+                original: theirs.key_points.len(),
+            },
+            hint(),
+        ));
     }
     out
 }

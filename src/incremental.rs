@@ -105,6 +105,7 @@ pub fn fingerprint(root: &Path, opts: &BuildOptions) -> Option<String> {
     opts.base_url.hash(&mut h);
     opts.render.portable.hash(&mut h);
     opts.render.no_minify.hash(&mut h);
+    opts.render.status_page.hash(&mut h);
     // The date printed on pages ("built on"), today unless given.
     opts.render
         .build_date

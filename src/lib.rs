@@ -29,6 +29,7 @@ pub mod messages;
 pub mod minify;
 pub mod onefile;
 pub mod output;
+pub mod placeholder;
 pub mod portable_zip;
 pub mod publish;
 pub mod render;

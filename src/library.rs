@@ -279,6 +279,7 @@ pub(crate) fn test_library(site_yaml: &str, files: &[(&str, &str)]) -> Library {
         assets: Vec::new(),
         i18n_overrides: Vec::new(),
         glossaries: Vec::new(),
+        draft_pages: Vec::new(),
     })
 }
 

@@ -234,8 +234,8 @@ messages! {
     }
     ErrorCount { n: usize } = "error-count" { en: "{n} errors:", id: "{n} kesalahan:" }
     StatusHeader = "status-header" {
-        en: "Translation status (O original, T translated, D draft, S stale, - missing)",
-        id: "Status terjemahan (O asli, T diterjemahkan, D draf, S perlu diperbarui, - belum ada)",
+        en: "Translation status:\n  O  the original, in the site's main language\n  T  translated and reviewed (`translation: reviewed`)\n  D  `translation: draft`: PUBLISHED, not yet reviewed by a native speaker\n  S  stale: PUBLISHED, but older than the original's `updated:`; a fact may have changed, review it\n  U  `draft: true`: NOT published; readers see the original\n  -  not translated; readers see the original",
+        id: "Status terjemahan:\n  O  halaman asli, dalam bahasa utama situs\n  T  sudah diterjemahkan dan diperiksa (`translation: reviewed`)\n  D  `translation: draft`: SUDAH TERBIT, belum diperiksa penutur asli\n  S  perlu diperbarui: SUDAH TERBIT, tetapi lebih lama daripada `updated:` aslinya; mungkin ada fakta yang berubah, periksa\n  U  `draft: true`: BELUM TERBIT; warga melihat versi aslinya\n  -  belum diterjemahkan; warga melihat versi aslinya",
     }
     OutputKept { dir: String } = "output-kept" {
         en: "the previous output in {dir} was left untouched",
@@ -266,8 +266,8 @@ messages! {
         id: "komputer ini belum punya alamat jaringan selain dirinya sendiri: sambungkan ke Wi-Fi, lalu mulai lagi",
     }
     Created { path: String } = "created" {
-        en: "created {path} (a draft: remove `draft: true` when it is ready)",
-        id: "{path} dibuat (masih draf: hapus `draft: true` jika sudah siap)",
+        en: "created {path} (a draft: write every text marked `[ISI: …]`, then remove `draft: true`)",
+        id: "{path} dibuat (masih draf: isi setiap teks bertanda `[ISI: …]`, lalu hapus `draft: true`)",
     }
     ServeBuilding { root: String } = "serve-building" {
         en: "building {root} …",
@@ -908,6 +908,64 @@ messages! {
     ReviewTranslation { lang: String } = "review-translation" {
         en: "review the `{lang}` file and set its `updated:` to the same date",
         id: "periksa berkas `{lang}` dan samakan tanggal `updated:`-nya",
+    }
+    TranslationUpdatedMissing { lang: String } = "translation-updated-missing" {
+        en: "the `{lang}` translation has no `updated:` date, so nobody can tell whether it follows the original",
+        id: "terjemahan `{lang}` tidak punya tanggal `updated:`, jadi tidak jelas apakah masih sesuai dengan aslinya",
+    }
+    TranslationKindDiffers { ours: String, original: String } = "translation-kind-differs" {
+        en: "this translation has `kind: {ours}`, its original `kind: {original}`",
+        id: "terjemahan ini `kind: {ours}`, aslinya `kind: {original}`",
+    }
+    TranslationWeightDiffers { ours: i64, original: i64 } = "translation-weight-differs" {
+        en: "this translation has `weight: {ours}`, its original `weight: {original}`: the order differs between languages",
+        id: "terjemahan ini `weight: {ours}`, aslinya `weight: {original}`: urutannya berbeda antarbahasa",
+    }
+    TranslationKeyPointsDiffer { ours: usize, original: usize } = "translation-key-points-differ" {
+        en: "this translation has {ours} key points, its original {original}: a point may be missing on the leaflet",
+        id: "terjemahan ini punya {ours} poin penting, aslinya {original}: mungkin ada poin yang hilang di leaflet",
+    }
+    MatchOriginal { file: String } = "match-original" {
+        en: "make it the same as in the original, {file}",
+        id: "samakan dengan aslinya, {file}",
+    }
+
+    // Placeholders written by `lentera new` (src/placeholder.rs).
+    PlaceholderInField { field: String, text: String } = "placeholder" {
+        en: "`{field}` still holds the placeholder `{text}` written by `lentera new`",
+        id: "`{field}` masih berisi isian contoh `{text}` dari `lentera new`",
+    }
+    PlaceholderInBody { text: String } = "placeholder-in-body" {
+        en: "the text of the page still holds the placeholder `{text}` written by `lentera new`",
+        id: "isi halaman masih berisi isian contoh `{text}` dari `lentera new`",
+    }
+    ExampleUrl { field: String, url: String } = "example-url" {
+        en: "`{field}` still holds the example address `{url}`",
+        id: "`{field}` masih berisi alamat contoh `{url}`",
+    }
+    FillPlaceholder = "fill-placeholder" {
+        en: "write the real text in place of `[ISI: …]`, brackets included; a file that is not ready can keep `draft: true` (drafts are not published)",
+        id: "ganti `[ISI: …]` beserta kurung sikunya dengan teks yang sebenarnya; berkas yang belum siap boleh tetap `draft: true` (draf tidak diterbitkan)",
+    }
+    WriteRealUrl = "write-real-url" {
+        en: "write the address of the real source, or remove the `url:` line if it has none",
+        id: "tulis alamat sumber yang sebenarnya, atau hapus baris `url:` jika sumbernya tidak punya alamat web",
+    }
+    DesignatedMissing = "designated-missing" {
+        en: "`designated:` is missing: the date the village was confirmed as a Desa Binaan Imigrasi",
+        id: "`designated:` belum diisi: tanggal desa dikukuhkan sebagai Desa Binaan Imigrasi",
+    }
+    WriteDesignated { example: String } = "write-designated" {
+        en: "write the date from the official source as YYYY-MM-DD, e.g. `designated: {example}`; do not guess: until it is known, keep `draft: true`",
+        id: "tulis tanggal dari sumber resmi dengan format TTTT-BB-HH, misalnya `designated: {example}`; jangan menebak: selama belum pasti, biarkan `draft: true`",
+    }
+    OriginalMissing { file: String } = "original-missing" {
+        en: "the original {file} does not exist: a translation starts from it",
+        id: "berkas asli {file} tidak ada: terjemahan dibuat dari berkas asli",
+    }
+    WriteOriginalFirst { path: String } = "write-original-first" {
+        en: "write the original first: `lentera new lesson {path}`",
+        id: "tulis dulu berkas aslinya: `lentera new lesson {path}`",
     }
     GlossaryMissing { lang: String, terms: String } = "glossary-missing" {
         en: "terms missing from the `{lang}` glossary: {terms}",

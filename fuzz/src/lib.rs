@@ -280,6 +280,7 @@ pub fn village(data: &[u8]) {
         assets: Vec::new(),
         i18n_overrides: Vec::new(),
         glossaries: Vec::new(),
+        draft_pages: Vec::new(),
     };
     let _ = site.village_lessons(&v);
     let _ = site.stale_village_contacts(today());

@@ -88,6 +88,9 @@ pub struct Site {
     pub i18n_overrides: Vec<(String, PathBuf)>,
     /// The glossary of each language that has a `content/glosarium/LANG.yaml`.
     pub glossaries: Vec<crate::glossary::Glossary>,
+    /// Pages marked `draft: true` and left out of `pages` (not published):
+    /// the translation status shows them as unpublished drafts.
+    pub draft_pages: Vec<Page>,
 }
 
 impl Site {
@@ -208,9 +211,10 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
         .collect();
     let mut errors = Vec::new();
     let mut pages = Vec::new();
+    let mut draft_pages = Vec::new();
     for p in parsed {
         match p {
-            Ok(page) if page.front.draft && !opts.drafts => {}
+            Ok(page) if page.front.draft && !opts.drafts => draft_pages.push(page),
             Ok(page) => pages.push(page),
             Err(e) => errors.push(e),
         }
@@ -313,6 +317,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
         assets,
         i18n_overrides,
         glossaries,
+        draft_pages,
     })
 }
 
@@ -485,6 +490,10 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<Page> {
             Msg::TranslationInDefault,
         )
         .with_hint(Msg::RemoveTranslationLine));
+    }
+    if !front.draft {
+        // A published page must not carry what `lentera new` left to fill.
+        Error::collect(crate::placeholder::errors(&path, text, true))?;
     }
     let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
     let key_lines = split

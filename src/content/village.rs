@@ -193,6 +193,24 @@ pub fn parse(
             );
         }
     }
+    if !file.draft {
+        // A published village must not carry what `lentera new` left to
+        // fill, and says when it was confirmed (the scaffold leaves it empty).
+        errors.extend(crate::placeholder::errors(path, text, false));
+        if file.designated.is_none() {
+            let line = text
+                .lines()
+                .position(|l| l.starts_with("designated:"))
+                .map_or(0, |i| i + 1);
+            errors.push(
+                Error::content(path, line, Msg::DesignatedMissing).with_hint(
+                    Msg::WriteDesignated {
+                        example: "2025-09-25".to_string(),
+                    },
+                ),
+            );
+        }
+    }
     Error::collect(errors)?;
     Ok(Village {
         path: path.to_path_buf(),
@@ -228,7 +246,7 @@ mod tests {
 
     #[test]
     fn valid_village() {
-        let v = parse_str("name: X\nkabupaten: Y\noffice: kanim-kalianda\nlessons: [modus/calo]\n")
+        let v = parse_str("name: X\nkabupaten: Y\ndesignated: 2025-09-25\noffice: kanim-kalianda\nlessons: [modus/calo]\n")
             .unwrap();
         assert_eq!(v.key, "desa/x");
         assert_eq!(v.languages(&config()), vec!["id"]);
@@ -236,10 +254,12 @@ mod tests {
 
     #[test]
     fn missing_lesson_names_the_line_and_suggests() {
-        let err = parse_str("name: X\nkabupaten: Y\nlessons:\n  - modus/caloo\n").unwrap_err();
+        let err =
+            parse_str("name: X\nkabupaten: Y\ndesignated: 2025-09-25\nlessons:\n  - modus/caloo\n")
+                .unwrap_err();
         match err {
             Error::Content { line, hint, .. } => {
-                assert_eq!(line, 4);
+                assert_eq!(line, 5);
                 assert_eq!(
                     hint,
                     Some(Msg::DidYouMean {
@@ -254,12 +274,35 @@ mod tests {
     #[test]
     fn unknown_office_and_unverified_phone_are_errors() {
         let err = parse_str(
-            "name: X\nkabupaten: Y\noffice: kanim-kaliand\ncontacts:\n  - name: Balai desa\n    phone: \"0812\"\n",
+            "name: X\nkabupaten: Y\ndesignated: 2025-09-25\noffice: kanim-kaliand\ncontacts:\n  - name: Balai desa\n    phone: \"0812\"\n",
         )
         .unwrap_err();
         let all = err.flatten();
         assert_eq!(all.len(), 2, "{err}");
         assert!(err.to_string().contains("did you mean `kanim-kalianda`?"));
         assert!(err.to_string().contains("no `verified:` date"));
+    }
+
+    #[test]
+    fn published_village_needs_designated_and_no_placeholder() {
+        let err = parse_str("name: X\nkabupaten: \"[ISI: Nama Kabupaten]\"\n").unwrap_err();
+        let all = err.flatten();
+        assert_eq!(all.len(), 2, "{err}");
+        assert!(matches!(
+            all[0],
+            Error::Content { line: 2, message: Msg::PlaceholderInField { field, .. }, .. } if field == "kabupaten"
+        ));
+        assert!(matches!(
+            all[1],
+            Error::Content {
+                message: Msg::DesignatedMissing,
+                hint: Some(Msg::WriteDesignated { .. }),
+                ..
+            }
+        ));
+        // A draft may hold both.
+        let draft =
+            parse_str("name: X\nkabupaten: \"[ISI: Nama Kabupaten]\"\ndesignated:\ndraft: true\n");
+        assert!(draft.is_ok(), "{draft:?}");
     }
 }

@@ -59,6 +59,10 @@ pub struct RenderOptions {
     /// Where pages are written as soon as they are rendered (`lentera
     /// build`), instead of being held until the end.
     pub staging: Option<std::sync::Arc<crate::output::Staging>>,
+    /// Make the staff page `status/` (file paths and translation state):
+    /// `serve` always, `build` only with `--status`, so it never ships in
+    /// the public site by accident.
+    pub status_page: bool,
 }
 
 /// The result of rendering: files plus what `check` wants to know.

@@ -383,8 +383,8 @@ enum SiteWide<'l> {
 }
 
 /// The files made once for the whole site, in this order: the 404 page,
-/// each language's topic page and glossary, the status page; and, apart,
-/// the sitemap. They are made in parallel (the topic and status pages and
+/// each language's topic page and glossary, the status page (when asked
+/// for: [`RenderOptions::status_page`]); and, apart, the sitemap. They are made in parallel (the topic and status pages and
 /// the sitemap each list every page); the first error in that order wins.
 fn site_wide_pages(
     site: &Library,
@@ -402,7 +402,9 @@ fn site_wide_pages(
             .filter(|l| site.glossary(&l.code).is_some())
             .map(|l| SiteWide::Glossary(&l.code)),
     );
-    jobs.push(SiteWide::Status);
+    if opts.status_page {
+        jobs.push(SiteWide::Status);
+    }
     if !opts.portable {
         jobs.extend(languages.iter().map(|l| SiteWide::Feed(&l.code)));
     }

@@ -124,7 +124,9 @@ impl Server {
     }
 
     /// [`Server::start`], calling `reporter` after each build.
-    pub fn start_with(root: &Path, opts: ServeOptions, reporter: Reporter) -> Result<Server> {
+    pub fn start_with(root: &Path, mut opts: ServeOptions, reporter: Reporter) -> Result<Server> {
+        // The staff page is for the preview, never for the public build.
+        opts.build.render.status_page = true;
         let root = root.canonicalize().map_err(|source| Error::Read {
             path: root.to_path_buf(),
             source,

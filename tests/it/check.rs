@@ -50,7 +50,7 @@ fn stale_translation_and_stale_contact_are_warnings() {
     );
     site.write(
         "content/desa/sukamaju.yaml",
-        "name: Sukamaju\nkabupaten: Contoh Raya\ncontacts:\n  - name: Pak Kades\n    phone: 0812-0000-0000\n    verified: 2024-12-02\n    checked: 2025-01-02\n    checked_by: AB\n    how: called\n",
+        "name: Sukamaju\nkabupaten: Contoh Raya\ncontacts:\n  - name: Pak Kades\n    phone: 0812-0000-0000\n    verified: 2024-12-02\n    checked: 2025-01-02\n    checked_by: AB\n    how: called\ndesignated: 2025-09-25\n",
     );
     let report = run(
         site.root(),
@@ -143,7 +143,7 @@ fn broken_link_missing_image_and_bad_village_are_errors_with_lines() {
     let site = TestSite::fixture("basic");
     site.write(
         "content/desa/x.yaml",
-        "name: X\nkabupaten: K\nlessons: [modus/hilang]\n",
+        "name: X\nkabupaten: K\nlessons: [modus/hilang]\ndesignated: 2025-09-25\n",
     );
     let report = check(&site);
     assert!(report.diagnostics.iter().any(|d| d.file.ends_with("x.yaml")
@@ -204,7 +204,9 @@ fn exit_codes_and_json() {
 #[test]
 fn status_page_is_built_for_staff() {
     let site = TestSite::fixture("basic");
-    let build = site.build().unwrap();
+    let mut opts = crate::common::options(false, false);
+    opts.render.status_page = true;
+    let build = site.build_with(opts).unwrap();
     let page = crate::common::html(&build, "status/index.html");
     assert!(page.contains("noindex"));
     assert!(page.contains("pelajaran/jalur-resmi"));

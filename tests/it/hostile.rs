@@ -870,7 +870,7 @@ fn a_village_naming_a_missing_lesson_is_an_error() {
     let c = case();
     c.write(
         "content/desa/hilang.yaml",
-        "name: Hilang\nkabupaten: K\nlessons: [pelajaran/tidak-ada]\n",
+        "name: Hilang\nkabupaten: K\nlessons: [pelajaran/tidak-ada]\ndesignated: 2025-09-25\n",
     );
     c.fails(&["content/desa/hilang.yaml", "pelajaran/tidak-ada"]);
 }

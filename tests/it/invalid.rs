@@ -151,7 +151,7 @@ fn village_with_missing_lesson_or_office() {
     let site = TestSite::fixture("basic");
     site.write(
         "content/desa/rusak.yaml",
-        "name: Rusak\nkabupaten: K\noffice: kanim-contho\nlessons:\n  - pelajaran/jalur-resmii\n",
+        "name: Rusak\nkabupaten: K\noffice: kanim-contho\nlessons:\n  - pelajaran/jalur-resmii\ndesignated: 2025-09-25\n",
     );
     let err = error_of(&site);
     let all = text(&err);

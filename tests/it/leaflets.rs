@@ -226,7 +226,7 @@ fn overflowing_leaflet_fails_the_build_naming_village_and_language() {
     site.write(
         "content/desa/sukamaju.yaml",
         &format!(
-            "name: Sukamaju\nkecamatan: Contoh\nkabupaten: Contoh Raya\noffice: kanim-contoh\nlanguages: [id, en]\nlessons: [{}]\n",
+            "name: Sukamaju\nkecamatan: Contoh\nkabupaten: Contoh Raya\noffice: kanim-contoh\nlanguages: [id, en]\nlessons: [{}]\ndesignated: 2025-09-25\n",
             lessons.join(", ")
         ),
     );
@@ -272,7 +272,7 @@ fn default_lessons_local_contacts_and_a_stale_number_still_print() {
     // number was checked long ago: a warning, and the leaflet still builds.
     site.write(
         "content/desa/sukamaju.yaml",
-        "name: Sukamaju\nkabupaten: Contoh Raya\noffice: kanim-contoh\ncontacts:\n  - name: Pak Kades\n    role: { id: Kepala desa }\n    phone: 0812-3456-7890\n    verified: 2023-12-01\n    checked: 2024-01-02\n    checked_by: AB\n    how: called\n",
+        "name: Sukamaju\nkabupaten: Contoh Raya\noffice: kanim-contoh\ncontacts:\n  - name: Pak Kades\n    role: { id: Kepala desa }\n    phone: 0812-3456-7890\n    verified: 2023-12-01\n    checked: 2024-01-02\n    checked_by: AB\n    how: called\ndesignated: 2025-09-25\n",
     );
     let build = site.build().unwrap();
     assert_eq!(build.leaflets, ["desa/sukamaju/sukamaju-id.pdf"]);

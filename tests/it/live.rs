@@ -120,9 +120,12 @@ fn assert_same(
     );
 }
 
-/// Every file of a fresh full build of `root`, by output path.
+/// Every file of a fresh full build of `root`, by output path, with the
+/// staff status page that `serve` always makes.
 fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let build = lentera::build(root, &options(false, false)).expect("the tree builds");
+    let mut opts = options(false, false);
+    opts.render.status_page = true;
+    let build = lentera::build(root, &opts).expect("the tree builds");
     files_map(build.files)
 }
 
@@ -251,7 +254,10 @@ fn the_quick_half_makes_final_pages() {
     for dir in ["content", "themes"] {
         copy_dir(&repo().join(dir), &site.root().join(dir));
     }
-    let mut live = lentera::live::Live::new(site.root(), &options(false, false));
+    // As `serve` runs it: with the staff status page.
+    let mut opts = options(false, false);
+    opts.render.status_page = true;
+    let mut live = lentera::live::Live::new(site.root(), &opts);
     let (first, files) = live.full().expect("the first build");
     let homes: std::collections::BTreeSet<String> = first
         .site

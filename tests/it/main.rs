@@ -20,6 +20,7 @@ mod minify;
 mod onefile;
 mod publish;
 mod real_content;
+mod scaffold;
 mod search;
 mod serve;
 mod web;

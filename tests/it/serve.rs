@@ -221,6 +221,11 @@ fn serves_pages_with_content_types_and_the_live_script() {
             "{path}"
         );
     }
+    // The staff status page is in the preview (a plain build leaves it out).
+    let status = get(addr, "/status/");
+    assert_eq!(status.status, 200);
+    assert!(status.text().contains("noindex"), "{}", status.text());
+    assert!(status.text().contains("pelajaran/jalur-resmi"));
     // HEAD: the head of a GET without its body.
     let head = request(addr, "HEAD", "/");
     assert_eq!(head.status, 200);
