@@ -226,6 +226,12 @@ impl Library {
             .map(move |data| Group { lib: self, data })
     }
 
+    /// Whether `key` is a page a reader can be sent to: a page key or a
+    /// village (`next:`, `journeys:` and `help:` may name either).
+    pub fn is_page(&self, key: &str) -> bool {
+        self.contains(key) || self.site.villages.iter().any(|v| v.key == key)
+    }
+
     /// The page key `key`, if it exists.
     pub fn group(&self, key: &str) -> Option<Group<'_>> {
         let data = &self.groups[*self.by_key.get(key)?];
@@ -263,7 +269,7 @@ impl Library {
             .as_ref()
             .or_else(|| field(&group.original().front).as_ref())?;
         let key = page_key(named);
-        (key != group.key() && self.contains(&key)).then_some(key)
+        (key != group.key() && self.is_page(&key)).then_some(key)
     }
 
     /// The steps of every page that has one, for a reader of `lang`: a

@@ -722,10 +722,10 @@ impl JobCtx<'_> {
         let mut errors = Vec::new();
         for (field, name) in named {
             let key = crate::content::front_matter::page_key(name);
-            if self.site.contains(&key) {
+            if self.site.is_page(&key) {
                 continue;
             }
-            let keys: Vec<&str> = self.site.groups().map(|g| g.key()).collect();
+            let keys: Vec<&str> = self.page_keys.iter().map(String::as_str).collect();
             let top = field.split(':').next().unwrap_or(field);
             errors.push(
                 Error::content(
@@ -755,7 +755,7 @@ impl JobCtx<'_> {
             .iter()
             .filter_map(|j| {
                 let key = crate::content::front_matter::page_key(&j.page);
-                self.site.contains(&key).then(|| JourneyView {
+                self.site.is_page(&key).then(|| JourneyView {
                     label: j.label.clone(),
                     path: page_path(&self.site.config, &key, lang, self.opts.portable),
                     icon: j.icon.clone(),
@@ -965,13 +965,18 @@ fn lang_shared(
         .collect();
 
     // The previous and next page of each page on a journey.
-    let all_items: BTreeMap<&str, LinkItem> = site
+    let mut all_items: BTreeMap<&str, LinkItem> = site
         .groups()
         .map(|g| {
             let Resolved { page, fallback, .. } = g.resolve(lang);
             (g.key(), item(g.key(), page, fallback))
         })
         .collect();
+    for v in &site.villages {
+        if let Some(link) = children.values().flatten().find(|(_, i)| i.key == v.key) {
+            all_items.insert(&v.key, link.1.clone());
+        }
+    }
     let steps: BTreeMap<String, (Option<LinkItem>, Option<LinkItem>)> = site
         .steps(lang)
         .into_iter()
