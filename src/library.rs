@@ -312,9 +312,7 @@ impl Library {
 /// whose step leaves `keys` ends its run there.
 pub fn in_step_order<'k>(keys: &[&'k str], steps: &BTreeMap<String, Steps>) -> Vec<&'k str> {
     let listed: HashSet<&str> = keys.iter().copied().collect();
-    let find = |k: Option<&String>| {
-        k.and_then(|k| keys.iter().copied().find(|x| *x == k.as_str()))
-    };
+    let find = |k: Option<&String>| k.and_then(|k| keys.iter().copied().find(|x| *x == k.as_str()));
     let mut placed: HashSet<&str> = HashSet::new();
     let mut out = Vec::with_capacity(keys.len());
     for &key in keys {
@@ -426,7 +424,10 @@ mod tests {
                 ("s/a.id.md", "---\ntitle: A\nnext: s/b\n---\n"),
                 ("s/b.id.md", "---\ntitle: B\nnext: /s/c.md\n---\n"),
                 ("s/b.en.md", "---\ntitle: B\n---\n"),
-                ("s/c.id.md", "---\ntitle: C\nprevious: s/a\nnext: s/nothing\n---\n"),
+                (
+                    "s/c.id.md",
+                    "---\ntitle: C\nprevious: s/a\nnext: s/nothing\n---\n",
+                ),
                 ("s/d.id.md", "---\ntitle: D\nnext: s/d\n---\n"),
             ],
         );

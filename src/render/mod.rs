@@ -409,7 +409,10 @@ fn nav_key(site: &Library, lang: &str, opts: &RenderOptions) -> u64 {
             page.parent_key(),
             fallback,
             (&page.front.next, &page.front.previous),
-            (&group.original().front.next, &group.original().front.previous),
+            (
+                &group.original().front.next,
+                &group.original().front.previous,
+            ),
         ));
     }
     hash.add(&opts.one_files.iter().find(|e| e.lang == lang));
@@ -715,10 +718,13 @@ impl JobCtx<'_> {
     /// `journeys:` that do not exist, at their lines.
     fn named_page_errors(&self, page: &Page) -> Vec<Error> {
         let front = &page.front;
-        let named = [("next:", front.next.as_ref()), ("previous:", front.previous.as_ref())]
-            .into_iter()
-            .filter_map(|(f, n)| n.map(|n| (f, n)))
-            .chain(front.journeys.iter().map(|j| ("journeys: page:", &j.page)));
+        let named = [
+            ("next:", front.next.as_ref()),
+            ("previous:", front.previous.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(f, n)| n.map(|n| (f, n)))
+        .chain(front.journeys.iter().map(|j| ("journeys: page:", &j.page)));
         let mut errors = Vec::new();
         for (field, name) in named {
             let key = crate::content::front_matter::page_key(name);

@@ -66,7 +66,11 @@ fn a_lesson_with_next_links_to_it_and_the_next_links_back() {
         "content/pelajaran/jalur-resmi.id.md",
         &std::fs::read_to_string(site.root().join("content/pelajaran/jalur-resmi.id.md"))
             .unwrap()
-            .replacen("kind: procedure\n", "kind: procedure\nnext: pelajaran/penipuan\n", 1),
+            .replacen(
+                "kind: procedure\n",
+                "kind: procedure\nnext: pelajaran/penipuan\n",
+                1,
+            ),
     );
     for portable in [false, true] {
         let build = site.build_with(options(portable, false)).unwrap();
@@ -102,7 +106,11 @@ fn a_next_that_names_no_page_is_an_error_with_file_and_line() {
     assert_eq!(text.lines().nth(3), Some("kind: scam"));
     site.write(
         "content/pelajaran/penipuan.id.md",
-        &text.replacen("kind: scam\n", "kind: scam\nnext: pelajaran/jalur-resmu\n", 1),
+        &text.replacen(
+            "kind: scam\n",
+            "kind: scam\nnext: pelajaran/jalur-resmu\n",
+            1,
+        ),
     );
     match one_error(site.build().expect_err("a missing next page")) {
         Error::Content {
@@ -155,7 +163,10 @@ fn journeys_lead_from_the_home_page_in_the_readers_language() {
     let nav = &en[en.find("class=journeys").expect("entry points in en")..];
     assert!(nav.contains("lang=id"), "{nav}");
     assert!(links(nav)[0].ends_with("pelajaran/jalur-resmi/"));
-    assert_eq!(resolve("en/index.html", &links(nav)[0]), "en/pelajaran/jalur-resmi/index.html");
+    assert_eq!(
+        resolve("en/index.html", &links(nav)[0]),
+        "en/pelajaran/jalur-resmi/index.html"
+    );
     assert_eq!(broken_links(&build), Vec::<String>::new());
 
     site.write(
@@ -163,7 +174,12 @@ fn journeys_lead_from_the_home_page_in_the_readers_language() {
         "---\ntitle: Selamat datang\njourneys:\n  - label: X\n    page: pelajaran/tidak-ada\n---\nHalo.\n",
     );
     match one_error(site.build().expect_err("a missing journey page")) {
-        Error::Content { path, line, message, .. } => {
+        Error::Content {
+            path,
+            line,
+            message,
+            ..
+        } => {
             assert!(path.ends_with("_index.id.md"));
             assert_eq!(line, 3);
             assert_eq!(message.code(), "named-page-missing");
@@ -186,16 +202,26 @@ fn every_page_shows_the_help_numbers_and_the_contacts_page() {
     for path in pages {
         let page = html(&build, path);
         let header = &page[page.find("<header").unwrap()..page.find("</header>").unwrap()];
-        let help = &header[header.find("class=help").unwrap_or_else(|| panic!("{path}"))..];
+        let help = &header[header
+            .find("class=help")
+            .unwrap_or_else(|| panic!("{path}"))..];
         assert!(help.contains("href=tel:08001000"), "{path}: {help}");
         // The note says where the number works from, in the reader's language.
-        let note = if path.starts_with("en/") { "Toll-free" } else { "Bebas pulsa" };
+        let note = if path.starts_with("en/") {
+            "Toll-free"
+        } else {
+            "Bebas pulsa"
+        };
         assert!(help.contains(note), "{path}: {help}");
         // The WhatsApp number is not the first phone number.
         assert!(!help.contains("wa.me"), "{path}");
         let all = links(help).pop().unwrap();
         let lang = if path.starts_with("en/") { "en/" } else { "" };
-        assert_eq!(resolve(path, &all), format!("{lang}kontak/index.html"), "{path}");
+        assert_eq!(
+            resolve(path, &all),
+            format!("{lang}kontak/index.html"),
+            "{path}"
+        );
     }
     // Without `help:` there is no help line.
     let plain = TestSite::fixture("basic").build().unwrap();
@@ -207,13 +233,14 @@ fn a_help_contact_or_page_that_does_not_exist_is_an_error_with_its_line() {
     let site = with_help();
     let config = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
     let line = config.lines().position(|l| l.contains("[kp2mi]")).unwrap() + 1;
-    site.write(
-        "content/site.yaml",
-        &config.replace("[kp2mi]", "[kp2mj]"),
-    );
+    site.write("content/site.yaml", &config.replace("[kp2mi]", "[kp2mj]"));
     match one_error(site.build().expect_err("an unknown help contact")) {
         Error::Content {
-            path, line: at, message, hint, ..
+            path,
+            line: at,
+            message,
+            hint,
+            ..
         } => {
             assert!(path.ends_with("site.yaml"));
             assert_eq!(at, line);
@@ -224,9 +251,17 @@ fn a_help_contact_or_page_that_does_not_exist_is_an_error_with_its_line() {
         }
         other => panic!("{other:?}"),
     }
-    site.write("content/site.yaml", &config.replace("page: kontak", "page: kontk"));
+    site.write(
+        "content/site.yaml",
+        &config.replace("page: kontak", "page: kontk"),
+    );
     match one_error(site.build().expect_err("a missing help page")) {
-        Error::Content { path, line: at, message, .. } => {
+        Error::Content {
+            path,
+            line: at,
+            message,
+            ..
+        } => {
             assert!(path.ends_with("site.yaml"));
             assert_eq!(at, line + 1);
             assert_eq!(message.code(), "named-page-missing");
