@@ -26,6 +26,10 @@ pub struct Config {
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub offices: Vec<Office>,
+    /// The "Butuh bantuan?" line at the top of every page: which numbers
+    /// it shows and the page with all of them.
+    #[serde(default)]
+    pub help: Option<Help>,
     /// A contact whose numbers a person last `checked` longer ago than this
     /// (or never) is due for checking: a warning on `build`, an error for
     /// `check --publish`.
@@ -50,6 +54,17 @@ pub struct Config {
     /// Free-form data for themes.
     #[serde(default)]
     pub extra: serde_yaml::Value,
+}
+
+/// The help line at the top of every page (`help:` in site.yaml).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Help {
+    /// Keys of `contacts:`, in the order shown: the line shows the first
+    /// phone number of each, with its note (where a number works from).
+    pub contacts: Vec<String>,
+    /// The page that lists every number, from `content/` without `.md`.
+    pub page: String,
 }
 
 /// The raw HTML policy (`raw_html:` in site.yaml).
@@ -166,6 +181,14 @@ impl NumberKind {
                 format!("https://wa.me/{intl}")
             }
         }
+    }
+}
+
+impl Contact {
+    /// The number the help line shows for this contact: its first phone
+    /// number (a `tel:` link).
+    pub fn help_number(&self) -> Option<&Number> {
+        self.numbers.iter().find(|n| n.kind == NumberKind::Phone)
     }
 }
 
@@ -623,6 +646,37 @@ impl Config {
                     )
                     .with_hint(Msg::WriteWholeCheck),
                 );
+            }
+        }
+        if let Some(help) = &self.help {
+            let keys: Vec<&str> = self.contacts.iter().map(|c| c.key.as_str()).collect();
+            for key in &help.contacts {
+                let line = yaml::line_of_after(text, "help:", key);
+                match self.contacts.iter().find(|c| &c.key == key) {
+                    None => {
+                        let hint = match yaml::closest(key, &keys) {
+                            Some(best) => Msg::DidYouMean {
+                                best: best.to_string(),
+                            },
+                            None => Msg::HelpContactsAre {
+                                list: keys.join(", "),
+                            },
+                        };
+                        errors.push(
+                            Error::content(
+                                path,
+                                line,
+                                Msg::HelpContactUnknown { key: key.clone() },
+                            )
+                            .with_hint(hint),
+                        );
+                    }
+                    Some(c) if c.help_number().is_none() => errors.push(
+                        Error::content(path, line, Msg::HelpContactNoNumber { key: key.clone() })
+                            .with_hint(Msg::HelpNeedsNumber),
+                    ),
+                    Some(_) => {}
+                }
             }
         }
         for (key, name) in self

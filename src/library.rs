@@ -5,10 +5,22 @@
 //! Pages, search, topics, status, sitemap and leaflets ask the library; none
 //! of them re-derives it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Deref;
 
-use crate::content::{Page, Site, Village};
+use serde::Serialize;
+
+use crate::content::front_matter::page_key;
+use crate::content::{FrontMatter, Page, Site, Village};
+
+/// Where a page stands on its journey (`next:`, `previous:` in front
+/// matter): the page keys before and after it, as a reader of one
+/// language sees them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Steps {
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
 
 /// A page key in one language: the page written in it, or the original it
 /// falls back to.
@@ -214,6 +226,12 @@ impl Library {
             .map(move |data| Group { lib: self, data })
     }
 
+    /// Whether `key` is a page a reader can be sent to: a page key or a
+    /// village (`next:`, `journeys:` and `help:` may name either).
+    pub fn is_page(&self, key: &str) -> bool {
+        self.contains(key) || self.site.villages.iter().any(|v| v.key == key)
+    }
+
     /// The page key `key`, if it exists.
     pub fn group(&self, key: &str) -> Option<Group<'_>> {
         let data = &self.groups[*self.by_key.get(key)?];
@@ -237,6 +255,46 @@ impl Library {
         self.groups().map(move |g| g.resolve(lang))
     }
 
+    /// The page a page names in `next:` or `previous:` (`field`) for a
+    /// reader of `lang`: the page shown names it, else its original does.
+    /// `None` when it names no page or one that does not exist (an error
+    /// the page's render reports).
+    fn named_step(
+        &self,
+        group: Group<'_>,
+        lang: &str,
+        field: fn(&FrontMatter) -> &Option<String>,
+    ) -> Option<String> {
+        let named = field(&group.resolve(lang).page.front)
+            .as_ref()
+            .or_else(|| field(&group.original().front).as_ref())?;
+        let key = page_key(named);
+        (key != group.key() && self.is_page(&key)).then_some(key)
+    }
+
+    /// The steps of every page that has one, for a reader of `lang`: a
+    /// page's `next:`; its `previous:`, else the page that names it as
+    /// `next:` (the first by key, if several do).
+    pub fn steps(&self, lang: &str) -> BTreeMap<String, Steps> {
+        let mut steps: BTreeMap<String, Steps> = BTreeMap::new();
+        for group in self.groups() {
+            if let Some(next) = self.named_step(group, lang, |f| &f.next) {
+                steps.entry(group.key().to_string()).or_default().next = Some(next.clone());
+                steps
+                    .entry(next)
+                    .or_default()
+                    .previous
+                    .get_or_insert_with(|| group.key().to_string());
+            }
+        }
+        for group in self.groups() {
+            if let Some(previous) = self.named_step(group, lang, |f| &f.previous) {
+                steps.entry(group.key().to_string()).or_default().previous = Some(previous);
+            }
+        }
+        steps
+    }
+
     /// The lesson keys a village's page and leaflets carry (see
     /// [`Site::village_lessons`]), computed once.
     pub fn village_lessons(&self, village: &Village) -> &[String] {
@@ -246,6 +304,40 @@ impl Library {
             .position(|v| std::ptr::eq(v, village) || v.key == village.key)
             .map_or(&[], |i| &self.village_lessons[i])
     }
+}
+
+/// `keys` (in their listing order) with each run of steps in reading
+/// order: a run starts where its earliest page is listed, and each page of
+/// it follows the one before it; pages of no run keep their place. A page
+/// whose step leaves `keys` ends its run there.
+pub fn in_step_order<'k>(keys: &[&'k str], steps: &BTreeMap<String, Steps>) -> Vec<&'k str> {
+    let listed: HashSet<&str> = keys.iter().copied().collect();
+    let find = |k: Option<&String>| k.and_then(|k| keys.iter().copied().find(|x| *x == k.as_str()));
+    let mut placed: HashSet<&str> = HashSet::new();
+    let mut out = Vec::with_capacity(keys.len());
+    for &key in keys {
+        if placed.contains(key) {
+            continue;
+        }
+        // Back to the first page of the run (a cycle stops where it began).
+        let mut head = key;
+        let mut seen = HashSet::from([key]);
+        while let Some(prev) = find(steps.get(head).and_then(|s| s.previous.as_ref())) {
+            if placed.contains(prev) || !seen.insert(prev) {
+                break;
+            }
+            head = prev;
+        }
+        let mut at = Some(head);
+        while let Some(k) = at.filter(|k| listed.contains(k) && placed.insert(k)) {
+            out.push(k);
+            at = find(steps.get(k).and_then(|s| s.next.as_ref()));
+        }
+        if placed.insert(key) {
+            out.push(key);
+        }
+    }
+    out
 }
 
 impl Deref for Library {
@@ -322,6 +414,63 @@ mod tests {
         assert_eq!(title("b", "id"), ("b.en.md".into(), true));
         assert_eq!(title("c", "en"), ("c.jv.md".into(), true));
         assert!(lib.resolve("missing", "id").is_none());
+    }
+
+    #[test]
+    fn steps_follow_next_and_translations_follow_the_original() {
+        let yaml = "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: en, name: E}\n";
+        let lib = test_library(
+            yaml,
+            &[
+                ("s/a.id.md", "---\ntitle: A\nnext: s/b\n---\n"),
+                ("s/b.id.md", "---\ntitle: B\nnext: /s/c.md\n---\n"),
+                ("s/b.en.md", "---\ntitle: B\n---\n"),
+                (
+                    "s/c.id.md",
+                    "---\ntitle: C\nprevious: s/a\nnext: s/nothing\n---\n",
+                ),
+                ("s/d.id.md", "---\ntitle: D\nnext: s/d\n---\n"),
+            ],
+        );
+        let steps = |lang| {
+            lib.steps(lang)
+                .into_iter()
+                .map(|(k, s)| (k, s.previous, s.next))
+                .collect::<Vec<_>>()
+        };
+        let some = |s: &str| Some(s.to_string());
+        let expected = vec![
+            ("s/a".to_string(), None, some("s/b")),
+            ("s/b".to_string(), some("s/a"), some("s/c")),
+            // An explicit `previous:` wins; a missing page is no step.
+            ("s/c".to_string(), some("s/a"), None),
+        ];
+        assert_eq!(steps("id"), expected);
+        // The English `b` has no `next:` of its own: it follows the original.
+        assert_eq!(steps("en"), expected);
+    }
+
+    #[test]
+    fn step_order_keeps_runs_together_where_their_first_page_is() {
+        let step = |p: Option<&str>, n: Option<&str>| Steps {
+            previous: p.map(str::to_string),
+            next: n.map(str::to_string),
+        };
+        let steps: BTreeMap<String, Steps> = [
+            ("c".to_string(), step(None, Some("a"))),
+            ("a".to_string(), step(Some("c"), Some("e"))),
+            ("e".to_string(), step(Some("a"), Some("zz"))),
+            // A cycle ends where it began.
+            ("x".to_string(), step(Some("y"), Some("y"))),
+            ("y".to_string(), step(Some("x"), Some("x"))),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            in_step_order(&["a", "b", "c", "d", "e", "x", "y"], &steps),
+            ["c", "a", "e", "b", "d", "y", "x"]
+        );
+        assert_eq!(in_step_order(&["b", "d"], &steps), ["b", "d"]);
     }
 
     #[test]

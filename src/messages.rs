@@ -867,6 +867,33 @@ messages! {
         en: "write the lesson as FOLDER/SLUG, e.g. `modus/calo`",
         id: "tulis pelajaran sebagai FOLDER/NAMA, misalnya `modus/calo`",
     }
+
+    // Pages named in front matter and site.yaml (`next:`, `previous:`,
+    // `journeys:`, `help: page:`).
+    NamedPageMissing { field: String, page: String } = "named-page-missing" {
+        en: "`{field}` names the page `{page}`, which does not exist (or is a draft)",
+        id: "`{field}` menyebut halaman `{page}`, yang tidak ada (atau masih draf)",
+    }
+    WritePageKey = "write-page-key" {
+        en: "write the page as its path inside content/ without `.md`, e.g. `pelajaran/dokumen`",
+        id: "tulis halaman sebagai jalurnya di dalam content/ tanpa `.md`, misalnya `pelajaran/dokumen`",
+    }
+    HelpContactUnknown { key: String } = "help-contact-unknown" {
+        en: "`help:` names the contact `{key}`, which is not in `contacts:`",
+        id: "`help:` menyebut kontak `{key}`, yang tidak ada di `contacts:`",
+    }
+    HelpContactsAre { list: String } = "help-contacts-are" {
+        en: "write the `key:` of a contact in content/site.yaml: {list}",
+        id: "tulis `key:` salah satu kontak di content/site.yaml: {list}",
+    }
+    HelpContactNoNumber { key: String } = "help-contact-no-number" {
+        en: "the contact `{key}` in `help:` has no number to call",
+        id: "kontak `{key}` di `help:` tidak punya nomor untuk ditelepon",
+    }
+    HelpNeedsNumber = "help-needs-number" {
+        en: "name a contact with a phone number under `numbers:`, or add one",
+        id: "sebut kontak yang punya nomor telepon di `numbers:`, atau tambahkan nomornya",
+    }
     PhoneUnverified { phone: String, name: String } = "phone-unverified" {
         en: "the phone number {phone} of `{name}` has no `verified:` date",
         id: "nomor telepon {phone} milik `{name}` tidak punya tanggal `verified:`",

@@ -292,8 +292,10 @@ type Rank = (bool, Vec<(i64, String)>);
 
 /// Every lesson as a reader of `lang` sees it, by section: sections in the
 /// order of the site's navigation (weight, then title, level by level),
-/// lessons outside any section last; lessons by weight, then title.
+/// lessons outside any section last; lessons by weight, then title, with
+/// each run of `next:` steps in its reading order, as on the site.
 fn parts<'a>(site: &'a Library, lang: &str) -> Vec<Part<'a>> {
+    let steps = site.steps(lang);
     let mut by_section: BTreeMap<&str, Vec<(&str, Resolved)>> = BTreeMap::new();
     for group in site.groups() {
         let resolved = group.resolve(lang);
@@ -327,6 +329,13 @@ fn parts<'a>(site: &'a Library, lang: &str) -> Vec<Part<'a>> {
                 (a.1.page.front.weight, &a.1.page.front.title)
                     .cmp(&(b.1.page.front.weight, &b.1.page.front.title))
             });
+            let keys: Vec<&str> = lessons.iter().map(|(k, _)| *k).collect();
+            let order = crate::library::in_step_order(&keys, &steps);
+            let mut by_key: BTreeMap<&str, Resolved> = lessons.into_iter().collect();
+            let lessons: Vec<(&str, Resolved)> = order
+                .into_iter()
+                .filter_map(|k| by_key.remove_entry(k))
+                .collect();
             let section = site
                 .resolve(key, lang)
                 .filter(|r| !key.is_empty() && r.page.is_section);

@@ -388,6 +388,21 @@ pub fn line_of(text: &str, needle: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// 1-based line of the first line containing `needle` at or after the
+/// first line containing `anchor` (a value inside a block such as `help:`);
+/// the anchor's line when no later line has it, 0 without the anchor.
+pub fn line_of_after(text: &str, anchor: &str, needle: &str) -> usize {
+    let start = line_of(text, anchor);
+    if start == 0 {
+        return 0;
+    }
+    text.lines()
+        .enumerate()
+        .skip(start - 1)
+        .find(|(_, l)| l.contains(needle))
+        .map_or(start, |(i, _)| i + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

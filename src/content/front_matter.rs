@@ -39,8 +39,46 @@ pub struct FrontMatter {
     /// Javanese, say): an audio file next to the page, shown with a player.
     #[serde(default)]
     pub audio: Option<String>,
+    /// The page that comes after this one on its journey (the legal route,
+    /// say), from `content/` without `.md`: `pelajaran/dokumen`. A
+    /// translation without it follows the original's.
+    #[serde(default)]
+    pub next: Option<String>,
+    /// The page before this one, when the page that names this one as its
+    /// `next` is not the one meant (see [`crate::library::Library::steps`]).
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// The home page's entry points by situation ("I want to work
+    /// abroad", …): label, target page and icon, in the page's language.
+    #[serde(default)]
+    pub journeys: Vec<Journey>,
     #[serde(default)]
     pub extra: serde_json::Value,
+}
+
+/// One entry point of the home page (`journeys:`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Journey {
+    /// What the reader sees, in plain words: "Saya ingin kerja ke luar negeri".
+    pub label: String,
+    /// The page it leads to, from `content/` without `.md`.
+    pub page: String,
+    /// The name of one of the theme's icons (`work`, `offer`, `family`,
+    /// `home`, `village`); the theme draws an arrow for any other.
+    #[serde(default)]
+    pub icon: Option<String>,
+}
+
+/// A page named in front matter (`next:`, `journeys:`) as a page key:
+/// `pelajaran/dokumen.md`, `/pelajaran/dokumen` and `pelajaran/dokumen`
+/// all name the same page.
+pub fn page_key(named: &str) -> String {
+    named
+        .trim()
+        .trim_end_matches(".md")
+        .trim_matches('/')
+        .to_string()
 }
 
 /// What a lesson is about; drives the icon and the style.

@@ -153,12 +153,8 @@ impl Site {
                 v.file
                     .contacts
                     .iter()
-                    .filter(|c| c.phone.is_some())
-                    .filter_map(move |c| {
-                        self.config
-                            .is_due(c.checked, today)
-                            .then(|| (v, c.name.get(def, def).to_string(), c.checked))
-                    })
+                    .filter(move |c| c.phone.is_some() && self.config.is_due(c.checked, today))
+                    .map(move |c| (v, c.name.get(def, def).to_string(), c.checked))
             })
             .collect()
     }
@@ -244,6 +240,25 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
     );
 
     let keys: BTreeSet<&str> = pages.iter().map(|p| p.key.as_str()).collect();
+    if let Some(help) = &config.help
+        && !keys.contains(front_matter::page_key(&help.page).as_str())
+    {
+        let text = std::fs::read_to_string(root.join("content/site.yaml")).unwrap_or_default();
+        errors.push(
+            Error::content(
+                Path::new("content/site.yaml"),
+                crate::yaml::line_of_after(&text, "help:", "page:"),
+                Msg::NamedPageMissing {
+                    field: "help: page:".to_string(),
+                    page: help.page.clone(),
+                },
+            )
+            .with_hint(missing_page_hint(
+                &help.page,
+                &keys.iter().copied().collect::<Vec<_>>(),
+            )),
+        );
+    }
     let mut villages = Vec::new();
     for (rel, abs) in &village_files {
         let path = display_path(rel);
@@ -517,6 +532,18 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<Page> {
         body_line: split.body_line,
         front,
     })
+}
+
+/// The hint for a page named in front matter or site.yaml that does not
+/// exist: the closest page key, else how to write one.
+pub fn missing_page_hint(named: &str, keys: &[&str]) -> Msg {
+    let keys: Vec<&str> = keys.iter().copied().filter(|k| !k.is_empty()).collect();
+    match crate::yaml::closest(&front_matter::page_key(named), &keys) {
+        Some(best) => Msg::DidYouMean {
+            best: best.to_string(),
+        },
+        None => Msg::WritePageKey,
+    }
 }
 
 /// `x.md` and `x.id.md` (default language) both present, or any other two

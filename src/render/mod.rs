@@ -194,6 +194,40 @@ struct PageView<'a> {
     extra: &'a serde_json::Value,
     /// A recorded reading of the page (`audio:` in front matter).
     audio: Option<AudioView>,
+    /// The pages before and after this one on its journey, if any.
+    previous: Option<&'a LinkItem>,
+    next: Option<&'a LinkItem>,
+    /// The home page's entry points (`journeys:`), in the reader's
+    /// language where the page has them, else the original's.
+    journeys: Vec<JourneyView>,
+}
+
+/// One entry point of the home page, as the theme sees it.
+#[derive(Serialize)]
+struct JourneyView {
+    label: String,
+    /// Path from the site root; templates prefix it with `root`.
+    path: String,
+    icon: Option<String>,
+    /// The language of `label` (the original's, when the page shown has
+    /// no `journeys:` of its own).
+    lang: String,
+}
+
+/// The help line at the top of every page (`help:` in site.yaml).
+#[derive(Serialize)]
+struct HelpView {
+    numbers: Vec<HelpNumberView>,
+    /// Path of the page with every number, from the site root.
+    path: String,
+}
+
+#[derive(Serialize)]
+struct HelpNumberView {
+    /// The contact's name in the reader's language.
+    name: String,
+    #[serde(flatten)]
+    number: NumberView,
 }
 
 /// The `page` a theme sees on a page made for the whole site rather than
@@ -289,6 +323,8 @@ struct LangShared {
     home_sections: Value,
     /// Title and path of each section, for breadcrumbs.
     sections: BTreeMap<String, LinkItem>,
+    /// The previous and next page of each page that has them.
+    steps: BTreeMap<String, (Option<LinkItem>, Option<LinkItem>)>,
     /// The whole-site navigation by root prefix (`./`, `../`, …), rendered
     /// and minified on first use.
     site_nav: std::sync::Mutex<BTreeMap<String, SiteNav>>,
@@ -399,6 +435,11 @@ fn nav_key(site: &Library, lang: &str, opts: &RenderOptions) -> u64 {
             fallback,
             // The home page's recently reviewed lessons.
             page.front.updated.map(|d| d.to_string()),
+            (&page.front.next, &page.front.previous),
+            (
+                &group.original().front.next,
+                &group.original().front.previous,
+            ),
         ));
     }
     hash.add(&opts.one_files.iter().find(|e| e.lang == lang));
@@ -596,6 +637,9 @@ impl JobCtx<'_> {
             .parent_key()
             .and_then(|k| shared.sections.get(k))
             .cloned();
+        let steps = shared.steps.get(group.key());
+        errors.extend(self.named_page_errors(page));
+        let journeys = self.journeys(group, lang, page);
         let view = PageView {
             key: group.key(),
             title: &page.front.title,
@@ -641,6 +685,9 @@ impl JobCtx<'_> {
             is_section: page.is_section,
             extra: &page.front.extra,
             audio,
+            previous: steps.and_then(|s| s.0.as_ref()),
+            next: steps.and_then(|s| s.1.as_ref()),
+            journeys,
         };
         let template = template_of(group.key(), page);
         let mut ctx = shared.globals.clone();
@@ -692,6 +739,63 @@ impl JobCtx<'_> {
             warnings: if fallback { Vec::new() } else { warnings },
             fallback: fallback.then(|| (group.key().to_string(), lang.to_string())),
         })
+    }
+
+    /// Errors for the pages `page` names in `next:`, `previous:` and
+    /// `journeys:` that do not exist, at their lines.
+    fn named_page_errors(&self, page: &Page) -> Vec<Error> {
+        let front = &page.front;
+        let named = [
+            ("next:", front.next.as_ref()),
+            ("previous:", front.previous.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(f, n)| n.map(|n| (f, n)))
+        .chain(front.journeys.iter().map(|j| ("journeys: page:", &j.page)));
+        let mut errors = Vec::new();
+        for (field, name) in named {
+            let key = crate::content::front_matter::page_key(name);
+            if self.site.is_page(&key) {
+                continue;
+            }
+            let keys: Vec<&str> = self.page_keys.iter().map(String::as_str).collect();
+            let top = field.split(':').next().unwrap_or(field);
+            errors.push(
+                Error::content(
+                    &page.path,
+                    page.key_line(top),
+                    Msg::NamedPageMissing {
+                        field: field.to_string(),
+                        page: name.clone(),
+                    },
+                )
+                .with_hint(crate::content::missing_page_hint(name, &keys)),
+            );
+        }
+        errors
+    }
+
+    /// The home page's entry points as a reader of `lang` sees them: the
+    /// page's own `journeys:`, else its original's.
+    fn journeys(&self, group: Group, lang: &str, page: &Page) -> Vec<JourneyView> {
+        let from = if page.front.journeys.is_empty() {
+            group.original()
+        } else {
+            page
+        };
+        from.front
+            .journeys
+            .iter()
+            .filter_map(|j| {
+                let key = crate::content::front_matter::page_key(&j.page);
+                self.site.is_page(&key).then(|| JourneyView {
+                    label: j.label.clone(),
+                    path: page_path(&self.site.config, &key, lang, self.opts.portable),
+                    icon: j.icon.clone(),
+                    lang: from.lang.clone(),
+                })
+            })
+            .collect()
     }
 
     fn switcher<'b>(
@@ -893,6 +997,49 @@ fn lang_shared(
         })
         .collect();
 
+    // The previous and next page of each page on a journey.
+    let mut all_items: BTreeMap<&str, LinkItem> = site
+        .groups()
+        .map(|g| {
+            let Resolved { page, fallback, .. } = g.resolve(lang);
+            (g.key(), item(g.key(), page, fallback))
+        })
+        .collect();
+    for v in &site.villages {
+        if let Some(link) = children.values().flatten().find(|(_, i)| i.key == v.key) {
+            all_items.insert(&v.key, link.1.clone());
+        }
+    }
+    let steps: BTreeMap<String, (Option<LinkItem>, Option<LinkItem>)> = site
+        .steps(lang)
+        .into_iter()
+        .map(|(key, s)| {
+            let link = |k: Option<String>| k.and_then(|k| all_items.get(k.as_str()).cloned());
+            (key, (link(s.previous), link(s.next)))
+        })
+        .collect();
+
+    let help = config.help.as_ref().map(|h| HelpView {
+        numbers: h
+            .contacts
+            .iter()
+            .filter_map(|key| {
+                let c = config.contacts.iter().find(|c| &c.key == key)?;
+                let n = c.help_number()?;
+                Some(HelpNumberView {
+                    name: c.name.get(lang, def).to_string(),
+                    number: number_views(std::slice::from_ref(n), lang, def).pop()?,
+                })
+            })
+            .collect(),
+        path: page_path(
+            config,
+            &crate::content::front_matter::page_key(&h.page),
+            lang,
+            portable,
+        ),
+    });
+
     let contacts: Vec<ContactView> = config
         .contacts
         .iter()
@@ -942,6 +1089,7 @@ fn lang_shared(
     globals.insert("nav", &nav);
     globals.insert("home_path", &page_path(config, "", lang, portable));
     globals.insert("contacts", &contacts);
+    globals.insert("help", &help);
     globals.insert(
         "contacts_verified",
         &verified_latest.map(|d| format_date(strings, lang, d)),
@@ -1003,6 +1151,7 @@ fn lang_shared(
     let mut hash = globals.hash;
     hash.add(&children_sorted);
     hash.add(&sections);
+    hash.add(&steps);
     hash.add(&glossary.as_ref().map(|g| (&g.path, &g.terms)));
 
     let callouts = CalloutTitles {
@@ -1026,6 +1175,7 @@ fn lang_shared(
         children: children_values,
         home_sections: site_nav,
         sections,
+        steps,
         site_nav: Default::default(),
         glossary,
         fingerprint: hash.finish(),

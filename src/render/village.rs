@@ -251,6 +251,9 @@ impl JobCtx<'_> {
             is_section: false,
             extra: &v.extra,
             audio: None,
+            previous: None,
+            next: None,
+            journeys: Vec::new(),
         };
         let mut ctx = shared.globals.clone();
         ctx.insert("root", &root);

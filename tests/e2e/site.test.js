@@ -44,6 +44,12 @@ after(async () => {
   server?.close();
 });
 
+// On a phone the navigation and search are folded into the menu: open it.
+async function openMenu(page) {
+  const button = page.locator(".more > summary");
+  if (await button.isVisible()) await button.click();
+}
+
 async function open(url, width = 360) {
   const page = await browser.newPage({ viewport: { width, height: 740 }, javaScriptEnabled: true });
   // Anything the Content-Security-Policy of a page blocks, in window.__csp.
@@ -112,6 +118,7 @@ test("every page reads without JavaScript", async () => {
 
 test("the portable build works from file://", async () => {
   const { page } = await open("file://" + path.join(PORTABLE, "index.html"));
+  await openMenu(page);
   await page.click('.menu a >> nth=0');
   assert.match(page.url(), /^file:\/\/.*\/pelajaran\/index\.html$/);
   await page.click(".cards a >> nth=0");
@@ -162,6 +169,7 @@ for (const [where, url] of [["over http", () => base + ""], ["from file:// (port
   test(`search for "tipu" finds the scam lessons ${where}`, async () => {
     const { page } = await open(url());
     assert.equal(await page.locator("script[src*='search']").count(), 0, "nothing loaded before a search");
+    await openMenu(page);
     await page.fill("#search-q", "tipu");
     await page.waitForFunction(() => document.querySelectorAll("#search-results a").length > 0, null, { timeout: 10000 });
     const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
@@ -209,4 +217,81 @@ test("screenshot of a lesson at 360 px", async () => {
   const { page } = await open(base + "modus/calo/");
   await page.screenshot({ path: path.join(SHOTS, "lesson-360.png"), fullPage: true });
   await page.close();
+});
+
+// Villager first (#27): on a 360×640 phone, without JavaScript, every page
+// starts its title near the top and has a number to call in its first screen.
+async function phone(url) {
+  const page = await browser.newPage({ viewport: { width: 360, height: 640 }, javaScriptEnabled: false });
+  await page.goto(url);
+  return page;
+}
+
+async function inFirstScreen(locator) {
+  const boxes = [];
+  for (const el of await locator.all()) if (await el.isVisible()) boxes.push(await el.boundingBox());
+  return boxes.filter((b) => b && b.y >= 0 && b.y + b.height <= 640);
+}
+
+for (const lang of ["", "jv/"]) {
+  for (const [name, url] of [["home", ""], ["lesson", "pelajaran/jalur-resmi/"], ["village", "desa/way-layap/"], ["contacts", "kontak/"]]) {
+    test(`at 360×640 the ${lang || "id/"} ${name} page starts its title within 200 px and shows a tel: link`, async () => {
+      const page = await phone(base + lang + url);
+      const h1 = await page.locator("main h1").boundingBox();
+      assert.ok(h1.y <= 200, `the title starts at ${h1.y} px`);
+      const tels = await inFirstScreen(page.locator('a[href^="tel:"]'));
+      assert.ok(tels.length >= 1, "a number to call in the first screen");
+      const all = await inFirstScreen(page.locator(".help a:not([href^='tel:'])"));
+      assert.equal(all.length, 1, "the link to every number in the first screen");
+      await page.close();
+    });
+  }
+
+  test(`at 360×640 the ${lang || "id/"} home page shows at least three entry points in its first screen`, async () => {
+    const page = await phone(base + lang);
+    const entries = await inFirstScreen(page.locator(".journeys a"));
+    assert.ok(entries.length >= 3, `${entries.length} entry points in the first screen`);
+    assert.equal(await page.locator(".journeys a svg").count(), await page.locator(".journeys a").count(), "an icon for each");
+    await page.close();
+  });
+}
+
+test("the phone menu opens without JavaScript; a wide screen shows the navigation as before", async () => {
+  const page = await phone(base + "pelajaran/dokumen/");
+  assert.equal(await page.locator(".menu a >> nth=0").isVisible(), false, "folded on a phone");
+  await page.click(".more > summary");
+  assert.equal(await page.locator(".menu a >> nth=0").isVisible(), true);
+  assert.equal(await page.locator("#search-q").isVisible(), true);
+  await page.close();
+  const { page: wide } = await open(base + "pelajaran/dokumen/", 1024);
+  assert.equal(await wide.locator(".more > summary").isVisible(), false);
+  assert.equal(await wide.locator(".menu a >> nth=0").isVisible(), true);
+  assert.equal(await wide.locator("#search-q").isVisible(), true);
+  await wide.close();
+});
+
+test("a villager walks the legal route by its next steps, from the first lesson to the last", async () => {
+  const page = await phone(base + "pelajaran/jalur-resmi/");
+  const seen = [new URL(page.url()).pathname];
+  while ((await page.locator("a[rel=next]").count()) > 0 && seen.length < 30) {
+    await page.click("a[rel=next]");
+    const at = new URL(page.url()).pathname;
+    assert.ok(!seen.includes(at), `${at} twice`);
+    assert.match(await page.locator("main h1").innerText(), /\w/);
+    seen.push(at);
+  }
+  assert.equal(seen.at(-1), "/pelajaran/pulang/");
+  assert.ok(seen.length >= 5, seen.join(" "));
+  // And back by the previous steps.
+  await page.click("a[rel=prev]");
+  assert.equal(new URL(page.url()).pathname, seen.at(-2));
+  await page.close();
+});
+
+test("screenshots of the home page and a lesson at 360×640", async () => {
+  for (const [name, url] of [["home-360x640.png", ""], ["lesson-360x640.png", "pelajaran/jalur-resmi/"], ["home-jv-360x640.png", "jv/"], ["lesson-jv-360x640.png", "jv/pelajaran/jalur-resmi/"]]) {
+    const page = await phone(base + url);
+    await page.screenshot({ path: path.join(SHOTS, name) });
+    await page.close();
+  }
 });

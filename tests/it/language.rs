@@ -29,8 +29,8 @@ const INDONESIAN: &[&str] = &[
     "sebelumnya",
 ];
 
-/// The sentences in `text`: without `[code]`s, source lines (`N | …`,
-/// ` | `), the `-->` location and the libraries' own words.
+/// The sentences in `text`: without `[code]`s, names in backticks, source
+/// lines (`N | …`, ` | `), the `-->` location and the libraries' own words.
 fn sentences(text: &str) -> String {
     text.lines()
         .filter(|l| {
@@ -44,13 +44,17 @@ fn sentences(text: &str) -> String {
                 }))
         })
         .map(|l| {
+            // Names in backticks (`previous`, a front-matter key) are code,
+            // not words of either language.
             let mut out = String::new();
             let mut depth = 0;
+            let mut code = false;
             for c in l.chars() {
                 match c {
+                    '`' => code = !code,
                     '[' => depth += 1,
                     ']' => depth -= 1,
-                    _ if depth == 0 => out.push(c),
+                    _ if depth == 0 && !code => out.push(c),
                     _ => {}
                 }
             }

@@ -295,3 +295,21 @@ fn the_quick_half_makes_final_pages() {
         served = full;
     }
 }
+
+/// See: #27. A changed `next:` changes two other pages (the old and the new
+/// next step, whose "previous" links follow); serve renders them as a full
+/// build would.
+#[test]
+fn a_changed_next_step_reaches_the_pages_it_leads_to() {
+    let live = Live::start();
+    let saved = live.edit("content/pelajaran/hak.id.md", |t| {
+        replace(t, "next: pelajaran/tujuan-resmi", "next: pelajaran/pulang")
+    });
+    assert_eq!(saved, Ok(true), "a next change is incremental");
+    live.assert_as_full_build("a changed next step");
+    let back = live.edit("content/pelajaran/hak.id.md", |t| {
+        replace(t, "next: pelajaran/pulang", "next: pelajaran/tidak-ada")
+    });
+    let error = back.expect_err("a next step that is not a page is an error");
+    assert!(error.contains("pelajaran/tidak-ada"), "{error}");
+}

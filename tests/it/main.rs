@@ -13,6 +13,7 @@ mod glossary;
 mod hostile;
 mod i18n;
 mod invalid;
+mod journey;
 mod language;
 mod leaflets;
 mod live;

@@ -821,6 +821,8 @@ fn no_cost_claims_are_qualified() {
         }
     }
     assert_eq!(bad, Vec::<String>::new());
+}
+
 /// Issue 24: the poster drops each number's `note`, so a reader cannot tell
 /// the free domestic line from the paid line from abroad, nor the WhatsApp
 /// line's hours. Every number the poster prints carries its note, in the
@@ -910,4 +912,51 @@ fn posters_print_each_numbers_note_and_no_staff_note() {
         }
     }
     assert!(checked > 0, "no poster number has a note to check");
+}
+
+/// See: #27, item 4. The legal route can be walked by its next steps from
+/// the first lesson to the last, in every language, and the one-file
+/// edition reads its lessons in the same order.
+#[test]
+fn the_legal_route_is_walked_by_next_steps_and_the_one_file_edition_keeps_its_order() {
+    let build = build();
+    let mut route = Vec::new();
+    for lang in ["id", "en", "jv", "ljp", "su"] {
+        let steps = build.site.steps(lang);
+        let mut walk = vec!["pelajaran/jalur-resmi".to_string()];
+        while let Some(next) = steps.get(walk.last().unwrap()).and_then(|s| s.next.clone()) {
+            assert!(!walk.contains(&next), "{next} twice in {lang}");
+            assert_eq!(
+                steps[&next].previous.as_ref(),
+                walk.last(),
+                "{next} leads back in {lang}"
+            );
+            walk.push(next);
+        }
+        if route.is_empty() {
+            route = walk;
+        } else {
+            assert_eq!(walk, route, "{lang}");
+        }
+    }
+    let on_route: BTreeSet<&str> = route.iter().map(String::as_str).collect();
+    let all: BTreeSet<&str> = lessons(&build, "id")
+        .into_iter()
+        .filter(|p| p.dir == "pelajaran")
+        .map(|p| p.key.as_str())
+        .collect();
+    assert_eq!(on_route, all, "every lesson of the legal route is on it");
+    assert_eq!(route.last().map(String::as_str), Some("pelajaran/pulang"));
+
+    let edition = build.file("semua-pelajaran.html").unwrap().text().unwrap();
+    let at: Vec<usize> = route
+        .iter()
+        .map(|k| {
+            edition
+                .find(&format!("id={k}>"))
+                .or_else(|| edition.find(&format!("id=\"{k}\"")))
+                .unwrap_or_else(|| panic!("{k} is not in the one-file edition"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{route:?} at {at:?}");
 }
