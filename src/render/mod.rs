@@ -1057,7 +1057,26 @@ fn lang_shared(
             source: c.source.clone(),
         })
         .collect();
-    let verified_latest = config.contacts.iter().filter_map(|c| c.source_date).max();
+    // What the footer may say of the numbers' dates, by the leaflets' rule:
+    // a check only when a person checked every number (the oldest check);
+    // otherwise the oldest source date of those never checked, as a source
+    // date, never as a check.
+    let dated: Vec<_> = config
+        .contacts
+        .iter()
+        .filter(|c| !c.numbers.is_empty())
+        .map(|c| (c.checked, c.source_date))
+        .collect();
+    let (numbers_checked, numbers_source_dated) = if dated.iter().all(|(c, _)| c.is_some()) {
+        (dated.iter().filter_map(|(c, _)| *c).min(), None)
+    } else {
+        let source = dated
+            .iter()
+            .filter(|(c, _)| c.is_none())
+            .filter_map(|(_, s)| *s)
+            .min();
+        (None, source)
+    };
 
     let mut globals = Globals::default();
     globals.insert(
@@ -1091,8 +1110,12 @@ fn lang_shared(
     globals.insert("contacts", &contacts);
     globals.insert("help", &help);
     globals.insert(
-        "contacts_verified",
-        &verified_latest.map(|d| format_date(strings, lang, d)),
+        "numbers_checked",
+        &numbers_checked.map(|d| format_date(strings, lang, d)),
+    );
+    globals.insert(
+        "numbers_source_dated",
+        &numbers_source_dated.map(|d| format_date(strings, lang, d)),
     );
     globals.insert("build_date", &format_date(strings, lang, build_date));
     globals.insert("portable", &portable);

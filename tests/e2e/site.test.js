@@ -188,7 +188,8 @@ for (const [name, url] of [["home", () => base], ["lesson", () => base + "modus/
     const { page } = await open(url());
     assert.equal(await page.locator("meta[http-equiv=Content-Security-Policy]").count(), 1);
     await page.waitForLoadState("load");
-    // site.js ran: the search loads on focus.
+    // site.js ran: the search loads on focus (in the phone menu).
+    await openMenu(page);
     await page.focus("#search-q");
     await page.waitForFunction(() => window.lenteraSearch !== undefined, null, { timeout: 10000 });
     assert.deepEqual(await blocked(page), []);

@@ -271,12 +271,12 @@ fn new_lesson_without_a_section_says_so_and_lists_the_sections() {
 
 #[test]
 fn build_counts_stale_numbers_in_one_line_and_check_lists_them() {
-    // The fixture's hotlines were verified on 2025-04-10, long ago; a village
-    // contact checked in 2024 is stale too.
+    // The fixture's hotlines were never checked by a person (only their
+    // source is dated); a village contact checked in 2024 is stale too.
     let site = TestSite::fixture("basic");
     site.write(
         "content/desa/sukamaju.yaml",
-        "name: Sukamaju\nkabupaten: Contoh Raya\noffice: kanim-contoh\ncontacts:\n  - name: Pak Kades\n    phone: 0812-3456-7890\n    verified: 2024-01-02\n",
+        "name: Sukamaju\nkabupaten: Contoh Raya\noffice: kanim-contoh\ncontacts:\n  - name: Pak Kades\n    phone: 0812-3456-7890\n    verified: 2024-01-02\n    checked: 2024-01-02\n    checked_by: AB\n    how: called\ndesignated: 2025-09-25\n",
     );
     let out = lentera(&site, &["build"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -287,7 +287,8 @@ fn build_counts_stale_numbers_in_one_line_and_check_lists_them() {
         ),
         "{stderr}"
     );
-    assert!(!stderr.contains("were verified on"), "{stderr}");
+    assert!(!stderr.contains("were last checked on"), "{stderr}");
+    assert!(!stderr.contains("never checked"), "{stderr}");
     assert!(
         !stderr.contains(" md"),
         "no `md` for milliseconds: {stderr}"
@@ -301,8 +302,8 @@ fn build_counts_stale_numbers_in_one_line_and_check_lists_them() {
     let out = lentera(&site, &["check"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("the numbers of `kp2mi` were verified on 2025-04-10")
-            && stdout.contains("the phone number of `Pak Kades` was verified on 2024-01-02"),
+        stdout.contains("the numbers of `kp2mi` were never checked by a person")
+            && stdout.contains("the phone number of `Pak Kades` was last checked on 2024-01-02"),
         "{stdout}"
     );
 }

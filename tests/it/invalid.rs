@@ -299,20 +299,20 @@ fn a_village_bad_designated_date_is_reported_at_its_line() {
 }
 
 #[test]
-fn a_contact_bad_verified_date_is_reported_at_its_line() {
+fn a_contact_bad_source_date_is_reported_at_its_line() {
     let site = TestSite::fixture("basic");
     let config = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
     site.write(
         "content/site.yaml",
-        &config.replace("verified: 2025-04-10", "verified: 2025-4-31"),
+        &config.replace("source_date: 2025-04-10", "source_date: 2025-4-31"),
     );
     let line = config
         .lines()
-        .position(|l| l.contains("verified: 2025-04-10"))
+        .position(|l| l.contains("source_date: 2025-04-10"))
         .unwrap()
         + 1;
     let err = error_of(&site);
-    assert_eq!(position(&err), (line, 15), "{err}");
+    assert_eq!(position(&err), (line, 18), "{err}");
     let village = "name: Sukamaju\nkabupaten: Contoh Raya\ncontacts:\n  - name: Pak Kades\n    phone: 0812-3456-7890\n    verified: 2024-02-30\n";
     site.write("content/site.yaml", &config);
     site.write("content/desa/sukamaju.yaml", village);

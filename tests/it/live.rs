@@ -303,7 +303,7 @@ fn the_quick_half_makes_final_pages() {
 fn a_changed_next_step_reaches_the_pages_it_leads_to() {
     let live = Live::start();
     let saved = live.edit("content/pelajaran/hak.id.md", |t| {
-        replace(t, "next: pelajaran/tujuan-resmi", "next: pelajaran/pulang")
+        replace(t, "next: pelajaran/kontrak-kerja", "next: pelajaran/pulang")
     });
     assert_eq!(saved, Ok(true), "a next change is incremental");
     live.assert_as_full_build("a changed next step");

@@ -177,7 +177,7 @@ fn publish_fails_on_numbers_never_checked_or_checked_too_long_ago() {
     let report = publish_check(&site, false);
     assert_eq!(
         errors(&report),
-        ["content/desa/sukamaju.yaml:7 phone-never-checked"]
+        ["content/desa/sukamaju.yaml:8 phone-never-checked"]
     );
 }
 
@@ -192,7 +192,7 @@ fn publish_fails_on_a_leaflet_with_a_draft_translation() {
     let report = publish_check(&site, false);
     assert_eq!(
         errors(&report),
-        ["content/desa/sukamaju.yaml:6 publish-translation-draft"]
+        ["content/desa/sukamaju.yaml:7 publish-translation-draft"]
     );
     assert!(report.diagnostics.iter().any(|d| d.message.to_string().contains(
         "would print `pelajaran/jalur-resmi` from a draft translation (content/pelajaran/jalur-resmi.en.md"
@@ -224,7 +224,7 @@ fn publish_fails_on_a_leaflet_with_a_page_marked_draft() {
     let report = publish_check(&site, true);
     assert_eq!(
         errors(&report),
-        ["content/desa/sukamaju.yaml:6 publish-lesson-draft"]
+        ["content/desa/sukamaju.yaml:7 publish-lesson-draft"]
     );
 }
 
@@ -235,7 +235,7 @@ fn publish_fails_on_a_lesson_missing_in_a_village_language() {
     let report = publish_check(&site, false);
     assert_eq!(
         errors(&report),
-        ["content/desa/sukamaju.yaml:6 publish-lesson-missing-in-lang"]
+        ["content/desa/sukamaju.yaml:7 publish-lesson-missing-in-lang"]
     );
     assert!(report.diagnostics.iter().any(|d| d.message.to_string()
         == "lesson `pelajaran/jalur-resmi` has no `en` version: the `en` leaflet and poster would print it in `id`"));
