@@ -483,8 +483,9 @@ languages: [{default}]
 # Pelajaran di leaflet, ditulis BAGIAN/NAMA (misalnya pelajaran/jalur-resmi).
 # Kosong: satu pelajaran pertama dari setiap bagian.
 lessons: []
-# Kontak di desa. Setiap nomor wajib punya tanggal `verified` (hari nomor itu
-# dipastikan) dan `source`. Jangan mengarang nomor.
+# Kontak di desa. Setiap nomor wajib punya `source` (sumber nomor itu) dan
+# `verified` (tanggal sumber itu, bukan tanggal Anda menelepon: itu `checked`,
+# lihat docs/content.md). Jangan mengarang nomor.
 contacts: []
 #  - name: Balai Desa
 #    role: Kantor desa

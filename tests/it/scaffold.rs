@@ -61,6 +61,11 @@ fn an_unfilled_village_fails_the_build_naming_file_line_and_field() {
         "no default date for designated: {text}"
     );
     assert!(!text.contains(&Date::today().to_string()), "{text}");
+    // `verified:` is the date of the number's source, not of a call (`checked:`).
+    assert!(
+        text.contains("`verified` (tanggal sumber itu, bukan tanggal Anda menelepon"),
+        "{text}"
+    );
     // As a draft it builds (with --drafts, it is even shown).
     let mut opts = crate::common::options(false, false);
     opts.drafts = true;
