@@ -254,8 +254,8 @@ messages! {
         id: ("{n} leaflet dan {posters} poster ({} berkas PDF) ditulis dalam {}", n + posters, took(*ms, Lang::Id)),
     }
     StaleNumbers { n: usize } = "stale-numbers" {
-        en: "{n} phone numbers need re-checking: run `lentera check` for the details",
-        id: "{n} nomor telepon perlu diperiksa ulang: jalankan `lentera check` untuk rinciannya",
+        en: "{n} contacts have phone numbers due for re-checking: run `lentera check` for the details",
+        id: "{n} kontak punya nomor telepon yang perlu diperiksa ulang: jalankan `lentera check` untuk rinciannya",
     }
     ServeLan { url: String } = "serve-lan" {
         en: "on a phone or another computer on the same network (Wi-Fi), open {url}",

@@ -283,7 +283,7 @@ fn build_counts_stale_numbers_in_one_line_and_check_lists_them() {
     assert!(out.status.success(), "{stderr}");
     assert!(
         stderr.contains(
-            "warning: 2 phone numbers need re-checking: run `lentera check` for the details"
+            "warning: 2 contacts have phone numbers due for re-checking: run `lentera check` for the details"
         ),
         "{stderr}"
     );
