@@ -370,3 +370,25 @@ fn a_changed_option_theme_file_or_date_forces_a_rebuild() {
     assert!(rebuilt(&site, &out, &later), "a theme file must rebuild");
     assert!(!rebuilt(&site, &out, &later));
 }
+
+/// Built without the `leaflets` feature (`cargo test --no-default-features`),
+/// a site with villages and a leaflet template says its leaflets were
+/// skipped, and writes none.
+#[cfg(not(feature = "leaflets"))]
+#[test]
+fn without_the_leaflets_feature_villages_warn_that_leaflets_were_skipped() {
+    let site = TestSite::fixture("basic");
+    let build = site.build().unwrap();
+    let skipped: Vec<_> = build
+        .warnings
+        .iter()
+        .filter(|w| w.message.code() == "leaflets-skipped")
+        .collect();
+    assert_eq!(skipped.len(), 1, "{:?}", build.warnings);
+    assert_eq!(
+        skipped[0].message,
+        lentera::messages::Msg::LeafletsSkipped { villages: 1 }
+    );
+    assert!(skipped[0].file.ends_with("content/desa"));
+    assert!(!build.files.iter().any(|f| f.path.ends_with(".pdf")));
+}
