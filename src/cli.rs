@@ -394,9 +394,12 @@ fn serve(root: &Path, opts: ServeOptions) -> ExitCode {
     let lang = opts.lang;
     // `serve` keeps the site and its pages between rebuilds, which run on
     // several thread pools; glibc gives each thread its own malloc arena and
-    // keeps what they free. Two arenas hold the resident memory of a 3k-page
+    // keeps what they free. Two arenas held the resident memory of a 3k-page
     // site after a few saves at about 600 MB instead of 850 MB (BENCHMARKS.md),
-    // with no measurable cost to the rebuild. Before any thread exists.
+    // measured when Rust's allocations still went through glibc. The binary
+    // now allocates through mimalloc (src/main.rs), so this only bounds the
+    // malloc of C dependencies (libwebp) and of programs that call `run`
+    // without mimalloc. Before any thread exists.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets an allocator parameter; no thread runs yet.
     unsafe {

@@ -99,7 +99,18 @@ pub enum Error {
     Many(Vec<Error>),
 }
 
-impl std::error::Error for Error {}
+/// The cause, where there is one: the I/O error under a read, write or
+/// serve failure (tools that walk `source()` then show the OS's reason).
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. }
+            | Error::Write { source, .. }
+            | Error::Serve { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
 
 impl fmt::Display for Error {
     /// English, one diagnostic after another, without source lines: for
@@ -331,6 +342,22 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_errors_keep_their_cause() {
+        use std::error::Error as _;
+        let err = Error::Read {
+            path: "content/a.md".into(),
+            source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied here"),
+        };
+        let cause = err.source().expect("a read error keeps its I/O cause");
+        assert_eq!(cause.to_string(), "denied here");
+        let other = Error::ThemeNotFound {
+            theme: "x".into(),
+            path: "themes/x".into(),
+        };
+        assert!(other.source().is_none());
+    }
 
     #[test]
     fn diagnostic_keeps_file_line_column_hint_and_detail() {

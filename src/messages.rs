@@ -1196,7 +1196,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn detects_language_from_flag_env_and_site() {
+    // The environment variables are tested on the child process in
+    // tests/it/language.rs (`detects_language_from_flag_env_and_site`).
+    fn parses_language_names_and_prefers_the_flag() {
         assert_eq!(Lang::parse("id_ID.UTF-8"), Some(Lang::Id));
         assert_eq!(Lang::parse("en_US"), Some(Lang::En));
         assert_eq!(Lang::parse("jv"), None);

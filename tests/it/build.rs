@@ -319,3 +319,76 @@ fn recorded_audio_is_shown_with_its_size_and_checked() {
     let err = site.build().unwrap_err().to_string();
     assert!(err.contains("is not an audio file"), "{err}");
 }
+
+/// Whether `build_or_reuse` built (true) or found the output up to date.
+fn rebuilt(site: &TestSite, out: &std::path::Path, opts: &lentera::BuildOptions) -> bool {
+    match lentera::build_or_reuse(site.root(), out, opts).unwrap() {
+        lentera::Written::Built(_) => true,
+        lentera::Written::UpToDate(_) => false,
+    }
+}
+
+#[test]
+fn a_changed_option_theme_file_or_date_forces_a_rebuild() {
+    let site = TestSite::fixture("basic");
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("output");
+    let base = options(false, false);
+    assert!(rebuilt(&site, &out, &base), "first build");
+    assert!(!rebuilt(&site, &out, &base), "same inputs: nothing changed");
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        !home.contains("/index.html"),
+        "links end in / without --portable"
+    );
+
+    let portable = options(true, false);
+    assert!(rebuilt(&site, &out, &portable), "--portable must rebuild");
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains("/index.html"),
+        "the portable build was written"
+    );
+    assert!(!rebuilt(&site, &out, &portable));
+
+    let drafts = lentera::BuildOptions {
+        drafts: true,
+        ..base.clone()
+    };
+    assert!(rebuilt(&site, &out, &drafts), "--drafts must rebuild");
+    assert!(!rebuilt(&site, &out, &drafts));
+
+    let mut later = drafts.clone();
+    later.render.build_date = lentera::config::Date::parse("2026-11-29");
+    assert!(rebuilt(&site, &out, &later), "another date must rebuild");
+    assert!(!rebuilt(&site, &out, &later));
+
+    let script = site.root().join("themes/default/static/site.js");
+    let mut text = std::fs::read_to_string(&script).unwrap();
+    text.push_str("\n// changed\n");
+    std::fs::write(&script, text).unwrap();
+    assert!(rebuilt(&site, &out, &later), "a theme file must rebuild");
+    assert!(!rebuilt(&site, &out, &later));
+}
+
+/// Built without the `leaflets` feature (`cargo test --no-default-features`),
+/// a site with villages and a leaflet template says its leaflets were
+/// skipped, and writes none.
+#[cfg(not(feature = "leaflets"))]
+#[test]
+fn without_the_leaflets_feature_villages_warn_that_leaflets_were_skipped() {
+    let site = TestSite::fixture("basic");
+    let build = site.build().unwrap();
+    let skipped: Vec<_> = build
+        .warnings
+        .iter()
+        .filter(|w| w.message.code() == "leaflets-skipped")
+        .collect();
+    assert_eq!(skipped.len(), 1, "{:?}", build.warnings);
+    assert_eq!(
+        skipped[0].message,
+        lentera::messages::Msg::LeafletsSkipped { villages: 1 }
+    );
+    assert!(skipped[0].file.ends_with("content/desa"));
+    assert!(!build.files.iter().any(|f| f.path.ends_with(".pdf")));
+}

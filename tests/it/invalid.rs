@@ -223,31 +223,54 @@ fn several_errors_are_reported_together() {
 
 #[test]
 fn garbage_never_panics() {
-    let cases: &[(&str, &str)] = &[
-        ("content/x.md", "---\n---\n"),
-        ("content/x.md", "---\ntitle: [\n---\n"),
+    // (file, what is written into it, "line message-code" of the first error)
+    let cases: &[(&str, &str, &str)] = &[
+        ("content/x.md", "---\n---\n", "2 yaml-missing-key"),
+        ("content/x.md", "---\ntitle: [\n---\n", "2 yaml-within"),
         (
             "content/x.md",
             "---\ntitle: X\n---\n[a](../../../../etc/passwd.md)\n",
+            "4 link-outside-content",
         ),
-        ("content/x.md", "---\ntitle: X\nupdated: 2026-02-30\n---\n"),
-        ("content/x.md", "\u{0}\u{1}binary"),
-        ("content/desa/x.yaml", "- just\n- a list\n"),
-        ("content/site.yaml", ""),
-        ("content/site.yaml", "base_url: 3\n"),
-        ("content/i18n/en.yaml", "a: [1]\n"),
-        ("content/i18n/xx.yaml", "a: b\n"),
+        (
+            "content/x.md",
+            "---\ntitle: X\nupdated: 2026-02-30\n---\n",
+            "3 not-a-date",
+        ),
+        ("content/x.md", "\u{0}\u{1}binary", "1 no-front-matter"),
+        (
+            "content/desa/x.yaml",
+            "- just\n- a list\n",
+            "1 yaml-wrong-type",
+        ),
+        ("content/site.yaml", "", "1 yaml-missing-key"),
+        ("content/site.yaml", "base_url: 3\n", "1 yaml-missing-key"),
+        ("content/i18n/en.yaml", "a: [1]\n", "1 yaml-within"),
+        ("content/i18n/xx.yaml", "a: b\n", "0 lang-not-configured"),
     ];
-    for (path, text) in cases {
+    let mut wrong = Vec::new();
+    for (path, text, code) in cases {
         let site = TestSite::fixture("basic");
         site.write(path, text);
         let result = std::panic::catch_unwind(|| site.build());
         match result {
-            Ok(Err(err)) => assert!(!err.to_string().is_empty()),
+            Ok(Err(err)) => {
+                // The first problem is in the file written, with the
+                // message this input calls for.
+                let d = err.flatten()[0].diagnostic();
+                let got = format!("{} {}", d.line, d.message.code());
+                if !d.file.ends_with(path) || got != *code {
+                    wrong.push(format!(
+                        "{path} {text:?}: got {got} in {}: {err}",
+                        d.file.display()
+                    ));
+                }
+            }
             Ok(Ok(_)) => panic!("{path} with {text:?} built"),
             Err(_) => panic!("{path} with {text:?} panicked"),
         }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]

@@ -216,3 +216,57 @@ fn message_codes_snapshot() {
     // snapshot changes only when a code is added (or, never, renamed).
     insta::assert_snapshot!(lentera::messages::Msg::CODES.join("\n"));
 }
+
+/// `lentera check` on the broken site with exactly these variables set
+/// (LENTERA_LANG and LANG removed otherwise), on the child process only.
+fn check_with(site: &TestSite, args: &[&str], vars: &[(&str, &str)]) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lentera"));
+    cmd.arg("check")
+        .args(args)
+        .current_dir(site.root())
+        .env_remove("LENTERA_LANG")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1");
+    for (key, value) in vars {
+        cmd.env(key, value);
+    }
+    crate::common::printed(&cmd.output().unwrap())
+}
+
+#[test]
+fn detects_language_from_flag_env_and_site() {
+    let site = broken();
+    // Nothing set: the site's default language (the fixture's is `id`).
+    assert_speaks("id", "site default", &check_with(&site, &[], &[]));
+    // LANG beats the site's default.
+    let lang_en = [("LANG", "en_US.UTF-8")];
+    assert_speaks("en", "LANG=en_US", &check_with(&site, &[], &lang_en));
+    // LENTERA_LANG beats LANG.
+    let both = [("LENTERA_LANG", "id"), ("LANG", "en_US.UTF-8")];
+    assert_speaks("id", "LENTERA_LANG=id", &check_with(&site, &[], &both));
+    let lentera_en = [("LENTERA_LANG", "en"), ("LANG", "id_ID.UTF-8")];
+    assert_speaks(
+        "en",
+        "LENTERA_LANG=en",
+        &check_with(&site, &[], &lentera_en),
+    );
+    // An unknown LENTERA_LANG falls through to LANG; `C` falls through to the site.
+    let unknown = [("LENTERA_LANG", "jv"), ("LANG", "en_US")];
+    assert_speaks("en", "LENTERA_LANG=jv", &check_with(&site, &[], &unknown));
+    assert_speaks(
+        "id",
+        "LANG=C",
+        &check_with(&site, &[], &[("LANG", "C.UTF-8")]),
+    );
+    // --lang beats everything.
+    assert_speaks(
+        "en",
+        "--lang en",
+        &check_with(&site, &["--lang", "en"], &both),
+    );
+    assert_speaks(
+        "id",
+        "--lang id",
+        &check_with(&site, &["--lang", "id"], &lentera_en),
+    );
+}

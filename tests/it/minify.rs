@@ -44,9 +44,9 @@ fn fixture_pages_minify_as_minify_html_would() {
     for entry in std::fs::read_dir(repo().join("tests/fixtures")).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         let site = TestSite::fixture(&name);
-        let Ok(build) = site.build_with(options(false, true)) else {
-            continue;
-        };
+        let build = site
+            .build_with(options(false, true))
+            .unwrap_or_else(|err| panic!("fixture {name} does not build: {err}"));
         for (path, html) in pages(&build) {
             total += 1;
             if one_pass(&format!("{name}/{path}"), &html).is_some() {
@@ -60,4 +60,28 @@ fn fixture_pages_minify_as_minify_html_would() {
         fast * 10 >= total * 9,
         "{fast} of {total} pages in one pass"
     );
+}
+
+/// The one-pass minifier reads minify-html-common's rule tables and must
+/// agree with minify-html: both are pinned exactly in Cargo.toml, and the
+/// lock file holds one copy of each (two would mean the fast path and the
+/// reference follow different rules).
+#[test]
+fn one_copy_of_minify_html_and_its_rule_tables() {
+    let lock = std::fs::read_to_string(repo().join("Cargo.lock")).unwrap();
+    for name in ["minify-html", "minify-html-common"] {
+        let copies: Vec<&str> = lock
+            .split("[[package]]")
+            .filter(|p| p.lines().any(|l| l.trim() == format!("name = \"{name}\"")))
+            .collect();
+        assert_eq!(copies.len(), 1, "{name} in Cargo.lock: {copies:?}");
+    }
+    let manifest = std::fs::read_to_string(repo().join("Cargo.toml")).unwrap();
+    for name in ["minify-html", "minify-html-common"] {
+        let line = manifest
+            .lines()
+            .find(|l| l.starts_with(&format!("{name} =")))
+            .unwrap_or_else(|| panic!("{name} in Cargo.toml"));
+        assert!(line.contains("\"="), "{name} is not pinned exactly: {line}");
+    }
 }

@@ -3,11 +3,14 @@
 //! of its reasons, numbers checked by people (the dates leaflets print), the
 //! call sheet of `lentera contacts`, and the `verified:` → `source_date:` move.
 
+#[cfg(feature = "leaflets")]
 use std::path::Path;
+#[cfg(feature = "leaflets")]
 use std::process::Command;
 
 use lentera::check::{CheckOptions, Report, Severity, run};
 use lentera::config::Date;
+#[cfg(feature = "leaflets")]
 use lentera::output::Contents;
 
 use crate::common::{TestSite, copy_dir, repo};
@@ -282,6 +285,7 @@ fn the_old_verified_key_stops_the_build_naming_source_date() {
 // ---------------------------------------------------------------------------
 // Leaflets and posters (PDF).
 
+#[cfg(feature = "leaflets")]
 fn tools_ready() -> bool {
     let ok = ["pdfinfo", "pdftotext", "pdftoppm", "zbarimg"]
         .iter()
@@ -296,10 +300,12 @@ fn tools_ready() -> bool {
     ok
 }
 
+#[cfg(feature = "leaflets")]
 fn tool(cmd: &str, args: &[&str]) -> std::process::Output {
     Command::new(cmd).args(args).output().unwrap()
 }
 
+#[cfg(feature = "leaflets")]
 fn pdf_of(build: &lentera::Build, path: &str, dir: &Path) -> std::path::PathBuf {
     let bytes = match &build
         .file(path)
@@ -314,6 +320,7 @@ fn pdf_of(build: &lentera::Build, path: &str, dir: &Path) -> std::path::PathBuf 
     out
 }
 
+#[cfg(feature = "leaflets")]
 /// The text layer, whitespace collapsed to single spaces.
 fn text_of(pdf: &Path) -> String {
     let out = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
@@ -323,6 +330,7 @@ fn text_of(pdf: &Path) -> String {
         .join(" ")
 }
 
+#[cfg(feature = "leaflets")]
 /// What zbarimg reads on page 1 at 150 dpi ("" when it finds no code).
 fn qr_of(pdf: &Path) -> String {
     let png = pdf.with_extension("");
@@ -348,7 +356,9 @@ fn qr_of(pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
+#[cfg(feature = "leaflets")]
 const BOX_ID: &str = "Contoh: alamat situs belum ditetapkan — jangan dicetak untuk dibagikan";
+#[cfg(feature = "leaflets")]
 const BOX_EN: &str =
     "Sample: the site's address is not set yet — do not print this for distribution";
 
@@ -498,6 +508,7 @@ fn leaflets_print_a_check_only_when_every_number_was_checked() {
 // ---------------------------------------------------------------------------
 // `lentera contacts` and the call sheet.
 
+#[cfg(feature = "leaflets")]
 fn pdfinfo(pdf: &Path) -> String {
     String::from_utf8_lossy(&tool("pdfinfo", &[pdf.to_str().unwrap()]).stdout).into_owned()
 }
