@@ -777,6 +777,59 @@ impl Config {
     }
 }
 
+/// The dates a leaflet, poster or page may print about numbers, from each printed number's (checked,
+/// source date): the oldest check if every number was checked, else the
+/// oldest source date of the numbers never checked.
+pub fn number_dates(
+    numbers: impl Iterator<Item = (Option<Date>, Option<Date>)>,
+) -> (Option<Date>, Option<Date>) {
+    let numbers: Vec<_> = numbers.collect();
+    if numbers.iter().all(|(checked, _)| checked.is_some()) {
+        (numbers.iter().filter_map(|(c, _)| *c).min(), None)
+    } else {
+        let source = numbers
+            .iter()
+            .filter(|(c, _)| c.is_none())
+            .filter_map(|(_, s)| *s)
+            .min();
+        (None, source)
+    }
+}
+
+#[cfg(test)]
+mod number_date_tests {
+    use super::*;
+
+    #[test]
+    fn a_check_is_printed_only_when_every_number_was_checked() {
+        let d = |s| Date::parse(s);
+        // All checked: the oldest check.
+        assert_eq!(
+            number_dates(
+                [
+                    (d("2026-11-01"), d("2018-05-24")),
+                    (d("2026-10-01"), d("2025-01-01"))
+                ]
+                .into_iter()
+            ),
+            (d("2026-10-01"), None)
+        );
+        // One never checked: its source date, not the other's check.
+        assert_eq!(
+            number_dates(
+                [
+                    (d("2026-11-01"), d("2018-05-24")),
+                    (None, d("2025-01-01")),
+                    (None, d("2024-04-25"))
+                ]
+                .into_iter()
+            ),
+            (None, d("2024-04-25"))
+        );
+        assert_eq!(number_dates(std::iter::empty()), (None, None));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -254,7 +254,7 @@ fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: 
     // person, the oldest check; else the oldest source date of those never
     // checked, as a source date.
     let office = v.office.as_deref().and_then(|k| config.office(k));
-    let (checked, source_date) = number_dates(
+    let (checked, source_date) = crate::config::number_dates(
         config
             .contacts
             .iter()
@@ -326,25 +326,6 @@ fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: 
         url,
         untranslated,
         poster: false,
-    }
-}
-
-/// The dates to print about numbers, from each printed number's (checked,
-/// source date): the oldest check if every number was checked, else the
-/// oldest source date of the numbers never checked.
-fn number_dates(
-    numbers: impl Iterator<Item = (Option<Date>, Option<Date>)>,
-) -> (Option<Date>, Option<Date>) {
-    let numbers: Vec<_> = numbers.collect();
-    if numbers.iter().all(|(checked, _)| checked.is_some()) {
-        (numbers.iter().filter_map(|(c, _)| *c).min(), None)
-    } else {
-        let source = numbers
-            .iter()
-            .filter(|(c, _)| c.is_none())
-            .filter_map(|(_, s)| *s)
-            .min();
-        (None, source)
     }
 }
 
@@ -594,40 +575,6 @@ fn render_one(
         None => make()?,
     };
     Ok(OutputFile::bytes(job.path.clone(), pdf))
-}
-
-#[cfg(test)]
-mod date_tests {
-    use super::*;
-
-    #[test]
-    fn a_check_is_printed_only_when_every_number_was_checked() {
-        let d = |s| Date::parse(s);
-        // All checked: the oldest check.
-        assert_eq!(
-            number_dates(
-                [
-                    (d("2026-11-01"), d("2018-05-24")),
-                    (d("2026-10-01"), d("2025-01-01"))
-                ]
-                .into_iter()
-            ),
-            (d("2026-10-01"), None)
-        );
-        // One never checked: its source date, not the other's check.
-        assert_eq!(
-            number_dates(
-                [
-                    (d("2026-11-01"), d("2018-05-24")),
-                    (None, d("2025-01-01")),
-                    (None, d("2024-04-25"))
-                ]
-                .into_iter()
-            ),
-            (None, d("2024-04-25"))
-        );
-        assert_eq!(number_dates(std::iter::empty()), (None, None));
-    }
 }
 
 #[cfg(all(test, feature = "leaflets"))]

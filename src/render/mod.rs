@@ -1057,26 +1057,14 @@ fn lang_shared(
             source: c.source.clone(),
         })
         .collect();
-    // What the footer may say of the numbers' dates, by the leaflets' rule:
-    // a check only when a person checked every number (the oldest check);
-    // otherwise the oldest source date of those never checked, as a source
-    // date, never as a check.
-    let dated: Vec<_> = config
-        .contacts
-        .iter()
-        .filter(|c| !c.numbers.is_empty())
-        .map(|c| (c.checked, c.source_date))
-        .collect();
-    let (numbers_checked, numbers_source_dated) = if dated.iter().all(|(c, _)| c.is_some()) {
-        (dated.iter().filter_map(|(c, _)| *c).min(), None)
-    } else {
-        let source = dated
+    // What the footer may say of the numbers' dates: the leaflets' rule.
+    let (numbers_checked, numbers_source_dated) = crate::config::number_dates(
+        config
+            .contacts
             .iter()
-            .filter(|(c, _)| c.is_none())
-            .filter_map(|(_, s)| *s)
-            .min();
-        (None, source)
-    };
+            .filter(|c| !c.numbers.is_empty())
+            .map(|c| (c.checked, c.source_date)),
+    );
 
     let mut globals = Globals::default();
     globals.insert(
