@@ -52,8 +52,39 @@ pub struct FrontMatter {
     /// abroad", …): label, target page and icon, in the page's language.
     #[serde(default)]
     pub journeys: Vec<Journey>,
+    /// Questions that check understanding (`questions:`), in the page's
+    /// language: shown at the end of the lesson, on the session slides and in
+    /// the facilitator's guide.
+    #[serde(default)]
+    pub questions: Vec<Question>,
     #[serde(default)]
     pub extra: serde_json::Value,
+}
+
+/// One question of a lesson (`questions:`): a true/false statement (no
+/// `choices`, `answer: true` or `false`) or a multiple-choice question
+/// (two to four `choices`, `answer:` the letter of the right one, `a` for
+/// the first).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The statement or the question, in plain words.
+    pub ask: String,
+    /// The options of a multiple-choice question, in the order shown.
+    #[serde(default)]
+    pub choices: Vec<String>,
+    pub answer: Answer,
+    /// One or two sentences: why that is the answer.
+    pub why: String,
+}
+
+/// The answer of a [`Question`]: `true`/`false` for a statement, a letter
+/// (`a`, `b`, …) for a multiple-choice question.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Answer {
+    TrueFalse(bool),
+    Choice(String),
 }
 
 /// One entry point of the home page (`journeys:`).
