@@ -26,10 +26,10 @@ fn main() -> std::process::ExitCode {
         };
         pages += 1;
         let start = Instant::now();
-        let fast = lentera::minify::fast(&html);
+        let fast = lentera_minify::fast(&html);
         fast_time += start.elapsed();
         let start = Instant::now();
-        let reference = lentera::minify::reference(&html);
+        let reference = lentera_minify::reference(&html);
         reference_time += start.elapsed();
         match fast {
             None => left += 1,

@@ -13,17 +13,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = args.next().ok_or("usage: search_time SITE [RUNS]")?;
     let runs: usize = args.next().map_or(Ok(5), |r| r.parse())?;
     let root = Path::new(&root);
-    let site = lentera::load(root, &lentera::BuildOptions::default())?;
+    let site = lentera_core::load(root, &lentera_core::BuildOptions::default())?;
     let mut times = Vec::new();
     let mut hash = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let files = lentera::search::files(&site, false, None);
+        let files = lentera_core::search::files(&site, false, None);
         times.push(start.elapsed().as_secs_f64());
         let mut h = std::collections::hash_map::DefaultHasher::new();
         for f in &files {
             f.path.hash(&mut h);
-            if let lentera::output::Contents::Bytes(b) = &f.contents {
+            if let lentera_core::output::Contents::Bytes(b) = &f.contents {
                 b.hash(&mut h);
             }
         }

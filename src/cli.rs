@@ -8,10 +8,10 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use crate::messages::{Lang, Say};
-use crate::report::Style;
-use crate::serve::{Report, ServeOptions, Server};
-use crate::{BuildOptions, Error, render::RenderOptions};
+use lentera_core::report::Style;
+use lentera_core::{BuildOptions, Error, render::RenderOptions};
+use lentera_messages::{Lang, Say};
+use lentera_serve::{Report, ServeOptions, Server};
 
 /// `lentera --version`: the version, the commit it was built from (when built
 /// from a git checkout) and whether leaflets are compiled in (see build.rs).
@@ -82,7 +82,7 @@ pub enum Command {
     /// List the contact numbers due for checking and write a call sheet (PDF) to check them.
     Contacts {
         /// Where to write the call sheet (A4 PDF), relative to the project folder.
-        #[arg(long, default_value = crate::callsheet::DEFAULT_PATH)]
+        #[arg(long, default_value = lentera_core::callsheet::DEFAULT_PATH)]
         out: PathBuf,
         /// Days after which a check is stale (default: site.yaml's `stale_after_days`, else 180).
         #[arg(long)]
@@ -133,7 +133,7 @@ pub enum NewKind {
 
 /// Run the command; errors are printed here with their whole cause chain.
 pub fn run(cli: Cli) -> ExitCode {
-    let site_default = crate::config::Config::load(&cli.root.join("content/site.yaml"))
+    let site_default = lentera_core::config::Config::load(&cli.root.join("content/site.yaml"))
         .ok()
         .map(|c| c.default_language);
     let ml = Lang::detect(cli.lang.as_deref(), site_default.as_deref());
@@ -158,7 +158,7 @@ pub fn run(cli: Cli) -> ExitCode {
             drafts,
             publish,
         } => {
-            let opts = crate::check::CheckOptions {
+            let opts = lentera_check::CheckOptions {
                 build: BuildOptions {
                     drafts,
                     ..Default::default()
@@ -167,7 +167,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 today: None,
                 publish,
             };
-            let report = crate::check::run(&cli.root, &opts);
+            let report = lentera_check::run(&cli.root, &opts);
             match format {
                 Format::Json => println!(
                     "{}",
@@ -176,13 +176,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 ),
                 Format::Human => {
                     let langs: Vec<String> =
-                        crate::config::Config::load(&cli.root.join("content/site.yaml"))
+                        lentera_core::config::Config::load(&cli.root.join("content/site.yaml"))
                             .map(|c| c.languages.iter().map(|l| l.code.clone()).collect())
                             .unwrap_or_default();
                     let style = Style::for_terminal(ml, &std::io::stdout());
                     print!(
                         "{}",
-                        crate::check::format_human(&report, &langs, &cli.root, style)
+                        lentera_check::format_human(&report, &langs, &cli.root, style)
                     );
                 }
             }
@@ -196,9 +196,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New { what } => {
             let result = match what {
                 NewKind::Lesson { path, lang } => {
-                    crate::scaffold::new_lesson(&cli.root, &path, lang.as_deref())
+                    lentera_core::scaffold::new_lesson(&cli.root, &path, lang.as_deref())
                 }
-                NewKind::Village { slug } => crate::scaffold::new_village(&cli.root, &slug),
+                NewKind::Village { slug } => lentera_core::scaffold::new_village(&cli.root, &slug),
             };
             match result {
                 Ok(path) => {
@@ -237,15 +237,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 ..Default::default()
             };
             let start = Instant::now();
-            match crate::build_or_reuse(&cli.root, &out_dir, &opts) {
+            match lentera_core::build_or_reuse(&cli.root, &out_dir, &opts) {
                 Ok(written) => {
                     let (summary, reused, leaflet_time) = match &written {
-                        crate::Written::Built(build) => (
-                            crate::incremental::Summary::of(build),
-                            false,
-                            build.leaflet_time,
-                        ),
-                        crate::Written::UpToDate(summary) => {
+                        lentera_core::Written::Built(build) => {
+                            (build.summary(), false, build.leaflet_time)
+                        }
+                        lentera_core::Written::UpToDate(summary) => {
                             (summary.clone(), true, Default::default())
                         }
                     };
@@ -308,7 +306,7 @@ fn contacts(root: &Path, out: &Path, stale_days: Option<u32>, lang: Lang) -> Exi
         stale_after_days: stale_days,
         ..Default::default()
     };
-    let site = match crate::load(root, &opts) {
+    let site = match lentera_core::load(root, &opts) {
         Ok(site) => site,
         Err(err) => {
             print_error(&err, root, lang);
@@ -320,12 +318,12 @@ fn contacts(root: &Path, out: &Path, stale_days: Option<u32>, lang: Lang) -> Exi
         Lang::Id => "id",
         Lang::En => "en",
     };
-    let due = crate::callsheet::due(root, &site, today, code);
+    let due = lentera_core::callsheet::due(root, &site, today, code);
     if due.is_empty() {
         println!("{}", Say::NothingDue.text(lang));
         return ExitCode::SUCCESS;
     }
-    print!("{}", crate::callsheet::format_list(&due, lang));
+    print!("{}", lentera_core::callsheet::format_list(&due, lang));
     #[cfg(feature = "leaflets")]
     {
         let path = if out.is_absolute() {
@@ -333,15 +331,16 @@ fn contacts(root: &Path, out: &Path, stale_days: Option<u32>, lang: Lang) -> Exi
         } else {
             root.join(out)
         };
-        let written =
-            crate::callsheet::render(root, &site, &due, today, lang).and_then(|(pdf, pages)| {
+        let written = lentera_core::callsheet::render(root, &site, &due, today, lang).and_then(
+            |(pdf, pages)| {
                 std::fs::write(&path, pdf)
                     .map(|()| pages)
                     .map_err(|source| Error::Write {
                         path: out.to_path_buf(),
                         source,
                     })
-            });
+            },
+        );
         match written {
             Ok(pages) => {
                 let path = out.display().to_string();
@@ -364,14 +363,14 @@ fn contacts(root: &Path, out: &Path, stale_days: Option<u32>, lang: Lang) -> Exi
 /// The warnings of a build (or a rebuild in `serve`), each with its source
 /// line, except the stale phone numbers: the same list on every build, so
 /// one line counts them and `lentera check` gives each in full.
-fn print_warnings(warnings: &[crate::diagnostic::Diagnostic], root: &Path, lang: Lang) {
+fn print_warnings(warnings: &[lentera_core::diagnostic::Diagnostic], root: &Path, lang: Lang) {
     let style = Style::for_terminal(lang, &std::io::stderr());
     let (stale, others): (Vec<_>, Vec<_>) = warnings
         .iter()
-        .partition(|w| crate::diagnostic::is_stale_number(w));
+        .partition(|w| lentera_core::diagnostic::is_stale_number(w));
     let others: Vec<_> = others.into_iter().cloned().collect();
-    for warning in &crate::diagnostic::capped(&others) {
-        eprintln!("{}", crate::report::render(warning, root, style));
+    for warning in &lentera_core::diagnostic::capped(&others) {
+        eprintln!("{}", lentera_core::report::render(warning, root, style));
     }
     if !stale.is_empty() {
         eprintln!(
@@ -385,8 +384,8 @@ fn print_warnings(warnings: &[crate::diagnostic::Diagnostic], root: &Path, lang:
 /// Every error of `err`, with its source line, in the staff's language.
 fn print_error(err: &Error, root: &Path, lang: Lang) {
     let style = Style::for_terminal(lang, &std::io::stderr());
-    for d in crate::diagnostic::capped(&err.diagnostics()) {
-        eprintln!("{}", crate::report::render(&d, root, style));
+    for d in lentera_core::diagnostic::capped(&err.diagnostics()) {
+        eprintln!("{}", lentera_core::report::render(&d, root, style));
     }
 }
 
@@ -429,7 +428,7 @@ fn serve(root: &Path, opts: ServeOptions) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (url, lan) = crate::serve::open_urls(server.addr(), &crate::serve::lan_addresses());
+    let (url, lan) = lentera_serve::open_urls(server.addr(), &lentera_serve::lan_addresses());
     if !host.is_loopback() {
         eprintln!("{}: {}", Say::Warning.text(lang), Say::ServeOpen.text(lang));
     }

@@ -19,12 +19,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use lentera::config::{Config, Date, Localized};
-use lentera::content::{self, Site};
-use lentera::i18n::Strings;
-use lentera::images::ImageInfo;
-use lentera::markdown::{self, CalloutTitles, LinkEnv};
-use lentera::serve::http;
+use lentera_core::config::{Config, Date, Localized};
+use lentera_core::content::{self, Site};
+use lentera_core::i18n::Strings;
+use lentera_core::images::ImageInfo;
+use lentera_core::markdown::{self, CalloutTitles, LinkEnv};
+use lentera_serve::http;
 
 /// The real site's settings: five languages, contacts and offices, the raw
 /// HTML policy left at its default (`sanitize`).
@@ -180,8 +180,8 @@ pub fn page(data: &[u8]) {
 /// page to minify-html, it must write minify-html's bytes exactly.
 pub fn minify(data: &[u8]) {
     let html = text(data);
-    if let Some(fast) = lentera::minify::fast(html.as_bytes()) {
-        let reference = lentera::minify::reference(html.as_bytes());
+    if let Some(fast) = lentera_minify::fast(html.as_bytes()) {
+        let reference = lentera_minify::reference(html.as_bytes());
         assert!(
             fast == reference,
             "the one-pass minifier differs from minify-html\n  fast: {:?}\n  minify-html: {:?}",
@@ -205,8 +205,8 @@ pub fn site_config(data: &[u8]) {
     let _ = config.base_url_is_placeholder();
     for lang in &config.languages {
         let _ = config.lang_prefix(&lang.code);
-        let _ = lentera::urls::page_path(&config, "pelajaran/x", &lang.code, false);
-        let _ = lentera::urls::absolute(&config, "pelajaran/x", &lang.code);
+        let _ = lentera_core::urls::page_path(&config, "pelajaran/x", &lang.code, false);
+        let _ = lentera_core::urls::absolute(&config, "pelajaran/x", &lang.code);
     }
     let def = config.default_language.as_str();
     for (name, numbers, verified) in config
@@ -252,7 +252,7 @@ pub fn village(data: &[u8]) {
     let def = f.config.default_language.as_str();
     for lang in v.languages(&f.config) {
         assert!(f.config.language(lang).is_some(), "{lang}");
-        let _ = lentera::urls::leaflet(&f.config, &v, lang);
+        let _ = lentera_core::urls::leaflet(&f.config, &v, lang);
         if let Some(about) = &v.file.about {
             let _ = about.get(lang, def);
         }

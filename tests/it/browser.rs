@@ -32,15 +32,15 @@ fn real_site_in_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     let portable = dir.path().join("usb");
-    lentera::build_to(&repo(), &site, &options(false, false)).unwrap();
-    lentera::build_to(&repo(), &portable, &options(true, false)).unwrap();
+    lentera_core::build_to(&repo(), &site, &options(false, false)).unwrap();
+    lentera_core::build_to(&repo(), &portable, &options(true, false)).unwrap();
     // `serve` on a small site, whose pages carry the live-reload script
     // under the same Content-Security-Policy: the browser checks save a
     // lesson and wait for the page to reload.
     let live = crate::common::TestSite::fixture("basic");
-    let server = lentera::serve::Server::start(
+    let server = lentera_serve::Server::start(
         live.root(),
-        lentera::serve::ServeOptions {
+        lentera_serve::ServeOptions {
             port: 0,
             build: options(false, false),
             ..Default::default()
@@ -86,7 +86,7 @@ fn real_site_is_valid_html() {
     }
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
-    lentera::build_to(&repo(), &site, &options(false, false)).unwrap();
+    lentera_core::build_to(&repo(), &site, &options(false, false)).unwrap();
     let pages = walkdir::WalkDir::new(&site)
         .into_iter()
         .filter_map(Result::ok)

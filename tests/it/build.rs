@@ -127,7 +127,7 @@ fn every_internal_link_resolves_and_is_relative() {
         for f in build.files.iter().filter(|f| {
             f.path.ends_with(".html")
                 && f.path != "404.html"
-                && !f.path.ends_with(lentera::urls::ONE_FILE)
+                && !f.path.ends_with(lentera_core::urls::ONE_FILE)
         }) {
             for link in links(f.text().unwrap()) {
                 assert!(!link.starts_with('/'), "{}: absolute path {link}", f.path);
@@ -228,10 +228,9 @@ fn images_are_resized_for_phones_with_webp_and_lazy_loading() {
         "{page}"
     );
     let bytes = |p: &str| match &build.file(p).unwrap().contents {
-        lentera::output::Contents::Bytes(b) => b.clone(),
-        lentera::output::Contents::Copy(p) | lentera::output::Contents::Staged { path: p, .. } => {
-            std::fs::read(p).unwrap()
-        }
+        lentera_core::output::Contents::Bytes(b) => b.clone(),
+        lentera_core::output::Contents::Copy(p)
+        | lentera_core::output::Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
     };
     let jpg = bytes("pelajaran/foto.jpg");
     assert_eq!(image::load_from_memory(&jpg).unwrap().width(), 800);
@@ -321,10 +320,10 @@ fn recorded_audio_is_shown_with_its_size_and_checked() {
 }
 
 /// Whether `build_or_reuse` built (true) or found the output up to date.
-fn rebuilt(site: &TestSite, out: &std::path::Path, opts: &lentera::BuildOptions) -> bool {
-    match lentera::build_or_reuse(site.root(), out, opts).unwrap() {
-        lentera::Written::Built(_) => true,
-        lentera::Written::UpToDate(_) => false,
+fn rebuilt(site: &TestSite, out: &std::path::Path, opts: &lentera_core::BuildOptions) -> bool {
+    match lentera_core::build_or_reuse(site.root(), out, opts).unwrap() {
+        lentera_core::Written::Built(_) => true,
+        lentera_core::Written::UpToDate(_) => false,
     }
 }
 
@@ -351,7 +350,7 @@ fn a_changed_option_theme_file_or_date_forces_a_rebuild() {
     );
     assert!(!rebuilt(&site, &out, &portable));
 
-    let drafts = lentera::BuildOptions {
+    let drafts = lentera_core::BuildOptions {
         drafts: true,
         ..base.clone()
     };
@@ -359,7 +358,7 @@ fn a_changed_option_theme_file_or_date_forces_a_rebuild() {
     assert!(!rebuilt(&site, &out, &drafts));
 
     let mut later = drafts.clone();
-    later.render.build_date = lentera::config::Date::parse("2026-11-29");
+    later.render.build_date = lentera_core::config::Date::parse("2026-11-29");
     assert!(rebuilt(&site, &out, &later), "another date must rebuild");
     assert!(!rebuilt(&site, &out, &later));
 
@@ -387,7 +386,7 @@ fn without_the_leaflets_feature_villages_warn_that_leaflets_were_skipped() {
     assert_eq!(skipped.len(), 1, "{:?}", build.warnings);
     assert_eq!(
         skipped[0].message,
-        lentera::messages::Msg::LeafletsSkipped { villages: 1 }
+        lentera_messages::Msg::LeafletsSkipped { villages: 1 }
     );
     assert!(skipped[0].file.ends_with("content/desa"));
     assert!(!build.files.iter().any(|f| f.path.ends_with(".pdf")));

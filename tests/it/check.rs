@@ -1,13 +1,13 @@
 //! `lentera check` and `lentera new` on fixture sites: each kind of problem
 //! shows up in the report and sets the exit code.
 
-use lentera::check::{CheckOptions, Severity, run};
-use lentera::config::Date;
-use lentera::status::Status;
+use lentera_check::{CheckOptions, Severity, run};
+use lentera_core::config::Date;
+use lentera_core::status::Status;
 
 use crate::common::TestSite;
 
-fn check(site: &TestSite) -> lentera::check::Report {
+fn check(site: &TestSite) -> lentera_check::Report {
     run(
         site.root(),
         &CheckOptions {
@@ -319,7 +319,7 @@ fn check_reports_exactly_what_build_warns_about() {
             ..Default::default()
         },
     );
-    let key = |d: &lentera::diagnostic::Diagnostic| {
+    let key = |d: &lentera_core::diagnostic::Diagnostic| {
         (d.message.code(), d.file.clone(), d.line, d.message.clone())
     };
     let mut from_build: Vec<_> = build.warnings.iter().map(key).collect();

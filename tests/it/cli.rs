@@ -310,7 +310,7 @@ fn build_counts_stale_numbers_in_one_line_and_check_lists_them() {
 
 #[test]
 fn times_print_in_ms_or_seconds() {
-    use lentera::messages::{Lang, took};
+    use lentera_messages::{Lang, took};
     assert_eq!(took(850, Lang::Id), "850 ms");
     assert_eq!(took(2440, Lang::En), "2.4 s");
     assert_eq!(took(2460, Lang::Id), "2,5 detik");
@@ -345,9 +345,9 @@ fn serve_on_every_interface_prints_lan_addresses_never_0_0_0_0() {
             }
         }
     });
-    let expected = lentera::serve::open_urls(
+    let expected = lentera_serve::open_urls(
         std::net::SocketAddr::from(([0, 0, 0, 0], port.parse::<u16>().unwrap())),
-        &lentera::serve::lan_addresses(),
+        &lentera_serve::lan_addresses(),
     )
     .1;
     let mut printed = String::new();
@@ -370,7 +370,7 @@ fn serve_on_every_interface_prints_lan_addresses_never_0_0_0_0() {
         "{printed}"
     );
     assert!(!printed.contains("0.0.0.0"), "{printed}");
-    let lan: Vec<_> = lentera::serve::lan_addresses()
+    let lan: Vec<_> = lentera_serve::lan_addresses()
         .into_iter()
         .filter(|ip| ip.is_ipv4() && !ip.is_loopback())
         .collect();
@@ -397,12 +397,12 @@ fn open_urls_leave_out_loopback_and_unspecified() {
     .iter()
     .map(|s| s.parse().unwrap())
     .collect();
-    let (local, others) = lentera::serve::open_urls(any, &lan);
+    let (local, others) = lentera_serve::open_urls(any, &lan);
     assert_eq!(local, "http://127.0.0.1:1111/");
     assert_eq!(others, ["http://192.168.1.23:1111/"]);
     let one = SocketAddr::from(([192, 168, 1, 23], 8080));
     assert_eq!(
-        lentera::serve::open_urls(one, &lan),
+        lentera_serve::open_urls(one, &lan),
         ("http://192.168.1.23:8080/".to_string(), Vec::new())
     );
 }

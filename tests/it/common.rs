@@ -1,7 +1,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use lentera::{Build, BuildOptions, config::Date, render::RenderOptions};
+use lentera_core::{Build, BuildOptions, config::Date, render::RenderOptions};
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -37,11 +37,11 @@ impl TestSite {
         self
     }
 
-    pub fn build_with(&self, opts: BuildOptions) -> lentera::Result<Build> {
-        lentera::build(self.root(), &opts)
+    pub fn build_with(&self, opts: BuildOptions) -> lentera_core::Result<Build> {
+        lentera_core::build(self.root(), &opts)
     }
 
-    pub fn build(&self) -> lentera::Result<Build> {
+    pub fn build(&self) -> lentera_core::Result<Build> {
         self.build_with(options(false, false))
     }
 

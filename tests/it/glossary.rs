@@ -3,11 +3,11 @@
 //! search entries, and the check warning about terms a glossary lacks. On a
 //! fixture and on the real content.
 
-use lentera::check::{self, CheckOptions};
+use lentera_check::{self as check, CheckOptions};
 
 use crate::common::{TestSite, broken_links, html, options, repo};
 
-fn fixture() -> (TestSite, lentera::Build) {
+fn fixture() -> (TestSite, lentera_core::Build) {
     let site = TestSite::fixture("glossary");
     let build = site
         .build_with(options(false, true))
@@ -15,7 +15,7 @@ fn fixture() -> (TestSite, lentera::Build) {
     (site, build)
 }
 
-fn glossary_warnings(build: &lentera::Build) -> Vec<String> {
+fn glossary_warnings(build: &lentera_core::Build) -> Vec<String> {
     build
         .warnings
         .iter()
@@ -111,7 +111,7 @@ fn terms_are_not_linked_in_headings_links_code_or_outside_lessons() {
 #[test]
 fn search_finds_glossary_terms() {
     let (_site, build) = fixture();
-    let index = lentera::search::build(&build.site, "id", false);
+    let index = lentera_core::search::build(&build.site, "id", false);
     let hits = index.search("LTSA");
     assert_eq!(
         hits.first().map(|d| d.path.as_str()),
@@ -121,7 +121,7 @@ fn search_finds_glossary_terms() {
     let js = html(&build, "search/index-en.js");
     assert!(js.contains("\"en/glosarium/#bp3mi\""), "{js}");
     // Javanese searches the Indonesian glossary, marked as untranslated.
-    let jv = lentera::search::build(&build.site, "jv", false);
+    let jv = lentera_core::search::build(&build.site, "jv", false);
     let m = jv.search("m-paspor");
     assert_eq!(m[0].path, "jv/glosarium/#m-paspor");
     assert!(m[0].fallback);
@@ -200,7 +200,8 @@ const REQUIRED: [&str; 15] = [
 
 #[test]
 fn real_content_has_a_glossary_in_every_language_linked_from_lessons() {
-    let build = lentera::build(&repo(), &options(false, true)).expect("the real content builds");
+    let build =
+        lentera_core::build(&repo(), &options(false, true)).expect("the real content builds");
     for lang in ["id", "en", "jv"] {
         let g = build
             .site
@@ -224,7 +225,7 @@ fn real_content_has_a_glossary_in_every_language_linked_from_lessons() {
     ] {
         let page = html(&build, &format!("{prefix}glosarium/index.html"));
         for term in REQUIRED {
-            let id = lentera::markdown::slugify(term);
+            let id = lentera_core::markdown::slugify(term);
             assert!(
                 page.contains(&format!("<dt id=\"{id}\">{term}</dt>")),
                 "{term} on the {lang} glossary page"
@@ -254,7 +255,7 @@ fn real_content_has_a_glossary_in_every_language_linked_from_lessons() {
         );
     }
     assert_eq!(
-        lentera::search::build(&build.site, "en", false).search("SIP3MI")[0].path,
+        lentera_core::search::build(&build.site, "en", false).search("SIP3MI")[0].path,
         "en/glosarium/#sip3mi"
     );
     assert!(

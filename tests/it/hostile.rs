@@ -20,7 +20,7 @@ fn case() -> Case {
     let site = TestSite::fixture("basic");
     std::fs::remove_file(site.root().join("content/desa/sukamaju.yaml")).unwrap();
     let out = site.root().join("output");
-    lentera::build_to(site.root(), &out, &options(false, false)).expect("the fixture builds");
+    lentera_core::build_to(site.root(), &out, &options(false, false)).expect("the fixture builds");
     let before = tree(&out);
     assert!(before.contains_key("index.html"));
     Case { site, out, before }
@@ -43,8 +43,8 @@ impl Case {
             .collect()
     }
 
-    fn try_build(&self) -> lentera::Result<lentera::Build> {
-        lentera::build_to(self.site.root(), &self.out, &options(false, false))
+    fn try_build(&self) -> lentera_core::Result<lentera_core::Build> {
+        lentera_core::build_to(self.site.root(), &self.out, &options(false, false))
     }
 
     /// The build fails with a message holding every part of `expect`, and
@@ -70,7 +70,7 @@ impl Case {
     }
 
     /// The build succeeds; returns it.
-    fn builds(&self) -> lentera::Build {
+    fn builds(&self) -> lentera_core::Build {
         self.try_build()
             .unwrap_or_else(|e| panic!("the build should succeed: {e}"))
     }
@@ -80,7 +80,7 @@ fn lesson(body: &str) -> String {
     format!("---\ntitle: Uji\nsummary: s\n---\n{body}\n")
 }
 
-fn page_html(build: &lentera::Build, path: &str) -> String {
+fn page_html(build: &lentera_core::Build, path: &str) -> String {
     String::from_utf8(build.file(path).unwrap().read().unwrap().into_owned()).unwrap()
 }
 
@@ -122,7 +122,7 @@ fn has_element(html: &str, tag: &str) -> bool {
     false
 }
 
-fn warned(build: &lentera::Build, file: &str, part: &str) -> bool {
+fn warned(build: &lentera_core::Build, file: &str, part: &str) -> bool {
     build
         .warnings
         .iter()
@@ -753,7 +753,7 @@ fn an_output_folder_that_is_a_file_is_an_error_and_kept() {
     let c = case();
     let file = c.site.root().join("keluaran");
     std::fs::write(&file, "punya saya").unwrap();
-    let err = lentera::build_to(c.site.root(), &file, &options(false, false)).unwrap_err();
+    let err = lentera_core::build_to(c.site.root(), &file, &options(false, false)).unwrap_err();
     assert!(err.to_string().contains("keluaran"), "{err}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "punya saya");
 }
@@ -808,14 +808,14 @@ fn a_disk_that_fills_up_keeps_the_previous_output() {
         Err(reason) => return cannot_run(&reason),
     };
     let out = disk.join("output");
-    lentera::build_to(c.site.root(), &out, &options(false, false)).expect("fits at first");
+    lentera_core::build_to(c.site.root(), &out, &options(false, false)).expect("fits at first");
     let before = tree(&out);
     // A large page: the new site does not fit beside the old one.
     c.write(
         "content/pelajaran/besar.id.md",
         lesson(&"Kata demi kata, baris demi baris. ".repeat(40_000)),
     );
-    let err = lentera::build_to(c.site.root(), &out, &options(false, false)).unwrap_err();
+    let err = lentera_core::build_to(c.site.root(), &out, &options(false, false)).unwrap_err();
     assert!(err.to_string().contains("cannot write"), "{err}");
     assert!(before == tree(&out), "the previous output changed");
     let leftovers: Vec<_> = std::fs::read_dir(&disk)
@@ -837,7 +837,7 @@ fn an_output_folder_that_cannot_be_written_keeps_the_previous_output() {
         Ok(m) => m,
         Err(reason) => return cannot_run(&reason),
     };
-    lentera::build_to(c.site.root(), &out, &options(false, false)).unwrap();
+    lentera_core::build_to(c.site.root(), &out, &options(false, false)).unwrap();
     let before = tree(&out);
     let remount = std::process::Command::new("mount")
         .args(["-o", "remount,ro"])
@@ -845,7 +845,7 @@ fn an_output_folder_that_cannot_be_written_keeps_the_previous_output() {
         .status()
         .unwrap();
     assert!(remount.success());
-    let err = lentera::build_to(c.site.root(), &out, &options(false, false)).unwrap_err();
+    let err = lentera_core::build_to(c.site.root(), &out, &options(false, false)).unwrap_err();
     assert!(err.to_string().contains("cannot write"), "{err}");
     assert!(before == tree(&out));
     drop(mount);
@@ -854,7 +854,7 @@ fn an_output_folder_that_cannot_be_written_keeps_the_previous_output() {
 #[test]
 fn a_root_that_is_not_a_site_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let err = lentera::build(dir.path(), &options(false, false)).unwrap_err();
+    let err = lentera_core::build(dir.path(), &options(false, false)).unwrap_err();
     assert!(err.to_string().contains("site.yaml"), "{err}");
 }
 
@@ -912,7 +912,7 @@ fn pages_written_while_rendering_are_in_the_output() {
     let c = case();
     let build = c.builds();
     let page = build.file("pelajaran/jalur-resmi/index.html").unwrap();
-    let lentera::output::Contents::Staged { path, len, .. } = &page.contents else {
+    let lentera_core::output::Contents::Staged { path, len, .. } = &page.contents else {
         panic!("a page of `build_to` is written while rendering");
     };
     assert_eq!(path, &c.out.join("pelajaran/jalur-resmi/index.html"));

@@ -1,7 +1,7 @@
 //! One case per error a user can cause: each names the file, the line and
 //! what to do, and never panics.
 
-use lentera::Error;
+use lentera_core::Error;
 
 use crate::common::TestSite;
 

@@ -1,7 +1,7 @@
 //! Villager first (#27): the help line on every page, the home page's entry
 //! points by situation, and the next step at the end of a lesson.
 
-use lentera::Error;
+use lentera_core::Error;
 
 use crate::common::{TestSite, broken_links, html, links, options};
 
@@ -124,7 +124,7 @@ fn a_next_that_names_no_page_is_an_error_with_file_and_line() {
             assert_eq!(line, 5);
             assert_eq!(message.code(), "named-page-missing");
             assert!(
-                matches!(&hint, Some(lentera::messages::Msg::DidYouMean { best }) if best == "pelajaran/jalur-resmi"),
+                matches!(&hint, Some(lentera_messages::Msg::DidYouMean { best }) if best == "pelajaran/jalur-resmi"),
                 "{hint:?}"
             );
         }
@@ -246,7 +246,7 @@ fn a_help_contact_or_page_that_does_not_exist_is_an_error_with_its_line() {
             assert_eq!(at, line);
             assert_eq!(message.code(), "help-contact-unknown");
             assert!(
-                matches!(&hint, Some(lentera::messages::Msg::DidYouMean { best }) if best == "kp2mi")
+                matches!(&hint, Some(lentera_messages::Msg::DidYouMean { best }) if best == "kp2mi")
             );
         }
         other => panic!("{other:?}"),

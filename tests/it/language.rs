@@ -214,7 +214,7 @@ fn check_json_has_stable_codes() {
 fn message_codes_snapshot() {
     // A code is a promise to tools reading `check --format json`: this
     // snapshot changes only when a code is added (or, never, renamed).
-    insta::assert_snapshot!(lentera::messages::Msg::CODES.join("\n"));
+    insta::assert_snapshot!(lentera_messages::Msg::CODES.join("\n"));
 }
 
 /// `lentera check` on the broken site with exactly these variables set

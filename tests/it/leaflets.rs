@@ -9,7 +9,7 @@
 
 use std::process::Command;
 
-use lentera::output::Contents;
+use lentera_core::output::Contents;
 
 use crate::common::{TestSite, options, repo};
 
@@ -37,7 +37,7 @@ fn run(cmd: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn pdf_bytes(build: &lentera::Build, path: &str) -> Vec<u8> {
+fn pdf_bytes(build: &lentera_core::Build, path: &str) -> Vec<u8> {
     match &build
         .file(path)
         .unwrap_or_else(|| panic!("{path} not built"))
@@ -50,7 +50,7 @@ fn pdf_bytes(build: &lentera::Build, path: &str) -> Vec<u8> {
 
 #[test]
 fn every_village_gets_a_leaflet_per_language_linked_from_its_page() {
-    let build = lentera::build(&repo(), &options(false, false)).unwrap();
+    let build = lentera_core::build(&repo(), &options(false, false)).unwrap();
     let config = &build.site.config;
     assert!(!build.site.villages.is_empty());
     for v in &build.site.villages {
@@ -363,16 +363,16 @@ fn untranslated_lessons_print_in_the_default_language_with_a_warning() {
 fn serve_cache_reuses_unchanged_leaflets_and_remakes_changed_ones() {
     let site = TestSite::fixture("basic");
     let opts = options(false, false);
-    let mut cache = lentera::BuildCache::new();
-    let first = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
-    let again = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    let mut cache = lentera_core::BuildCache::new();
+    let first = lentera_core::build_with(site.root(), &opts, &mut cache).unwrap();
+    let again = lentera_core::build_with(site.root(), &opts, &mut cache).unwrap();
     let path = "desa/sukamaju/sukamaju-id.pdf";
     assert_eq!(pdf_bytes(&first, path), pdf_bytes(&again, path));
     // A changed key point must reach the PDF, never a kept old copy.
     let lesson = site.root().join("content/pelajaran/jalur-resmi.id.md");
     let text = std::fs::read_to_string(&lesson).unwrap();
     std::fs::write(&lesson, text.replace("Jangan bayar calo.", "Tolak calo.")).unwrap();
-    let changed = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    let changed = lentera_core::build_with(site.root(), &opts, &mut cache).unwrap();
     assert_ne!(pdf_bytes(&first, path), pdf_bytes(&changed, path));
     assert_eq!(
         pdf_bytes(&changed, path),
@@ -452,7 +452,7 @@ fn real_posters_are_one_a4_portrait_page_with_a_working_qr_code() {
             let qr = run("zbarimg", &["-q", "--raw", &png]);
             assert_eq!(
                 qr.trim(),
-                lentera::urls::absolute(config, &v.key, lang),
+                lentera_core::urls::absolute(config, &v.key, lang),
                 "{rel}: QR code"
             );
         }

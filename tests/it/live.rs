@@ -8,8 +8,8 @@ use std::path::Path;
 use std::sync::{Mutex, mpsc};
 use std::time::Duration;
 
-use lentera::output::Contents;
-use lentera::serve::{Report, ServeOptions, Server};
+use lentera_core::output::Contents;
+use lentera_serve::{Report, ServeOptions, Server};
 
 use crate::common::{TestSite, copy_dir, options, repo};
 
@@ -125,7 +125,7 @@ fn assert_same(
 fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut opts = options(false, false);
     opts.render.status_page = true;
-    let build = lentera::build(root, &opts).expect("the tree builds");
+    let build = lentera_core::build(root, &opts).expect("the tree builds");
     files_map(build.files)
 }
 
@@ -193,7 +193,7 @@ fn saves_through_the_quick_path_serve_what_a_full_build_makes() {
     let error = broken.expect_err("a link to a heading that is gone is an error");
     assert!(error.contains("bagian-uji-tautan"), "{error}");
     assert!(
-        lentera::build(live.site.root(), &options(false, false)).is_err(),
+        lentera_core::build(live.site.root(), &options(false, false)).is_err(),
         "a full build fails too"
     );
     assert_eq!(
@@ -228,7 +228,7 @@ fn saves_through_the_quick_path_serve_what_a_full_build_makes() {
     live.assert_as_full_build("a change after a full build");
 }
 
-fn files_map(files: Vec<lentera::output::OutputFile>) -> BTreeMap<String, Vec<u8>> {
+fn files_map(files: Vec<lentera_core::output::OutputFile>) -> BTreeMap<String, Vec<u8>> {
     files
         .into_iter()
         .map(|f| {
@@ -257,7 +257,7 @@ fn the_quick_half_makes_final_pages() {
     // As `serve` runs it: with the staff status page.
     let mut opts = options(false, false);
     opts.render.status_page = true;
-    let mut live = lentera::live::Live::new(site.root(), &opts);
+    let mut live = lentera_serve::live::Live::new(site.root(), &opts);
     let (first, files) = live.full().expect("the first build");
     let homes: std::collections::BTreeSet<String> = first
         .site

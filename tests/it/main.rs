@@ -1,7 +1,7 @@
 //! One integration-test binary: fixture sites built in-process, the CLI, and
 //! the real content.
 
-#![allow(clippy::result_large_err)] // lentera::Error is large by design (see src/lib.rs).
+#![allow(clippy::result_large_err)] // lentera_core::Error is large by design (see src/lib.rs).
 
 mod browser;
 mod build;

@@ -5,7 +5,7 @@
 use crate::common::{TestSite, options, repo};
 
 /// The HTML pages of a build made with `--no-minify`, as written.
-fn pages(build: &lentera::Build) -> Vec<(String, Vec<u8>)> {
+fn pages(build: &lentera_core::Build) -> Vec<(String, Vec<u8>)> {
     build
         .files
         .iter()
@@ -16,8 +16,8 @@ fn pages(build: &lentera::Build) -> Vec<(String, Vec<u8>)> {
 
 /// Minified in one pass: `None` if the page was left to minify-html.
 fn one_pass(path: &str, html: &[u8]) -> Option<()> {
-    let fast = lentera::minify::fast(html)?;
-    let reference = lentera::minify::reference(html);
+    let fast = lentera_minify::fast(html)?;
+    let reference = lentera_minify::reference(html);
     assert!(
         fast == reference,
         "{path}: the one-pass minifier differs from minify-html"
@@ -28,7 +28,7 @@ fn one_pass(path: &str, html: &[u8]) -> Option<()> {
 #[test]
 fn every_real_page_minifies_in_one_pass_as_minify_html_would() {
     for portable in [false, true] {
-        let build = lentera::build(&repo(), &options(portable, true)).unwrap();
+        let build = lentera_core::build(&repo(), &options(portable, true)).unwrap();
         let pages = pages(&build);
         assert!(pages.len() > 100, "{} pages", pages.len());
         for (path, html) in &pages {

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use lentera::{Build, urls};
+use lentera_core::{Build, urls};
 
 use crate::common::{TestSite, html, links, options, repo};
 
@@ -16,7 +16,7 @@ const BUDGET: usize = 300 * 1000;
 fn real() -> &'static Build {
     static BUILD: OnceLock<Build> = OnceLock::new();
     BUILD.get_or_init(|| {
-        lentera::build(&repo(), &options(false, false)).expect("the real content builds")
+        lentera_core::build(&repo(), &options(false, false)).expect("the real content builds")
     })
 }
 

@@ -8,10 +8,10 @@ use std::path::Path;
 #[cfg(feature = "leaflets")]
 use std::process::Command;
 
-use lentera::check::{CheckOptions, Report, Severity, run};
-use lentera::config::Date;
+use lentera_check::{CheckOptions, Report, Severity, run};
+use lentera_core::config::Date;
 #[cfg(feature = "leaflets")]
-use lentera::output::Contents;
+use lentera_core::output::Contents;
 
 use crate::common::{TestSite, copy_dir, repo};
 
@@ -64,7 +64,7 @@ fn publish_check(site: &TestSite, drafts: bool) -> Report {
         &CheckOptions {
             today: Date::parse(TODAY),
             publish: true,
-            build: lentera::BuildOptions {
+            build: lentera_core::BuildOptions {
                 drafts,
                 ..Default::default()
             },
@@ -306,7 +306,7 @@ fn tool(cmd: &str, args: &[&str]) -> std::process::Output {
 }
 
 #[cfg(feature = "leaflets")]
-fn pdf_of(build: &lentera::Build, path: &str, dir: &Path) -> std::path::PathBuf {
+fn pdf_of(build: &lentera_core::Build, path: &str, dir: &Path) -> std::path::PathBuf {
     let bytes = match &build
         .file(path)
         .unwrap_or_else(|| panic!("{path}"))
@@ -599,7 +599,7 @@ fn real_call_sheet_is_one_a4_page_with_every_number() {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let config = lentera::config::Config::load(&repo().join("content/site.yaml")).unwrap();
+    let config = lentera_core::config::Config::load(&repo().join("content/site.yaml")).unwrap();
     let mut numbers = 0;
     for h in config.number_holders() {
         for n in h.numbers {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use lentera::content::{Page, TranslationState};
+use lentera_core::content::{Page, TranslationState};
 
 use crate::common::{broken_links, options, repo};
 
@@ -18,11 +18,11 @@ const CORE: [&str; 5] = [
     "kontak",
 ];
 
-fn build() -> lentera::Build {
-    lentera::build(&repo(), &options(false, false)).expect("the real content builds")
+fn build() -> lentera_core::Build {
+    lentera_core::build(&repo(), &options(false, false)).expect("the real content builds")
 }
 
-fn lessons<'a>(build: &'a lentera::Build, lang: &str) -> Vec<&'a Page> {
+fn lessons<'a>(build: &'a lentera_core::Build, lang: &str) -> Vec<&'a Page> {
     build
         .site
         .pages
@@ -34,7 +34,7 @@ fn lessons<'a>(build: &'a lentera::Build, lang: &str) -> Vec<&'a Page> {
 #[test]
 fn real_site_builds_with_working_links() {
     for portable in [false, true] {
-        let build = lentera::build(&repo(), &options(portable, false)).unwrap();
+        let build = lentera_core::build(&repo(), &options(portable, false)).unwrap();
         assert_eq!(
             broken_links(&build),
             Vec::<String>::new(),
@@ -91,7 +91,7 @@ fn lessons_per_language() {
         for lang in &build.site.config.languages {
             let path = format!(
                 "{}index.html",
-                lentera::urls::page_path(&build.site.config, group.key(), &lang.code, false)
+                lentera_core::urls::page_path(&build.site.config, group.key(), &lang.code, false)
             );
             assert!(build.file(&path).is_some(), "{path} was not built");
         }
@@ -340,7 +340,7 @@ fn page_budget() {
     for file in build
         .files
         .iter()
-        .filter(|f| f.path.ends_with(".html") && !f.path.ends_with(lentera::urls::ONE_FILE))
+        .filter(|f| f.path.ends_with(".html") && !f.path.ends_with(lentera_core::urls::ONE_FILE))
     {
         let text = file.text().unwrap();
         let size = gzip_len(text.as_bytes());
@@ -502,7 +502,7 @@ fn local_form_runs(text: &str, targets: &BTreeSet<String>) -> Vec<String> {
 /// contact page, leaflets) and in every page and rendered file.
 #[test]
 fn numbers_from_abroad_international() {
-    use lentera::config::NumberKind;
+    use lentera_core::config::NumberKind;
     let build = build();
     let config = &build.site.config;
     let def = config.default_language.as_str();
@@ -613,12 +613,12 @@ fn no_placeholder_verified_dates() {
 fn portable_site_zip_is_linked_from_the_about_page_and_works_unzipped() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
-    let build = lentera::build_to(&repo(), &out, &options(false, false)).unwrap();
-    let zip_path = out.join(lentera::portable_zip::PATH);
+    let build = lentera_core::build_to(&repo(), &out, &options(false, false)).unwrap();
+    let zip_path = out.join(lentera_core::portable_zip::PATH);
     let bytes = std::fs::read(&zip_path).expect("the zip is written");
     let about = std::fs::read_to_string(out.join("tentang/index.html")).unwrap();
     assert!(
-        about.contains(&format!("href=../{}", lentera::portable_zip::PATH)),
+        about.contains(&format!("href=../{}", lentera_core::portable_zip::PATH)),
         "the about page links the zip"
     );
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
@@ -876,9 +876,9 @@ fn posters_print_each_numbers_note_and_no_staff_note() {
             .unwrap()
             .to_string();
         let bytes = match &build.file(rel).unwrap().contents {
-            lentera::output::Contents::Bytes(b) => b.clone(),
-            lentera::output::Contents::Copy(p)
-            | lentera::output::Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
+            lentera_core::output::Contents::Bytes(b) => b.clone(),
+            lentera_core::output::Contents::Copy(p)
+            | lentera_core::output::Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
         };
         let path = dir.path().join("p.pdf");
         std::fs::write(&path, bytes).unwrap();

@@ -2,14 +2,14 @@
 //! translation starts from its original, stale and unpublished translations
 //! are shown, and the staff status page is not part of a plain build.
 
-use lentera::check::{CheckOptions, Severity, run};
-use lentera::config::Date;
-use lentera::messages::Msg;
-use lentera::status::Status;
+use lentera_check::{CheckOptions, Severity, run};
+use lentera_core::config::Date;
+use lentera_core::status::Status;
+use lentera_messages::Msg;
 
 use crate::common::TestSite;
 
-fn check(site: &TestSite) -> lentera::check::Report {
+fn check(site: &TestSite) -> lentera_check::Report {
     run(
         site.root(),
         &CheckOptions {
@@ -35,7 +35,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 }
 
 /// The errors of a failed build, as (file, line, code, hint code).
-fn errors(err: &lentera::Error) -> Vec<(String, usize, &'static str, Option<&'static str>)> {
+fn errors(err: &lentera_core::Error) -> Vec<(String, usize, &'static str, Option<&'static str>)> {
     err.diagnostics()
         .into_iter()
         .map(|d| {
@@ -116,7 +116,7 @@ fn an_unfilled_village_fails_the_build_naming_file_line_and_field() {
         .find(|d| d.line == line_of(&text, "kecamatan:"))
         .unwrap();
     assert_eq!(
-        kec.message.text(lentera::messages::Lang::Id),
+        kec.message.text(lentera_messages::Lang::Id),
         "`kecamatan` masih berisi isian contoh `[ISI: Nama Kecamatan]` dari `lentera new`"
     );
 
@@ -247,9 +247,10 @@ fn a_translation_starts_from_the_original() {
         assert!(text.contains(want), "{want:?} not in:\n{text}");
     }
     // The copy parses as a page with the original's fields.
-    let config = lentera::config::Config::load(&site.root().join("content/site.yaml")).unwrap();
-    let page = lentera::content::parse_page("pelajaran/asal.en.md", &text, &config).unwrap();
-    assert_eq!(page.front.kind, Some(lentera::content::Kind::Scam));
+    let config =
+        lentera_core::config::Config::load(&site.root().join("content/site.yaml")).unwrap();
+    let page = lentera_core::content::parse_page("pelajaran/asal.en.md", &text, &config).unwrap();
+    assert_eq!(page.front.kind, Some(lentera_core::content::Kind::Scam));
     assert_eq!(page.front.weight, 70);
     assert_eq!(page.front.key_points.len(), 2);
     assert_eq!(page.front.updated, None);

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::Command;
 
-use lentera::output::Contents;
-use lentera::search::{self, Index, stem::Stemmer};
+use lentera_core::output::Contents;
+use lentera_core::search::{self, Index, stem::Stemmer};
 
 use crate::common::{broken_links, html, options, repo};
 
@@ -29,11 +29,11 @@ const QUERIES: [&str; 12] = [
     "visa turis",
 ];
 
-fn build(portable: bool) -> lentera::Build {
-    lentera::build(&repo(), &options(portable, true)).expect("the real content builds")
+fn build(portable: bool) -> lentera_core::Build {
+    lentera_core::build(&repo(), &options(portable, true)).expect("the real content builds")
 }
 
-fn bytes(build: &lentera::Build, path: &str) -> Vec<u8> {
+fn bytes(build: &lentera_core::Build, path: &str) -> Vec<u8> {
     match &build
         .file(path)
         .unwrap_or_else(|| panic!("{path} was not built"))
@@ -160,7 +160,7 @@ fn topic_pages_are_the_fallback_of_the_search_form() {
 }
 
 /// Every Indonesian word of the content with the build's stem.
-fn content_stems(build: &lentera::Build) -> BTreeMap<String, String> {
+fn content_stems(build: &lentera_core::Build) -> BTreeMap<String, String> {
     let stemmer = Stemmer::indonesian();
     let mut stems = BTreeMap::new();
     for page in build.site.pages.iter().filter(|p| p.lang == "id") {

@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use lentera::serve::{ServeOptions, Server};
+use lentera_serve::{ServeOptions, Server};
 
 use crate::common::{TestSite, options};
 
@@ -392,11 +392,11 @@ fn a_site_that_does_not_build_is_still_served_with_its_error() {
 fn a_rebuild_from_the_cache_equals_a_fresh_build() {
     let site = TestSite::fixture("basic");
     let opts = options(false, false);
-    let mut cache = lentera::BuildCache::new();
-    lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    let mut cache = lentera_core::BuildCache::new();
+    lentera_core::build_with(site.root(), &opts, &mut cache).unwrap();
     site.write(PAGE, &lesson("Baru."));
-    let cached = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
-    let fresh = lentera::build(site.root(), &opts).unwrap();
+    let cached = lentera_core::build_with(site.root(), &opts, &mut cache).unwrap();
+    let fresh = lentera_core::build(site.root(), &opts).unwrap();
     assert_eq!(cached.files, fresh.files);
     // A template change: serve forgets the compiled templates first.
     site.write(
@@ -404,10 +404,10 @@ fn a_rebuild_from_the_cache_equals_a_fresh_build() {
         "<!doctype html><html><body>hilang</body></html>",
     );
     cache.forget_theme();
-    let cached = lentera::build_with(site.root(), &opts, &mut cache).unwrap();
+    let cached = lentera_core::build_with(site.root(), &opts, &mut cache).unwrap();
     assert_eq!(
         cached.files,
-        lentera::build(site.root(), &opts).unwrap().files
+        lentera_core::build(site.root(), &opts).unwrap().files
     );
     assert!(
         cached

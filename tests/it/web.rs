@@ -137,7 +137,7 @@ fn a_feed_holds_the_newest_thirty_and_the_home_page_five() {
     let build = site.build().unwrap();
     let xml = build.file("atom.xml").unwrap().text().unwrap();
     let feed = check_atom(xml, "https://contoh.example/desa/", "atom.xml");
-    assert_eq!(feed.entries().len(), lentera::render::FEED_LIMIT);
+    assert_eq!(feed.entries().len(), lentera_core::render::FEED_LIMIT);
     // Days 31..35 all fall on 31 December: by title after the date.
     assert_eq!(feed.entries()[0].title().as_str(), "Pelajaran 31");
     assert!(
@@ -161,7 +161,7 @@ fn a_feed_holds_the_newest_thirty_and_the_home_page_five() {
         .skip(1)
         .map(|li| li.split("href=").nth(1).unwrap().split('>').next().unwrap())
         .collect();
-    assert_eq!(shown.len(), lentera::render::RECENT_LIMIT);
+    assert_eq!(shown.len(), lentera_core::render::RECENT_LIMIT);
     assert_eq!(shown[0], "./banyak/p31/");
     assert!(
         recent.contains("<time datetime=2026-12-31>31 Desember 2026</time>"),
@@ -368,7 +368,7 @@ fn a_plain_svg_is_copied_as_it_is() {
     let build = site.build().unwrap();
     let file = build.file("pelajaran/alur.svg").unwrap();
     match &file.contents {
-        lentera::output::Contents::Copy(p) => {
+        lentera_core::output::Contents::Copy(p) => {
             assert_eq!(std::fs::read_to_string(p).unwrap(), svg)
         }
         other => panic!("not copied: {other:?}"),

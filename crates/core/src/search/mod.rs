@@ -1,0 +1,385 @@
+//! The site's offline search: one index per language, written as a small
+//! script (`search/index-LANG.js`, which sets `window.lenteraSearch`) so that
+//! a `<script>` tag can load it from `file://` too, plus the A–Z topic page
+//! that the search form falls back to without JavaScript.
+//!
+//! This module decides what is indexed in each language (a page missing in a
+//! language is indexed there with its Indonesian text, so a search on a
+//! fallback page finds it; villages; glossary terms) and turns Markdown into
+//! the plain text the analysis reads. Folding, stemming, weighing, the index
+//! format and the ranking are the crate `lentera-search`.
+
+pub mod topics;
+
+use std::sync::Arc;
+
+pub use lentera_search::*;
+
+use crate::config::Config;
+use crate::content::Page;
+use crate::library::Library;
+use crate::markdown;
+use crate::output::OutputFile;
+use crate::urls::page_path;
+
+pub use topics::{TopicEntry, TopicGroup, TopicLink, topics};
+
+/// Output path of one language's index.
+pub fn index_path(lang: &str) -> String {
+    crate::urls::search_index(lang)
+}
+
+/// Output path of the browser script (copied from the theme's `static/`).
+pub const SCRIPT_PATH: &str = crate::urls::SEARCH_SCRIPT;
+
+/// The A–Z topic page of `lang` (see [`crate::urls::topics_page`]).
+pub fn topics_path(config: &Config, lang: &str, portable: bool) -> String {
+    crate::urls::topics_page(config, lang, portable)
+}
+
+/// The text of a Markdown body: (headings, everything else).
+fn plain_text(body: &str) -> (String, String) {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut headings = String::new();
+    let mut text = String::with_capacity(body.len());
+    let mut in_heading = false;
+    for event in markdown::parser(body) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                headings.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) => {
+                let out = if in_heading { &mut headings } else { &mut text };
+                out.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
+                let out = if in_heading { &mut headings } else { &mut text };
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    (headings, text)
+}
+
+/// Each page key in `lang`: the page written in it, or the original it falls
+/// back to (see [`Library::resolve`]), with whether it is such a fallback.
+pub fn pages_in<'a>(
+    site: &'a Library,
+    lang: &'a str,
+) -> impl Iterator<Item = (&'a Page, bool)> + 'a {
+    site.in_language(lang).map(|r| (r.page, r.fallback))
+}
+
+/// The text of a page, for the index, with its body still Markdown: what
+/// the memo keeps analyses by.
+#[derive(Hash)]
+struct PageText<'a> {
+    lang: &'a str,
+    keywords: Vec<&'a str>,
+    title: &'a str,
+    summary: &'a str,
+    key_points: Vec<&'a str>,
+    body: &'a str,
+}
+
+fn page_text(page: &Page) -> PageText<'_> {
+    let front = &page.front;
+    PageText {
+        lang: &page.lang,
+        keywords: front.keywords.iter().map(String::as_str).collect(),
+        title: &front.title,
+        summary: front.summary.as_deref().unwrap_or_default(),
+        key_points: front.key_points.iter().map(String::as_str).collect(),
+        body: &page.body,
+    }
+}
+
+/// Analyse a page's text, its Markdown body read as plain text.
+fn analyze_page(text: &PageText) -> Analysis {
+    let (headings, body) = plain_text(text.body);
+    analyze(&DocText {
+        lang: text.lang,
+        keywords: text.keywords.clone(),
+        title: text.title,
+        summary: text.summary,
+        key_points: text.key_points.clone(),
+        headings: &headings,
+        body: &body,
+    })
+}
+
+/// Every page's analysis, by its position in `site.pages`: each page is
+/// tokenised and stemmed once, in parallel, whatever the number of languages
+/// it is shown in.
+fn analyses(site: &Library, memo: Option<&Memo>) -> Vec<Arc<Analysis>> {
+    use rayon::prelude::*;
+    site.pages
+        .par_iter()
+        .map(|p| {
+            let text = page_text(p);
+            let make = || Arc::new(analyze_page(&text));
+            match memo {
+                Some(memo) => memo
+                    .get_or_make(&text, text.body.len(), || {
+                        Ok::<_, std::convert::Infallible>(make())
+                    })
+                    .unwrap_or_else(|never| match never {}),
+                None => make(),
+            }
+        })
+        .collect()
+}
+
+/// Page analyses kept by `serve` between builds, by the text they were made
+/// from, so that after a save only the saved page is analysed again.
+pub type Memo = crate::output::Memo<Arc<Analysis>>;
+
+/// The index of `lang`: every page (translated or fallback) and village.
+pub fn build(site: &Library, lang: &str, portable: bool) -> Index {
+    build_with(site, lang, portable, &analyses(site, None))
+}
+
+fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Arc<Analysis>]) -> Index {
+    let config = &site.config;
+    let def = config.default_language.as_str();
+    let pages = site.in_language(lang).map(|resolved| {
+        let page = resolved.page;
+        let front = &page.front;
+        let doc = Doc {
+            title: front.title.clone(),
+            summary: front.summary.clone().unwrap_or_default(),
+            path: page_path(config, &page.key, lang, portable),
+            fallback: resolved.fallback,
+        };
+        (doc, analyses[resolved.index].as_ref())
+    });
+    // Villages and glossary terms, analysed here (for this language).
+    let mut others = Vec::new();
+    for v in &site.villages {
+        let f = &v.file;
+        let place = [
+            f.kecamatan.as_deref(),
+            Some(f.kabupaten.as_str()),
+            f.provinsi.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        let about = f
+            .about
+            .as_ref()
+            .map(|a| a.get(lang, def))
+            .unwrap_or_default();
+        // A village's text is in the reader's language when it has one.
+        let text_lang = match &f.about {
+            Some(crate::config::Localized::PerLanguage(map)) if map.contains_key(lang) => lang,
+            _ => def,
+        };
+        let (headings, body) = plain_text(about);
+        let analysis = analyze(&DocText {
+            lang: text_lang,
+            title: &f.name,
+            summary: &place,
+            headings: &headings,
+            body: &body,
+            ..Default::default()
+        });
+        let doc = Doc {
+            title: f.name.clone(),
+            summary: place,
+            path: page_path(config, &v.key, lang, portable),
+            fallback: false,
+        };
+        others.push((doc, analysis));
+    }
+    // Each glossary term is a result of its own, leading to its explanation.
+    if let Some(glossary) = site.glossary(lang) {
+        let page = crate::glossary::page_path(config, lang, portable);
+        for e in &glossary.entries {
+            let analysis = analyze(&DocText {
+                lang: &glossary.lang,
+                keywords: vec![e.term.as_str()],
+                title: &e.term,
+                summary: &e.text,
+                ..Default::default()
+            });
+            let doc = Doc {
+                title: e.term.clone(),
+                summary: e.text.clone(),
+                path: format!("{page}#{}", e.id),
+                fallback: glossary.lang != lang,
+            };
+            others.push((doc, analysis));
+        }
+    }
+    let (other_docs, other_analyses): (Vec<Doc>, Vec<Analysis>) = others.into_iter().unzip();
+    Index::with_docs(
+        lang,
+        pages.chain(other_docs.into_iter().zip(&other_analyses)),
+    )
+}
+
+/// The index file of every language; with `memo` (`serve`), pages whose
+/// text did not change since the last build are not analysed again.
+pub fn files(site: &Library, portable: bool, memo: Option<&Memo>) -> Vec<OutputFile> {
+    use rayon::prelude::*;
+    let analyses = analyses(site, memo);
+    site.config
+        .languages
+        .par_iter()
+        .map(|l| {
+            let index = build_with(site, &l.code, portable, &analyses);
+            OutputFile::bytes(index_path(&l.code), index.to_js())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Library {
+        crate::library::test_library(
+            "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: Indonesia}\n  - {code: jv, name: Jawa}\n",
+            files,
+        )
+    }
+
+    /// `serve` keeps analyses by text: the index files are the same with
+    /// and without the memo, a changed page is analysed again, and what a
+    /// build did not use is gone after the next.
+    #[test]
+    fn kept_analyses_give_the_same_index_and_follow_edits() {
+        let one = site(&[
+            (
+                "a.id.md",
+                "---\ntitle: Paspor resmi\n---\nMembuat paspor di kantor imigrasi.",
+            ),
+            (
+                "b.id.md",
+                "---\ntitle: Calo\n---\nCalo menjanjikan kerja cepat.",
+            ),
+        ]);
+        let memo = Memo::default();
+        memo.next_build();
+        assert_eq!(files(&one, false, Some(&memo)), files(&one, false, None));
+        assert_eq!(memo.len(), 2);
+        let edited = site(&[
+            (
+                "a.id.md",
+                "---\ntitle: Paspor resmi\n---\nMembuat paspor di kantor imigrasi.",
+            ),
+            ("b.id.md", "---\ntitle: Calo\n---\nCalo meminta uang muka."),
+        ]);
+        memo.next_build();
+        let with_memo = files(&edited, false, Some(&memo));
+        assert_eq!(with_memo, files(&edited, false, None));
+        assert_ne!(with_memo, files(&one, false, None));
+        // The old text of b.id.md is kept one build more, then dropped.
+        assert_eq!(memo.len(), 3);
+        memo.next_build();
+        files(&edited, false, Some(&memo));
+        assert_eq!(memo.len(), 2);
+    }
+
+    fn paths(results: &[&Doc]) -> Vec<String> {
+        results.iter().map(|d| d.path.clone()).collect()
+    }
+
+    #[test]
+    fn keywords_weigh_more_than_the_title_and_the_title_more_than_the_body() {
+        let site = site(&[
+            (
+                "a/kata.md",
+                "---\ntitle: Satu\nkeywords: [tipu]\n---\nIsi.\n",
+            ),
+            ("a/judul.md", "---\ntitle: Awas tipu daya\n---\nIsi.\n"),
+            (
+                "a/isi.md",
+                "---\ntitle: Tiga\n---\n## Tipu\n\nTipu, menipu, penipuan, tertipu, ditipu, tipuan, penipu.\n",
+            ),
+        ]);
+        let index = build(&site, "id", false);
+        let (k, t, b) = (
+            index.weight("tipu", "a/kata/"),
+            index.weight("tipu", "a/judul/"),
+            index.weight("tipu", "a/isi/"),
+        );
+        assert!(k > t && t > b && b > 0, "keyword {k}, title {t}, body {b}");
+        assert_eq!(
+            paths(&index.search("tipu")),
+            vec!["a/kata/", "a/judul/", "a/isi/"]
+        );
+    }
+
+    #[test]
+    fn word_forms_and_typos_find_the_root() {
+        let site = site(&[(
+            "modus/calo.md",
+            "---\ntitle: Calo\nsummary: Janji cepat berangkat.\n---\nPenipuan oleh calo.\n",
+        )]);
+        let index = build(&site, "id", false);
+        for query in [
+            "tipu",
+            "menipu",
+            "ditipu",
+            "PENIPUAN",
+            "penipuaan",
+            "berangkatnya",
+        ] {
+            assert_eq!(paths(&index.search(query)), vec!["modus/calo/"], "{query}");
+        }
+        // One edit only, and only on words of five letters or more.
+        assert!(index.search("penipuaaan").is_empty());
+        assert!(index.search("calu").is_empty());
+        assert!(index.roots.contains("tipu") && index.roots.contains("calo"));
+        let doc = &index.search("tipu")[0];
+        assert_eq!(
+            (doc.title.as_str(), doc.summary.as_str()),
+            ("Calo", "Janji cepat berangkat.")
+        );
+    }
+
+    #[test]
+    fn fallback_pages_are_indexed_in_every_language() {
+        let site = site(&[
+            (
+                "modus/utang.md",
+                "---\ntitle: Utang\n---\nJerat utang dan penipuan.\n",
+            ),
+            ("modus/calo.md", "---\ntitle: Calo\n---\nCalo.\n"),
+            ("modus/calo.jv.md", "---\ntitle: Calo\n---\nCalo ngapusi.\n"),
+        ]);
+        let jv = build(&site, "jv", true);
+        let utang = jv.search("menipu");
+        assert_eq!(paths(&utang), vec!["jv/modus/utang/index.html"]);
+        assert!(utang[0].fallback);
+        // Javanese text is indexed as written.
+        assert_eq!(
+            paths(&jv.search("ngapusi")),
+            vec!["jv/modus/calo/index.html"]
+        );
+        assert!(!jv.search("ngapusi")[0].fallback);
+        assert!(jv.terms.contains_key("ngapusi"));
+    }
+
+    #[test]
+    fn the_index_is_a_script_with_its_roots() {
+        let site = site(&[("a.md", "---\ntitle: Penipuan\n---\n")]);
+        let js = build(&site, "id", false).to_js();
+        assert!(
+            js.contains("\nwindow.lenteraSearch={\"lang\":\"id\",\"roots\":\"tipu\","),
+            "{js}"
+        );
+        assert!(
+            js.contains("\"docs\":[[\"Penipuan\",\"\",\"a/\",0]]"),
+            "{js}"
+        );
+        assert!(js.contains("\"terms\":{\"tipu\":[0,8]}"), "{js}");
+    }
+}
