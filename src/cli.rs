@@ -367,7 +367,7 @@ fn print_warnings(warnings: &[lentera_core::diagnostic::Diagnostic], root: &Path
     let style = Style::for_terminal(lang, &std::io::stderr());
     let (stale, others): (Vec<_>, Vec<_>) = warnings
         .iter()
-        .partition(|w| lentera_core::diagnostic::is_stale_number(w));
+        .partition(|w| lentera_core::warnings::is_stale_number(w));
     let others: Vec<_> = others.into_iter().cloned().collect();
     for warning in &lentera_core::diagnostic::capped(&others) {
         eprintln!("{}", lentera_core::report::render(warning, root, style));

@@ -114,9 +114,7 @@ pub fn run(root: &Path, opts: &CheckOptions) -> Report {
             Err(err) => {
                 diagnostics.extend(from_error(&err));
                 if let Ok(site) = &loaded {
-                    diagnostics.extend(lentera_core::diagnostic::content_warnings(
-                        root, site, today,
-                    ));
+                    diagnostics.extend(lentera_core::warnings::content_warnings(root, site, today));
                 }
             }
         }

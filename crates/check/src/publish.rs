@@ -10,7 +10,7 @@ use std::path::Path;
 use lentera_core::Build;
 use lentera_core::config::Date;
 use lentera_core::content::TranslationState;
-use lentera_core::diagnostic::{self, Diagnostic, Severity};
+use lentera_core::diagnostic::{Diagnostic, Severity};
 use lentera_messages::Msg;
 
 /// Every reason the built site must not be published or printed yet, each
@@ -44,7 +44,7 @@ pub fn preflight(root: &Path, build: &Build, today: Date) -> Vec<Diagnostic> {
         out.push(error(
             site_yaml_path,
             lentera_core::yaml::line_of(&site_yaml, &format!("key: {key}")),
-            diagnostic::stale_numbers(key, checked, days),
+            lentera_core::warnings::stale_numbers(key, checked, days),
             Msg::CheckNumbers,
         ));
     }
@@ -53,7 +53,7 @@ pub fn preflight(root: &Path, build: &Build, today: Date) -> Vec<Diagnostic> {
         out.push(error(
             village.path.as_path(),
             lentera_core::yaml::line_of(&text, &name),
-            diagnostic::stale_phone(&name, checked, days),
+            lentera_core::warnings::stale_phone(&name, checked, days),
             Msg::CheckPhone,
         ));
     }

@@ -174,7 +174,7 @@ const STRINGS: [(&str, &str); 13] = [
 /// The output path of a village's leaflet in `lang`: next to the village
 /// page in the default language, named so a downloaded file says what it is.
 pub fn output_path(config: &Config, village: &Village, lang: &str) -> String {
-    crate::urls::leaflet(config, village, lang)
+    crate::urls::leaflet(config, &village.key, &village.slug, lang)
 }
 
 /// The leaflets of every village in every language it lists, and with
@@ -188,7 +188,7 @@ pub fn plan(site: &Library, strings: &Strings, built: Date, posters: bool) -> Ve
             if posters {
                 let mut poster = leaflet.clone();
                 poster.poster = true;
-                poster.path = crate::urls::poster(config, village, lang);
+                poster.path = crate::urls::poster(config, &village.key, &village.slug, lang);
                 jobs.push(poster);
             }
             jobs.push(leaflet);

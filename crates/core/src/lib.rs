@@ -13,9 +13,9 @@
 pub mod callsheet;
 pub mod config;
 pub mod content;
+pub mod date;
 pub mod diagnostic;
 pub mod error;
-pub mod glossary;
 pub mod i18n;
 pub mod images;
 pub mod incremental;
@@ -37,6 +37,7 @@ pub mod status;
 pub mod svg;
 pub mod templates;
 pub mod urls;
+pub mod warnings;
 pub mod yaml;
 
 pub use error::{Error, Result};

@@ -2,6 +2,7 @@
 //! set, heading ids and the table of contents, callouts, and internal links
 //! written as links to `.md` files.
 
+pub use crate::urls::slugify;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -46,7 +47,7 @@ pub struct LinkEnv<'a> {
     /// Sizes and WebP copies of processed images, by content path.
     pub images: &'a BTreeMap<String, ImageInfo>,
     /// Link the first use of each glossary term to its explanation (lessons).
-    pub glossary: Option<&'a crate::glossary::Links>,
+    pub glossary: Option<&'a crate::content::glossary::Links>,
 }
 
 /// Localised titles for `> [!NOTE]` and friends.
@@ -473,43 +474,6 @@ fn unique_id(base: String, used: &mut BTreeMap<String, usize>) -> String {
     used.insert(base.clone(), n);
     used.entry(id.clone()).or_insert(0);
     id
-}
-
-/// A stable, readable id from heading text: lowercase ASCII letters, digits and
-/// dashes, with Latin diacritics folded (`Pitakonan Kulawarga` → `pitakonan-kulawarga`,
-/// `Hak-hak Anda!` → `hak-hak-anda`, `Rp0 & 18 tahun` → `rp0-18-tahun`).
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = fold(c);
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') && c != '\'' && c != '’' {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() {
-        "bagian".to_string()
-    } else {
-        slug
-    }
-}
-
-fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ō' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-        'ç' => 'c',
-        'ñ' | 'ŋ' => 'n',
-        'ý' | 'ÿ' => 'y',
-        other => other,
-    }
 }
 
 pub fn escape(s: &str) -> String {

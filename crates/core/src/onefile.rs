@@ -28,25 +28,12 @@ use crate::i18n::Strings;
 use crate::library::{Library, Resolved};
 use crate::markdown::{self, LinkEnv};
 use crate::output::{OutputFile, minify_html};
-use crate::render::{self, RenderOptions};
+use crate::render::{self, Edition, RenderOptions};
 use crate::templates::Templates;
 use crate::urls;
 
 /// The theme template of the edition; a theme without it gets none.
 pub const TEMPLATE: &str = "onefile.html";
-
-/// What the home page needs to link an edition.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Edition {
-    pub lang: String,
-    /// Output path from the site root (`en/semua-pelajaran.html`).
-    pub path: String,
-    /// File name for the `download` attribute (`semua-pelajaran-en.html`).
-    pub download: String,
-    pub bytes: usize,
-    /// Size in kilobytes (1000 bytes, as phones show it).
-    pub size_kb: usize,
-}
 
 /// Stands for the site root in links while a lesson is rendered for the
 /// file, so every link the Markdown renderer made (as opposed to a link

@@ -613,6 +613,16 @@ fn unchanged(old: &Path, contents: &Contents) -> bool {
     }
 }
 
+/// A file size for readers: "340 KB", "1.2 MB" (1000-byte units, as phones
+/// show them).
+pub fn human_size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use crate::error::{Error, Result};
 use crate::options::BuildOptions;
 use crate::{
-    config, content, diagnostic, glossary, i18n, images, incremental, leaflets, library, onefile,
-    output, portable_zip, render, search, templates,
+    config, content, diagnostic, i18n, images, incremental, leaflets, library, onefile, output,
+    portable_zip, render, search, templates,
 };
 use lentera_messages as messages;
 
@@ -275,11 +275,11 @@ pub fn produce(
     let (rendered, pages) = rendered?;
     let leaflet_files =
         leaflet_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
-    let mut warnings = diagnostic::content_warnings(root, &site, built);
+    let mut warnings = crate::warnings::content_warnings(root, &site, built);
     warnings.extend(leaflet_jobs.iter().filter_map(|j| j.warning()));
-    warnings.extend(diagnostic::placeholder_base_url(root, &site.config));
+    warnings.extend(crate::warnings::placeholder_base_url(root, &site.config));
     warnings.extend(rendered.warnings);
-    warnings.extend(glossary::warnings(&site));
+    warnings.extend(crate::warnings::glossary_warnings(&site));
     if !cfg!(feature = "leaflets") && leaflet_template.is_some() && !site.villages.is_empty() {
         warnings.push(diagnostic::Diagnostic::warning(
             "content/desa",
@@ -291,7 +291,7 @@ pub fn produce(
         ));
     }
     let missing_strings = strings.misses();
-    warnings.extend(diagnostic::missing_strings(
+    warnings.extend(crate::warnings::missing_strings(
         &site.config.theme,
         &missing_strings,
     ));

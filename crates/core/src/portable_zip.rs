@@ -58,7 +58,7 @@ pub fn zip(files: &[OutputFile]) -> Result<(OutputFile, ZipInfo)> {
     let len = bytes.len() as u64;
     let info = ZipInfo {
         path: PATH.to_string(),
-        size: crate::render::human_size(len),
+        size: crate::output::human_size(len),
         bytes: len,
     };
     Ok((OutputFile::bytes(PATH, bytes), info))

@@ -3,7 +3,6 @@
 //! root, the others under their code (`pelajaran/x/`, `en/pelajaran/x/`).
 
 use crate::config::Config;
-use crate::content::Village;
 
 /// Folder of the A–Z topic pages inside each language.
 pub const TOPICS_SLUG: &str = "indeks";
@@ -85,21 +84,56 @@ pub fn one_file_download(lang: &str) -> String {
 
 /// The output path of a village's leaflet in `lang`: next to the village
 /// page in the default language, named so a downloaded file says what it is.
-pub fn leaflet(config: &Config, village: &Village, lang: &str) -> String {
+pub fn leaflet(config: &Config, village_key: &str, slug: &str, lang: &str) -> String {
     format!(
-        "{}{}-{lang}.pdf",
-        page_path(config, &village.key, &config.default_language, false),
-        village.slug
+        "{}{slug}-{lang}.pdf",
+        page_path(config, village_key, &config.default_language, false),
     )
 }
 
 /// The output path of a village's A4 poster in `lang`, beside its leaflets.
-pub fn poster(config: &Config, village: &Village, lang: &str) -> String {
+pub fn poster(config: &Config, village_key: &str, slug: &str, lang: &str) -> String {
     format!(
-        "{}{}-poster-{lang}.pdf",
-        page_path(config, &village.key, &config.default_language, false),
-        village.slug
+        "{}{slug}-poster-{lang}.pdf",
+        page_path(config, village_key, &config.default_language, false),
     )
+}
+
+/// A stable, readable id from heading text: lowercase ASCII letters, digits and
+/// dashes, with Latin diacritics folded (`Pitakonan Kulawarga` → `pitakonan-kulawarga`,
+/// `Hak-hak Anda!` → `hak-hak-anda`, `Rp0 & 18 tahun` → `rp0-18-tahun`).
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = fold(c);
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') && c != '\'' && c != '’' {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        "bagian".to_string()
+    } else {
+        slug
+    }
+}
+
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ç' => 'c',
+        'ñ' | 'ŋ' => 'n',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
 }
 
 #[cfg(test)]

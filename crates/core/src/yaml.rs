@@ -161,7 +161,7 @@ fn value_position(text: &str, message: &Msg, from: usize) -> Option<(usize, usiz
 fn mistake_hint(text: &str, line: usize, message: &Msg, detail: &str) -> Option<Msg> {
     let (_, inner) = innermost(message);
     if let Msg::NotADate { value } = inner {
-        let today = crate::config::Date::today().to_string();
+        let today = crate::date::Date::today().to_string();
         return Some(match guess_date(value) {
             Some(fixed) => Msg::DateDidYouMean { fixed, today },
             None => Msg::WriteDateAs { today },
@@ -299,7 +299,7 @@ fn guess_date(value: &str) -> Option<String> {
         return None;
     };
     let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
-    let date = crate::config::Date::parse(&format!("{y}-{m}-{d}"))?;
+    let date = crate::date::Date::parse(&format!("{y}-{m}-{d}"))?;
     Some(date.to_string())
 }
 
@@ -494,7 +494,7 @@ mod tests {
     struct Lesson {
         title: String,
         summary: Option<String>,
-        updated: Option<crate::config::Date>,
+        updated: Option<crate::date::Date>,
         #[serde(default)]
         key_points: Vec<String>,
         #[serde(default)]
@@ -506,7 +506,7 @@ mod tests {
     #[allow(dead_code)]
     struct Person {
         name: String,
-        verified: Option<crate::config::Date>,
+        verified: Option<crate::date::Date>,
     }
 
     /// The error of `text` (front matter starting on line 2 of `a.md`) as
@@ -517,7 +517,7 @@ mod tests {
             panic!("{err:?}")
         };
         let d = err.diagnostic();
-        let today = crate::config::Date::today().to_string();
+        let today = crate::date::Date::today().to_string();
         let both = [lentera_messages::Lang::Id, lentera_messages::Lang::En]
             .map(|lang| crate::report::one_line(&d, lang).replace(&today, "TODAY"))
             .join("\n");

@@ -2,6 +2,7 @@
 //! [`Site`]. This is the only step that reads the content folder.
 
 pub mod front_matter;
+pub mod glossary;
 pub mod village;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -87,7 +88,7 @@ pub struct Site {
     /// Interface-string overrides from `content/i18n/LANG.yaml`, as files.
     pub i18n_overrides: Vec<(String, PathBuf)>,
     /// The glossary of each language that has a `content/glosarium/LANG.yaml`.
-    pub glossaries: Vec<crate::glossary::Glossary>,
+    pub glossaries: Vec<crate::content::glossary::Glossary>,
     /// Pages marked `draft: true` and left out of `pages` (not published):
     /// the translation status shows them as unpublished drafts.
     pub draft_pages: Vec<Page>,
@@ -305,7 +306,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
     }
     let mut glossaries = Vec::new();
     for (lang, abs) in &glossary_files {
-        let path = display_path(&format!("{}/{lang}.yaml", crate::glossary::SLUG));
+        let path = display_path(&format!("{}/{lang}.yaml", crate::content::glossary::SLUG));
         if config.language(lang).is_none() {
             errors.push(
                 Error::content(path, 0, Msg::LangNotConfigured { code: lang.clone() }).with_hint(
@@ -317,7 +318,7 @@ pub fn load(root: &Path, config: Config, opts: &LoadOptions) -> Result<Site> {
             continue;
         }
         match std::fs::read_to_string(abs) {
-            Ok(text) => match crate::glossary::Glossary::parse(path, lang, &text) {
+            Ok(text) => match crate::content::glossary::Glossary::parse(path, lang, &text) {
                 Ok(g) => glossaries.push(g),
                 Err(e) => errors.push(e),
             },
@@ -435,7 +436,7 @@ fn discover(content: &Path) -> Result<Vec<SourceFile>> {
                 abs,
             }
         } else if let Some(lang) = rel
-            .strip_prefix(crate::glossary::SLUG)
+            .strip_prefix(crate::content::glossary::SLUG)
             .and_then(|r| r.strip_prefix('/'))
             .and_then(|n| n.strip_suffix(".yaml"))
             .filter(|n| !n.contains('/'))

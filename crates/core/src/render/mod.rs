@@ -25,6 +25,7 @@ use crate::urls::page_path;
 use lentera_messages::Msg;
 
 mod feed;
+mod glossary;
 mod not_found;
 mod pages;
 mod sitemap;
@@ -53,7 +54,7 @@ pub struct RenderOptions {
     pub minify_cache: Option<std::sync::Arc<crate::output::Memo>>,
     /// The one-file editions that will be written, one per language at most
     /// (templates see the reader's as `one_file`).
-    pub one_files: Vec<crate::onefile::Edition>,
+    pub one_files: Vec<Edition>,
     /// The zip of the portable site, when one is made.
     pub portable_zip: Option<crate::portable_zip::ZipInfo>,
     /// Where pages are written as soon as they are rendered (`lentera
@@ -63,6 +64,20 @@ pub struct RenderOptions {
     /// `serve` always, `build` only with `--status`, so it never ships in
     /// the public site by accident.
     pub status_page: bool,
+}
+
+/// What the home page needs to link a one-file edition (made by
+/// [`crate::onefile`] before the pages).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edition {
+    pub lang: String,
+    /// Output path from the site root (`en/semua-pelajaran.html`).
+    pub path: String,
+    /// File name for the `download` attribute (`semua-pelajaran-en.html`).
+    pub download: String,
+    pub bytes: usize,
+    /// Size in kilobytes (1000 bytes, as phones show it).
+    pub size_kb: usize,
 }
 
 /// The result of rendering: files plus what `check` wants to know.
@@ -329,11 +344,11 @@ struct LangShared {
     /// and minified on first use.
     site_nav: std::sync::Mutex<BTreeMap<String, SiteNav>>,
     /// The glossary terms lessons link to, if the language has a glossary.
-    glossary: Option<crate::glossary::Links>,
+    glossary: Option<crate::content::glossary::Links>,
     /// The one-file edition of the language, if one is made: shown by the
     /// home page template only ([`HOME_TEMPLATE`]), so that its size, which
     /// changes with every lesson, changes the home page only.
-    one_file: Option<crate::onefile::Edition>,
+    one_file: Option<Edition>,
     /// A hash of everything above as the templates see it: when it is the
     /// same as at the last render, a page of this language renders the same
     /// bytes unless its own page key changed (see [`Pages`]).
@@ -626,7 +641,7 @@ impl JobCtx<'_> {
                 Some(AudioView {
                     path: rel,
                     mime,
-                    size: human_size(bytes),
+                    size: crate::output::human_size(bytes),
                 })
             }
         };
@@ -819,16 +834,6 @@ impl JobCtx<'_> {
                 }
             })
             .collect()
-    }
-}
-
-/// A file size for readers: "340 KB", "1.2 MB" (1000-byte units, as phones
-/// show them).
-pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
-    } else {
-        format!("{} KB", bytes.div_ceil(1000))
     }
 }
 
@@ -1120,7 +1125,7 @@ fn lang_shared(
         "glossary_path",
         &site
             .glossary(lang)
-            .map(|_| crate::glossary::page_path(config, lang, portable)),
+            .map(|_| crate::content::glossary::page_path(config, lang, portable)),
     );
     globals.insert("extra", &config.extra);
     // The Atom feed of the language, linked from every page's head (not in
@@ -1158,7 +1163,7 @@ fn lang_shared(
         .iter()
         .map(|(k, list)| ((*k).clone(), Value::from_serializable(list)))
         .collect();
-    let glossary = crate::glossary::Links::new(site, lang, portable);
+    let glossary = crate::content::glossary::Links::new(site, lang, portable);
     let mut hash = globals.hash;
     hash.add(&children_sorted);
     hash.add(&sections);

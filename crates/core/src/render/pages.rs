@@ -56,7 +56,7 @@ pub struct Pages {
     /// The fingerprint of [`LangShared`] per language.
     shared: BTreeMap<String, u64>,
     /// The one-file edition per language, which the home pages show.
-    one_files: BTreeMap<String, crate::onefile::Edition>,
+    one_files: BTreeMap<String, Edition>,
     /// What the pages of each language share, with its [`nav_key`].
     lang_shared: LangSharedCache,
     /// (key, language) → position in `kept`.
@@ -70,7 +70,7 @@ impl Pages {
     fn new(
         kept: Vec<Kept>,
         shared: BTreeMap<String, u64>,
-        one_files: BTreeMap<String, crate::onefile::Edition>,
+        one_files: BTreeMap<String, Edition>,
         lang_shared: LangSharedCache,
     ) -> Pages {
         let index = kept
@@ -198,7 +198,7 @@ impl<'a> Prepared<'a> {
         )
     }
 
-    fn one_files(&self) -> BTreeMap<String, crate::onefile::Edition> {
+    fn one_files(&self) -> BTreeMap<String, Edition> {
         self.shared
             .iter()
             .filter_map(|(l, s)| Some((l.to_string(), s.one_file.clone()?)))
@@ -415,7 +415,7 @@ fn site_wide_pages(
             SiteWide::NotFound => not_found::page(site, templates, shared, opts),
             SiteWide::Topics(lang) => topics::page(site, templates, strings, shared, lang, opts),
             SiteWide::Glossary(lang) => {
-                crate::glossary::page(site, templates, strings, &shared[lang].globals, lang, opts)
+                glossary::page(site, templates, strings, &shared[lang].globals, lang, opts)
             }
             SiteWide::Status => status_page::page(site, templates, strings, shared, opts),
             SiteWide::Feed(lang) => Ok(OutputFile::bytes(

@@ -198,7 +198,7 @@ fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Arc<Analys
     }
     // Each glossary term is a result of its own, leading to its explanation.
     if let Some(glossary) = site.glossary(lang) {
-        let page = crate::glossary::page_path(config, lang, portable);
+        let page = crate::content::glossary::page_path(config, lang, portable);
         for e in &glossary.entries {
             let analysis = analyze(&DocText {
                 lang: &glossary.lang,

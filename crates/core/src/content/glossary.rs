@@ -2,11 +2,11 @@
 //! acronyms the lessons use (BP3MI, P3MI, LTSA, M-Paspor …), one file per
 //! language. A language without its own file uses the default language's.
 //!
-//! What follows from it lives here: the glossary page of each language
-//! (`/glosarium/`, `/en/glosarium/`), the links from the first use of each
-//! term in a lesson (made by [`crate::markdown`] from [`Links`]), the search
-//! entries, and the warning about terms a page uses that its language's
-//! glossary does not explain.
+//! Here: the glossaries as data and the [`Links`] the Markdown renderer makes
+//! from the first use of each term in a lesson. The glossary page of each
+//! language is [`crate::render`]'s (`render/glossary.rs`), its search entries
+//! [`crate::search`]'s, and the warning about terms a page uses that its
+//! language's glossary does not explain [`crate::warnings`]'s.
 //!
 //! ```yaml
 //! terms:                       # term: short explanation (matched as written)
@@ -22,13 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::content::Site;
-use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::i18n::Strings;
-use crate::library::Library;
-use crate::output::OutputFile;
-use crate::render::{RenderOptions, SiteWideKey, SiteWideView, TextOf};
-use crate::templates::Templates;
 use lentera_messages::Msg;
 
 /// Folder of the glossary files inside `content/`, and of the glossary page
@@ -82,7 +76,7 @@ impl Glossary {
                 )
                 .with_hint(Msg::WriteTerm));
             }
-            let id = crate::markdown::slugify(&term);
+            let id = crate::urls::slugify(&term);
             if let Some(other) = ids.insert(id.clone(), term.clone()) {
                 return Err(Error::content(
                     &path,
@@ -243,153 +237,13 @@ pub fn is_acronym(word: &str) -> bool {
 /// digits and hyphens (a run `covered` knows as a whole, like `EPS-TOPIK`,
 /// is fine), split at the hyphens (`LTSA-PMI` gives `LTSA` and `PMI`;
 /// `PIMPASA-nya` gives `PIMPASA`), keeping only [`is_acronym`] parts.
-fn acronyms<'t>(text: &'t str, covered: &dyn Fn(&str) -> bool) -> Vec<&'t str> {
+pub(crate) fn acronyms<'t>(text: &'t str, covered: &dyn Fn(&str) -> bool) -> Vec<&'t str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| !covered(w))
         .flat_map(|w| w.split('-'))
         .filter(|w| is_acronym(w) && !covered(w))
         .collect()
-}
-
-/// Warnings for terms a page uses that its language's glossary neither
-/// explains nor lists as known: acronyms ([`is_acronym`]) and any term of
-/// another language's glossary (`M-Paspor`, `Disnaker`). One warning per
-/// page, naming its first line. Nothing when the site has no glossary.
-pub fn warnings(site: &Site) -> Vec<Diagnostic> {
-    use pulldown_cmark::{Event, Tag, TagEnd};
-    if site.glossaries.is_empty() {
-        return Vec::new();
-    }
-    let all_terms: BTreeSet<&str> = site
-        .glossaries
-        .iter()
-        .flat_map(|g| g.entries.iter().map(|e| e.term.as_str()))
-        .collect();
-    let others = Links {
-        path: String::new(),
-        terms: all_terms
-            .iter()
-            .map(|t| (t.to_string(), String::new()))
-            .collect(),
-    };
-    let mut out = Vec::new();
-    for page in &site.pages {
-        let glossary = site.glossary(&page.lang);
-        let covered = |t: &str| glossary.is_some_and(|g| g.covers(t));
-        let body = &*page.body;
-        let mut missing: Vec<String> = Vec::new();
-        let mut first = None;
-        let mut in_code = false;
-        for (event, range) in crate::markdown::parser(body).into_offset_iter() {
-            let text = match event {
-                Event::Start(Tag::CodeBlock(_)) => {
-                    in_code = true;
-                    continue;
-                }
-                Event::End(TagEnd::CodeBlock) => {
-                    in_code = false;
-                    continue;
-                }
-                Event::Text(t) if !in_code => t,
-                _ => continue,
-            };
-            let mut found: Vec<String> = acronyms(&text, &covered)
-                .into_iter()
-                .map(String::from)
-                .collect();
-            let mut seen = BTreeSet::new();
-            for (piece, anchor) in others.split(&text, &mut seen) {
-                if anchor.is_some() {
-                    found.push(piece.to_string());
-                }
-            }
-            for term in found {
-                if !covered(&term) && !missing.contains(&term) {
-                    first.get_or_insert(range.start);
-                    missing.push(term);
-                }
-            }
-        }
-        if let Some(at) = first {
-            let line = page.body_line + body[..at].matches('\n').count();
-            let file = glossary.map_or_else(
-                || crate::content::display_path(&format!("{SLUG}/{}.yaml", page.lang)),
-                |g| g.path.clone(),
-            );
-            out.push(Diagnostic::warning(
-                page.path.clone(),
-                line,
-                Msg::GlossaryMissing {
-                    lang: glossary
-                        .map_or(page.lang.as_str(), |g| g.lang.as_str())
-                        .to_string(),
-                    terms: missing.join(", "),
-                },
-                Some(Msg::ExplainTerms {
-                    file: file.display().to_string(),
-                }),
-            ));
-        }
-    }
-    out
-}
-
-/// The glossary page of `lang`: every term with its anchor and explanation,
-/// rendered with the theme's `glossary.html`.
-pub fn page(
-    site: &Library,
-    templates: &Templates,
-    strings: &Strings,
-    globals: &tera::Context,
-    lang: &str,
-    opts: &RenderOptions,
-) -> Result<OutputFile> {
-    let config = &site.config;
-    let glossary = site
-        .glossary(lang)
-        .expect("called for languages with a glossary");
-    let dir_path = page_path(config, lang, false);
-    let root = crate::urls::root_prefix(&dir_path);
-    let abs = |l: &str| format!("{}{}", config.base_url, page_path(config, l, false));
-    let alternates = crate::render::every_language(config, abs);
-    let content_lang = config.language(&glossary.lang).expect("configured");
-    let mut ctx = globals.clone();
-    ctx.insert("root", &root);
-    ctx.insert(
-        "page",
-        &SiteWideView {
-            canonical: Some(abs(&glossary.lang)),
-            permalink: Some(abs(lang)),
-            alternates,
-            text: Some(TextOf {
-                fallback: glossary.lang != lang,
-                content_lang: &glossary.lang,
-                content_dir: content_lang.dir,
-                original_lang_name: &content_lang.name,
-                original_href: format!(
-                    "{root}{}",
-                    page_path(config, &glossary.lang, opts.portable)
-                ),
-            }),
-            ..SiteWideView::new(SiteWideKey::Glossary, &strings.get(lang, "glossary_title"))
-        },
-    );
-    ctx.insert("terms", &glossary.entries);
-    ctx.insert(
-        "languages",
-        &crate::render::switch_items(config, lang, |l| {
-            format!("{root}{}", page_path(config, l, opts.portable))
-        }),
-    );
-    crate::render::standalone(
-        templates,
-        &ctx,
-        "glossary.html",
-        &format!("the glossary ({lang})"),
-        format!("{dir_path}index.html"),
-        opts,
-    )
 }
 
 #[cfg(test)]
