@@ -252,7 +252,7 @@ pub fn village(data: &[u8]) {
     let def = f.config.default_language.as_str();
     for lang in v.languages(&f.config) {
         assert!(f.config.language(lang).is_some(), "{lang}");
-        let _ = lentera_core::urls::leaflet(&f.config, &v, lang);
+        let _ = lentera_core::urls::leaflet(&f.config, &v.key, &v.slug, lang);
         if let Some(about) = &v.file.about {
             let _ = about.get(lang, def);
         }
