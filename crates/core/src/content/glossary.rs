@@ -255,7 +255,7 @@ mod tests {
             path: "glosarium/".into(),
             terms: terms
                 .iter()
-                .map(|t| (t.to_string(), crate::markdown::slugify(t)))
+                .map(|t| (t.to_string(), crate::urls::slugify(t)))
                 .collect(),
         };
         l.terms.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
