@@ -1,4 +1,5 @@
-//! Time the search indexes of a site, apart from the rest of the build, and
+//! Time the search indexes of a site, apart from the rest of the build (with
+//! the parse of every page, which makes the pages' search analyses), and
 //! print a hash of them (to check that a change to the indexer keeps its
 //! output): `cargo run --release --example search_time -- SITE [RUNS]`.
 //! Run with `RAYON_NUM_THREADS=1` to time the work rather than the machine's
@@ -13,12 +14,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = args.next().ok_or("usage: search_time SITE [RUNS]")?;
     let runs: usize = args.next().map_or(Ok(5), |r| r.parse())?;
     let root = Path::new(&root);
-    let site = lentera_core::load(root, &lentera_core::BuildOptions::default())?;
+    let mut site = lentera_core::load(root, &lentera_core::BuildOptions::default())?;
     let mut times = Vec::new();
     let mut hash = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let files = lentera_core::search::files(&site, false, None);
+        site.parse_pages(None);
+        let files = lentera_core::search::files(&site, false);
         times.push(start.elapsed().as_secs_f64());
         let mut h = std::collections::hash_map::DefaultHasher::new();
         for f in &files {

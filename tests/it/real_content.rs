@@ -960,3 +960,23 @@ fn the_legal_route_is_walked_by_next_steps_and_the_one_file_edition_keeps_its_or
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{route:?} at {at:?}");
 }
+
+/// Each page's Markdown is parsed once and filled in for every language
+/// (crates/core/src/markdown/parsed.rs): on the real content no page needs
+/// the per-language fallback.
+#[test]
+fn every_real_page_is_parsed_once() {
+    let build = build();
+    let per_language: Vec<&str> = build
+        .site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !build.site.parsed(*i).has_skeleton())
+        .map(|(_, p)| p.key.as_str())
+        .collect();
+    assert!(
+        per_language.is_empty(),
+        "rendered per language: {per_language:?}"
+    );
+}

@@ -26,7 +26,7 @@ use crate::content::Kind;
 use crate::error::Result;
 use crate::i18n::Strings;
 use crate::library::{Library, Resolved};
-use crate::markdown::{self, LinkEnv};
+use crate::markdown::LinkEnv;
 use crate::output::{OutputFile, minify_html};
 use crate::render::{self, Edition, RenderOptions};
 use crate::templates::Templates;
@@ -237,11 +237,15 @@ impl<'s> Shared<'s> {
         targets: &Arc<Targets>,
     ) -> LessonView<'s> {
         let config = &self.site.config;
-        let Resolved { page, fallback, .. } = resolved;
+        let Resolved {
+            page,
+            fallback,
+            index,
+        } = resolved;
         // What the notice of a fallback or a draft translation points to.
         let original = self.site.group(key).map_or(page, |g| g.original());
         // Errors and warnings in the text are reported by the page itself.
-        let html = markdown::render(page, env).html;
+        let html = self.site.render_body(index, env).html;
         LessonView {
             key,
             title: &page.front.title,

@@ -63,15 +63,15 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<Build> {
 /// Work that `serve` keeps from one build to the next: the interface strings
 /// and compiled templates, minified pages by their unminified text,
 /// leaflet PDFs by their template and data, processed images by their
-/// path, size and modification time, and pages' search analyses by their
-/// text. A clone shares what it keeps.
+/// path, size and modification time, and pages' parses (with their search
+/// analyses) by their text. A clone shares what it keeps.
 #[derive(Debug, Clone)]
 pub struct BuildCache {
     theme: Option<(Arc<i18n::Strings>, Arc<templates::Templates>)>,
     minify: Option<Arc<output::Memo>>,
     leaflets: Option<Arc<output::Memo>>,
     images: Option<Arc<images::Cache>>,
-    search: Option<Arc<search::Memo>>,
+    parses: Option<Arc<library::ParseMemo>>,
 }
 
 impl BuildCache {
@@ -82,7 +82,7 @@ impl BuildCache {
             minify: Some(Arc::default()),
             leaflets: Some(Arc::default()),
             images: Some(Arc::default()),
-            search: Some(Arc::default()),
+            parses: Some(Arc::default()),
         }
     }
 
@@ -93,7 +93,7 @@ impl BuildCache {
             minify: None,
             leaflets: None,
             images: None,
-            search: None,
+            parses: None,
         }
     }
 
@@ -190,7 +190,7 @@ pub fn produce(
     root: &Path,
     opts: &BuildOptions,
     cache: &mut BuildCache,
-    site: library::Library,
+    mut site: library::Library,
     previous: Option<(&render::Pages, &std::collections::BTreeSet<String>)>,
     keep: bool,
 ) -> Result<(Build, Option<Kept>)> {
@@ -225,10 +225,14 @@ pub fn produce(
         .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))
         .collect();
     let images = images::process_cached(&site.assets, cache.images.as_deref())?;
+    // Each page's Markdown is parsed once, for every consumer below.
+    if let Some(memo) = &cache.parses {
+        memo.next_build();
+    }
+    site.parse_pages(cache.parses.as_deref());
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
     render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();
-    let search_memo = cache.search.clone();
     // Leaflets and the search indexes are made in parallel with the pages.
     let ((rendered, search_files), (leaflet_files, leaflet_time)) = rayon::join(
         || {
@@ -249,12 +253,7 @@ pub fn produce(
                             .map(|r| (r, None))
                     }
                 },
-                || {
-                    if let Some(memo) = &search_memo {
-                        memo.next_build();
-                    }
-                    search::files(&site, opts.render.portable, search_memo.as_deref())
-                },
+                || search::files(&site, opts.render.portable),
             )
         },
         || {

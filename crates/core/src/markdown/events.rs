@@ -11,21 +11,40 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 
 use super::links::{resolve_path, rewrite_asset, rewrite_link};
 use super::media::PendingImage;
+use super::parsed::{SLOT, Skeleton, Slot};
 use super::{
-    LinkEnv, MAX_HTML_NESTING, MAX_NESTING, Rendered, TocEntry, callout, escape, html_depth,
-    html_link_open, parser, plain_text, slugify, too_deep, unique_id,
+    LinkEnv, MAX_HTML_NESTING, MAX_NESTING, Rendered, TocEntry, callout, callout_class, escape,
+    html_depth, html_link_open, parser, plain_text, slugify, too_deep, unique_id,
 };
 use crate::content::Page;
+use crate::content::glossary::Links;
 use crate::error::Error;
 use lentera_messages::Msg;
 
 /// A heading being read: its level, its explicit id and its inner events.
 type OpenHeading<'p> = (HeadingLevel, Option<String>, Vec<Event<'p>>);
 
-/// One page being rendered in one language.
+/// What a [`Renderer`] makes: the page in one language, or the page once
+/// with a slot wherever the language matters (a link's address, an image, a
+/// callout's title, text where glossary terms are linked).
+enum Target<'e> {
+    Language(&'e LinkEnv<'e>),
+    Skeleton {
+        /// Glossary terms may be linked in the text (a lesson).
+        lesson: bool,
+        slots: Vec<Slot>,
+        /// Something the slots cannot carry: the page is rendered per
+        /// language instead.
+        per_language: bool,
+        /// The slot of the image being read (its alt text is gathered).
+        image: Option<usize>,
+    },
+}
+
+/// One page being rendered in one language, or into a [`Skeleton`].
 pub(super) struct Renderer<'p, 'e> {
     page: &'p Page,
-    env: &'e LinkEnv<'e>,
+    target: Target<'e>,
     body: &'p str,
     /// Where each line starts: found only for a page with a link, an image,
     /// raw HTML or an error, which are what need a line number.
@@ -49,9 +68,25 @@ pub(super) struct Renderer<'p, 'e> {
 
 impl<'p, 'e> Renderer<'p, 'e> {
     pub(super) fn new(page: &'p Page, env: &'e LinkEnv<'e>) -> Self {
+        let sanitize = env.config.raw_html == crate::config::RawHtml::Sanitize;
+        Self::with(page, Target::Language(env), sanitize)
+    }
+
+    /// A renderer of the page's [`Skeleton`].
+    pub(super) fn skeleton(page: &'p Page, sanitize: bool) -> Self {
+        let target = Target::Skeleton {
+            lesson: page.is_lesson(),
+            slots: Vec::new(),
+            per_language: false,
+            image: None,
+        };
+        Self::with(page, target, sanitize)
+    }
+
+    fn with(page: &'p Page, target: Target<'e>, sanitize: bool) -> Self {
         Renderer {
             page,
-            env,
+            target,
             body: &page.body,
             line_starts: std::cell::OnceCell::new(),
             out: Rendered::default(),
@@ -59,7 +94,7 @@ impl<'p, 'e> Renderer<'p, 'e> {
             heading: None,
             used_ids: BTreeMap::new(),
             image: None,
-            sanitize: env.config.raw_html == crate::config::RawHtml::Sanitize,
+            sanitize,
             raw_html: false,
             dropped_link: false,
             warnings: Vec::new(),
@@ -73,21 +108,33 @@ impl<'p, 'e> Renderer<'p, 'e> {
     /// Render the whole body.
     pub(super) fn run(mut self) -> Rendered {
         for (event, range) in parser(self.body).into_offset_iter() {
-            match &event {
-                Event::Start(_) => self.depth += 1,
-                Event::End(_) => self.depth = self.depth.saturating_sub(1),
-                _ => {}
-            }
-            if self.depth > MAX_NESTING {
-                let line = self.line_of(range.start);
-                self.out.errors.push(too_deep(self.page, line));
+            if !self.feed(event, range) {
                 return self.out;
-            }
-            if let Some(event) = self.rewrite(event, range) {
-                self.place(event);
             }
         }
         self.finish()
+    }
+
+    /// Take one event of the body; `false` once the page is nested too
+    /// deep (the error is in the output and nothing more is rendered).
+    pub(super) fn feed(&mut self, event: Event<'p>, range: Range<usize>) -> bool {
+        match &event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        if self.depth > MAX_NESTING {
+            let line = self.line_of(range.start);
+            self.out.errors.push(too_deep(self.page, line));
+            if let Target::Skeleton { per_language, .. } = &mut self.target {
+                *per_language = true;
+            }
+            return false;
+        }
+        if let Some(event) = self.rewrite(event, range) {
+            self.place(event);
+        }
+        true
     }
 
     /// The 1-based line of a byte offset of the body in its file.
@@ -153,7 +200,7 @@ impl<'p, 'e> Renderer<'p, 'e> {
                 self.dropped_link = false;
                 None
             }
-            Event::Html(ref h) | Event::InlineHtml(ref h) if self.image.is_none() => {
+            Event::Html(ref h) | Event::InlineHtml(ref h) if !self.in_image() => {
                 self.raw_html = true;
                 if self.sanitize {
                     let line = self.line_of(range.start);
@@ -169,7 +216,18 @@ impl<'p, 'e> Renderer<'p, 'e> {
                 title,
                 id,
             }) => {
-                let dest = self.link(&dest_url, range.start);
+                let dest = match &self.target {
+                    Target::Language(env) => self.link(env, &dest_url, range.start),
+                    Target::Skeleton { .. } => {
+                        let line = self.line_of(range.start);
+                        self.slot(Slot::Link {
+                            dest: dest_url.to_string(),
+                            line,
+                            offset: range.start,
+                        });
+                        Some(SLOT.to_string())
+                    }
+                };
                 Some(Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest.map_or(dest_url, CowStr::from),
@@ -183,17 +241,23 @@ impl<'p, 'e> Renderer<'p, 'e> {
                 self.image_start(&dest_url, &title, range.start);
                 None
             }
-            Event::End(TagEnd::Image) => self
-                .image
-                .take()
-                .map(|img| Event::Html(img.markup(self.env.root).into())),
-            Event::Text(ref t) | Event::Code(ref t) if self.image.is_some() => {
+            Event::End(TagEnd::Image) => self.image_end(),
+            Event::Text(ref t) | Event::Code(ref t) if self.in_image() => {
                 if let Some(img) = &mut self.image {
                     img.alt.push_str(t);
                 }
+                if let Target::Skeleton {
+                    image: Some(i),
+                    slots,
+                    ..
+                } = &mut self.target
+                    && let Some(Slot::Image { alt, .. }) = slots.get_mut(*i)
+                {
+                    alt.push_str(t);
+                }
                 None
             }
-            _ if self.image.is_some() => None,
+            _ if self.in_image() => None,
             Event::FootnoteReference(ref name) => {
                 self.out.anchors.insert(name.to_string());
                 Some(event)
@@ -202,11 +266,47 @@ impl<'p, 'e> Renderer<'p, 'e> {
         }
     }
 
+    /// Whether the events are inside an image (its alt text).
+    fn in_image(&self) -> bool {
+        self.image.is_some() || matches!(self.target, Target::Skeleton { image: Some(_), .. })
+    }
+
+    /// Keep `slot` for the languages to fill. A slot inside an image's alt
+    /// text would come out before the image's own: such a page is rendered
+    /// per language.
+    fn slot(&mut self, slot: Slot) {
+        if let Target::Skeleton {
+            slots,
+            image,
+            per_language,
+            ..
+        } = &mut self.target
+        {
+            if image.is_some() {
+                *per_language = true;
+            }
+            slots.push(slot);
+        }
+    }
+
+    /// An image ends: its markup, or its slot's mark.
+    fn image_end(&mut self) -> Option<Event<'p>> {
+        match &mut self.target {
+            Target::Language(env) => {
+                let root = env.root;
+                self.image
+                    .take()
+                    .map(|img| Event::Html(img.markup(root).into()))
+            }
+            Target::Skeleton { image, .. } => image.take().map(|_| Event::Html(SLOT.into())),
+        }
+    }
+
     /// A link's address for the reader's language, or `None` to keep it.
-    fn link(&mut self, dest_url: &str, offset: usize) -> Option<String> {
+    fn link(&mut self, env: &LinkEnv, dest_url: &str, offset: usize) -> Option<String> {
         let from = self.out.errors.len();
         let line = self.line_of(offset);
-        let dest = rewrite_link(self.page, self.env, dest_url, line, &mut self.out);
+        let dest = rewrite_link(self.page, env, dest_url, line, &mut self.out);
         self.point_at(from, offset);
         dest
     }
@@ -224,8 +324,33 @@ impl<'p, 'e> Renderer<'p, 'e> {
                 },
             );
         }
+        let env = match &mut self.target {
+            Target::Language(env) => *env,
+            Target::Skeleton {
+                slots,
+                image,
+                per_language,
+                ..
+            } => {
+                if image.is_some() {
+                    // An image inside an image's alt text replaces it.
+                    *per_language = true;
+                    return;
+                }
+                *image = Some(slots.len());
+                slots.push(Slot::Image {
+                    dest: dest_url.to_string(),
+                    title: title.to_string(),
+                    alt: String::new(),
+                    dropped: unsafe_src.is_some(),
+                    line,
+                    offset,
+                });
+                return;
+            }
+        };
         let from = self.out.errors.len();
-        let src = rewrite_asset(self.page, self.env, dest_url, line, &mut self.out)
+        let src = rewrite_asset(self.page, env, dest_url, line, &mut self.out)
             .unwrap_or_else(|| dest_url.to_string());
         self.point_at(from, offset);
         let rel = resolve_path(
@@ -235,7 +360,7 @@ impl<'p, 'e> Renderer<'p, 'e> {
         self.image = Some(PendingImage {
             dropped: unsafe_src.is_some(),
             src,
-            info: rel.and_then(|r| self.env.images.get(&r)),
+            info: rel.and_then(|r| env.images.get(&r)),
             title: title.to_string(),
             alt: String::new(),
         });
@@ -250,11 +375,17 @@ impl<'p, 'e> Renderer<'p, 'e> {
             }
             Event::End(TagEnd::Heading(_)) => self.heading_end(),
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, title) = callout(kind, self.env.callout_titles);
+                let title = match &self.target {
+                    Target::Language(env) => escape(callout(kind, env.callout_titles).1),
+                    Target::Skeleton { .. } => {
+                        self.slot(Slot::Callout(kind));
+                        SLOT.to_string()
+                    }
+                };
+                let class = callout_class(kind);
                 self.events.push(Event::Html(
                     format!(
-                        "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{}</p>\n",
-                        escape(title)
+                        "<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n",
                     )
                     .into(),
                 ));
@@ -263,15 +394,31 @@ impl<'p, 'e> Renderer<'p, 'e> {
                 self.events.push(Event::Html("</div>\n".into()));
             }
             Event::Text(text)
-                if self.heading.is_none()
-                    && self.link_depth == 0
-                    && !self.in_code
-                    && self.env.glossary.is_some() =>
+                if self.heading.is_none() && self.link_depth == 0 && !self.in_code =>
             {
-                self.glossary_text(text);
+                match &mut self.target {
+                    Target::Language(env) => {
+                        let env: &'e LinkEnv<'e> = env;
+                        match env.glossary {
+                            Some(links) => self.glossary_text(links, env.root, text),
+                            None => self.other(Event::Text(text)),
+                        }
+                    }
+                    Target::Skeleton { lesson: false, .. } => self.other(Event::Text(text)),
+                    Target::Skeleton { per_language, .. } => {
+                        // The writer notes a text's closing line break; a
+                        // slot's mark cannot.
+                        if text.ends_with('\n') {
+                            *per_language = true;
+                        }
+                        self.slot(Slot::Text(text.to_string()));
+                        self.events.push(Event::InlineHtml(SLOT.into()));
+                    }
+                }
             }
             Event::Start(Tag::Table(_)) => {
-                self.events.push(Event::Html("<div class=\"table\">".into()));
+                self.events
+                    .push(Event::Html("<div class=\"table\">".into()));
                 self.events.push(event);
             }
             Event::End(TagEnd::Table) => {
@@ -300,15 +447,13 @@ impl<'p, 'e> Renderer<'p, 'e> {
         self.events
             .push(Event::Html(format!("<h{n} id=\"{}\">", escape(&id)).into()));
         self.events.extend(inner);
-        self.events
-            .push(Event::Html(format!("</h{n}>\n").into()));
+        self.events.push(Event::Html(format!("</h{n}>\n").into()));
         self.out.anchors.insert(id);
     }
 
     /// Text outside links, code and headings of a lesson: the first use of
     /// each glossary term links to its explanation.
-    fn glossary_text(&mut self, text: CowStr<'p>) {
-        let links = self.env.glossary.expect("checked by the caller");
+    fn glossary_text(&mut self, links: &Links, root: &str, text: CowStr<'p>) {
         let pieces = links.split(&text, &mut self.glossary_linked);
         if pieces.iter().all(|(_, id)| id.is_none()) {
             self.events.push(Event::Text(text));
@@ -319,7 +464,7 @@ impl<'p, 'e> Renderer<'p, 'e> {
                 Some(id) => self.events.push(Event::InlineHtml(
                     format!(
                         "<a class=\"term\" href=\"{}{}#{}\">{}</a>",
-                        escape(self.env.root),
+                        escape(root),
                         escape(&links.path),
                         escape(id),
                         escape(piece)
@@ -364,5 +509,33 @@ impl<'p, 'e> Renderer<'p, 'e> {
         }
         out.warnings = self.warnings;
         out
+    }
+
+    /// The skeleton made, or `None` when the page is to be rendered per
+    /// language: something the slots cannot carry, or the mark itself in the
+    /// page's text.
+    pub(super) fn into_skeleton(self) -> Option<Skeleton> {
+        let Target::Skeleton {
+            slots,
+            per_language: false,
+            ..
+        } = self.target
+        else {
+            return None;
+        };
+        let mut html = String::new();
+        html::push_html(&mut html, self.events.into_iter());
+        if memchr::memmem::find_iter(html.as_bytes(), SLOT).count() != slots.len() {
+            return None;
+        }
+        Some(Skeleton {
+            html,
+            slots,
+            toc: self.out.toc,
+            anchors: self.out.anchors,
+            warnings: self.warnings,
+            raw_html: self.raw_html,
+            sanitize: self.sanitize,
+        })
     }
 }

@@ -18,11 +18,13 @@ use lentera_messages::Msg;
 mod events;
 mod links;
 mod media;
+mod parsed;
 #[cfg(test)]
 mod tests;
 
 pub use crate::urls::slugify;
 pub use media::{AUDIO_TYPES, page_audio};
+pub use parsed::{GlossaryCheck, Parsed, parse, plain_text_of};
 
 /// The one place where Markdown features are chosen.
 pub fn parser(text: &str) -> Parser<'_> {
@@ -152,6 +154,11 @@ pub(super) fn html_depth(html: &str) -> usize {
         }
     }
     max
+}
+
+/// The class of a callout's kind (`callout-note`, …).
+pub(super) fn callout_class(kind: BlockQuoteKind) -> &'static str {
+    callout(kind, &CalloutTitles::default()).0
 }
 
 pub(super) fn callout(kind: BlockQuoteKind, titles: &CalloutTitles) -> (&'static str, &str) {

@@ -217,3 +217,102 @@ fn gfm_extensions_render() {
     assert!(r.html.contains("type=\"checkbox\""));
     assert!(r.html.contains("footnote-definition"));
 }
+
+/// A page parsed once ([`parse`]) and filled for a language gives what
+/// rendering it for that language gives: HTML, table of contents, anchors,
+/// errors (with their lines and columns) and warnings.
+fn same_as_rendered(body: &str, lesson: bool) -> bool {
+    let config = config();
+    let front = if lesson { "kind: procedure\n" } else { "" };
+    let page = crate::content::parse_page(
+        "pelajaran/jalur-resmi.md",
+        &format!("---\ntitle: T\n{front}---\n{body}"),
+        &config,
+    )
+    .unwrap();
+    let keys: BTreeSet<String> = ["pelajaran/jalur-resmi", "modus/calo", "", "pelajaran"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let assets: BTreeSet<String> = ["pelajaran/alur.png".to_string()].into();
+    let images: BTreeMap<String, ImageInfo> = [(
+        "pelajaran/alur.png".to_string(),
+        ImageInfo {
+            width: 800,
+            height: 600,
+            webp: Some("pelajaran/alur.png.webp".into()),
+        },
+    )]
+    .into();
+    let glossary = crate::content::glossary::Links {
+        path: "glosarium/".into(),
+        terms: vec![
+            ("BP3MI".into(), "bp3mi".into()),
+            ("LTSA".into(), "ltsa".into()),
+        ],
+    };
+    let parsed = parse(&page, true, None);
+    for (lang, root, portable, warning) in [
+        ("id", "../../", false, "Awas"),
+        ("en", "../../../", true, "Warning & <care>"),
+    ] {
+        let titles = CalloutTitles {
+            warning: warning.into(),
+            ..Default::default()
+        };
+        let env = LinkEnv {
+            config: &config,
+            page_keys: &keys,
+            assets: &assets,
+            lang,
+            root,
+            portable,
+            callout_titles: &titles,
+            images: &images,
+            glossary: Some(&glossary).filter(|_| lesson),
+        };
+        let (once, each) = (parsed.render(&page, &env), render(&page, &env));
+        assert_eq!(once.html, each.html, "{lang}");
+        assert_eq!(once.toc, each.toc);
+        assert_eq!(once.anchors, each.anchors);
+        assert_eq!(once.anchor_refs, each.anchor_refs);
+        let errors = |r: &Rendered| {
+            r.errors
+                .iter()
+                .map(|e| format!("{e:?}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(errors(&once), errors(&each));
+        assert_eq!(once.warnings, each.warnings);
+    }
+    parsed.has_skeleton()
+}
+
+#[test]
+fn a_page_parsed_once_fills_in_as_it_renders_per_language() {
+    let body = "## Langkah & <b>biaya</b>\n\nDaftar di [LTSA](../pelajaran/jalur-resmi.md#langkah) lewat BP3MI, \
+                bukan [calo](/modus/calo.md \"judul\"). Lagi: BP3MI dan `BP3MI`.\n\n\
+                > [!WARNING]\n> Jangan bayar [di sini](https://e.org/x?a=1&b=2).\n\n\
+                ![Alur *resmi*](alur.png \"Alur\") ![hilang](tidak-ada.png)\n\n\
+                [rusak](../tidak/ada.md) dan [jangkar](#tidak-ada) dan <mailto:a@b.id>.\n\n\
+                | a | b |\n|---|---|\n| BP3MI | [x](jalur-resmi.md) |\n\n\
+                Catatan[^1].\n\n[^1]: Dari BP3MI.\n\n<span>BP3MI</span> <a href=\"x\">LTSA</a> LTSA\n\n\
+                [bahaya](javascript:alert(1))\n";
+    assert!(same_as_rendered(body, true));
+    assert!(same_as_rendered(body, false));
+}
+
+#[test]
+fn what_a_slot_cannot_carry_is_rendered_per_language() {
+    // The slot's mark written in the page, an image inside an image's alt
+    // text, a page nested too deep: each still renders as before.
+    assert!(!same_as_rendered(
+        "Lihat @@lentera-slot@@ [x](a.md).\n",
+        false
+    ));
+    // In a lesson that text is itself a slot (glossary terms): filled as text.
+    same_as_rendered("Lihat @@lentera-slot@@ [x](a.md) BP3MI.\n", true);
+    assert!(!same_as_rendered("![a ![b](alur.png)](alur.png)\n", false));
+    assert!(!same_as_rendered(&">".repeat(200), false));
+    assert!(same_as_rendered("Tanpa apa-apa.\n", false));
+}

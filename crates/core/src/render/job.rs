@@ -64,7 +64,13 @@ impl JobCtx<'_> {
         }
     }
 
-    pub(super) fn finish(&self, dir_path: &str, html: String, lang: &str, root: &str) -> Result<OutputFile> {
+    pub(super) fn finish(
+        &self,
+        dir_path: &str,
+        html: String,
+        lang: &str,
+        root: &str,
+    ) -> Result<OutputFile> {
         let mut bytes = match &self.opts.minify_cache {
             _ if self.opts.no_minify => html.into_bytes(),
             Some(cache) => cache.minify_html(&html),
@@ -84,7 +90,11 @@ impl JobCtx<'_> {
 
     /// The whole-site navigation of `lang` for pages at `root`: rendered
     /// once, then shared; as written and minified.
-    pub(super) fn site_nav(&self, lang: &str, root: &str) -> Result<std::sync::Arc<(String, Vec<u8>)>> {
+    pub(super) fn site_nav(
+        &self,
+        lang: &str,
+        root: &str,
+    ) -> Result<std::sync::Arc<(String, Vec<u8>)>> {
         let shared = &self.shared[lang];
         if let Some(nav) = shared
             .site_nav
@@ -114,7 +124,11 @@ impl JobCtx<'_> {
     pub(super) fn page(&self, group: Group, lang: &str) -> Result<JobOutput> {
         let config = &self.site.config;
         let shared = &self.shared[lang];
-        let Resolved { page, fallback, .. } = group.resolve(lang);
+        let Resolved {
+            page,
+            fallback,
+            index,
+        } = group.resolve(lang);
         let dir_path = page_path(config, group.key(), lang, false);
         let root = root_prefix(&dir_path);
         let env = LinkEnv {
@@ -135,7 +149,7 @@ impl JobCtx<'_> {
             anchor_refs,
             errors,
             warnings,
-        } = markdown::render(page, &env);
+        } = self.site.render_body(index, &env);
 
         let abs = |l: &str| crate::urls::absolute(config, group.key(), l);
         let real_langs: Vec<&str> = group.variants().map(|p| p.lang.as_str()).collect();

@@ -35,20 +35,20 @@ mod site;
 mod sitemap;
 mod status_page;
 mod topics;
-mod village;
 mod views;
+mod village;
 
 use checks::*;
 use job::*;
 pub use nav::SITE_NAV_TEMPLATE;
-pub(crate) use nav::{every_language, language_context, standalone, switch_items};
 use nav::*;
+pub(crate) use nav::{every_language, language_context, standalone, switch_items};
 use views::*;
 pub(crate) use views::{Alternate, SiteWideKey, SiteWideView, SwitchItem, TextOf};
 
 pub use feed::{FEED_LIMIT, RECENT_LIMIT, rfc3339};
-use site::*;
 pub use pages::{Pages, render_reusing, update_pages};
+use site::*;
 
 /// How pages are written.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -132,7 +132,6 @@ fn template_of<'p>(key: &str, page: &'p Page) -> &'p str {
     }
 }
 
-
 pub(crate) fn kind_key(kind: Kind) -> &'static str {
     match kind {
         Kind::Procedure => "kind_procedure",
@@ -151,7 +150,6 @@ pub fn format_date(strings: &Strings, lang: &str, d: Date) -> String {
         d.year
     )
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -341,7 +341,6 @@ pub fn update_pages(
     Ok(files)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::super::*;

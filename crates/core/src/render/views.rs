@@ -221,7 +221,11 @@ pub(super) struct AudioView {
     pub(super) size: String,
 }
 
-pub(super) fn number_views(numbers: &[crate::config::Number], lang: &str, def: &str) -> Vec<NumberView> {
+pub(super) fn number_views(
+    numbers: &[crate::config::Number],
+    lang: &str,
+    def: &str,
+) -> Vec<NumberView> {
     numbers
         .iter()
         .map(|n| NumberView {

@@ -37,33 +37,6 @@ pub fn topics_path(config: &Config, lang: &str, portable: bool) -> String {
     crate::urls::topics_page(config, lang, portable)
 }
 
-/// The text of a Markdown body: (headings, everything else).
-fn plain_text(body: &str) -> (String, String) {
-    use pulldown_cmark::{Event, Tag, TagEnd};
-    let mut headings = String::new();
-    let mut text = String::with_capacity(body.len());
-    let mut in_heading = false;
-    for event in markdown::parser(body) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => in_heading = true,
-            Event::End(TagEnd::Heading(_)) => {
-                in_heading = false;
-                headings.push('\n');
-            }
-            Event::Text(t) | Event::Code(t) => {
-                let out = if in_heading { &mut headings } else { &mut text };
-                out.push_str(&t);
-            }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
-                let out = if in_heading { &mut headings } else { &mut text };
-                out.push(' ');
-            }
-            _ => {}
-        }
-    }
-    (headings, text)
-}
-
 /// Each page key in `lang`: the page written in it, or the original it falls
 /// back to (see [`Library::resolve`]), with whether it is such a fallback.
 pub fn pages_in<'a>(
@@ -73,73 +46,18 @@ pub fn pages_in<'a>(
     site.in_language(lang).map(|r| (r.page, r.fallback))
 }
 
-/// The text of a page, for the index, with its body still Markdown: what
-/// the memo keeps analyses by.
-#[derive(Hash)]
-struct PageText<'a> {
-    lang: &'a str,
-    keywords: Vec<&'a str>,
-    title: &'a str,
-    summary: &'a str,
-    key_points: Vec<&'a str>,
-    body: &'a str,
-}
-
-fn page_text(page: &Page) -> PageText<'_> {
-    let front = &page.front;
-    PageText {
-        lang: &page.lang,
-        keywords: front.keywords.iter().map(String::as_str).collect(),
-        title: &front.title,
-        summary: front.summary.as_deref().unwrap_or_default(),
-        key_points: front.key_points.iter().map(String::as_str).collect(),
-        body: &page.body,
-    }
-}
-
-/// Analyse a page's text, its Markdown body read as plain text.
-fn analyze_page(text: &PageText) -> Analysis {
-    let (headings, body) = plain_text(text.body);
-    analyze(&DocText {
-        lang: text.lang,
-        keywords: text.keywords.clone(),
-        title: text.title,
-        summary: text.summary,
-        key_points: text.key_points.clone(),
-        headings: &headings,
-        body: &body,
-    })
-}
-
-/// Every page's analysis, by its position in `site.pages`: each page is
-/// tokenised and stemmed once, in parallel, whatever the number of languages
-/// it is shown in.
-fn analyses(site: &Library, memo: Option<&Memo>) -> Vec<Arc<Analysis>> {
-    use rayon::prelude::*;
-    site.pages
-        .par_iter()
-        .map(|p| {
-            let text = page_text(p);
-            let make = || Arc::new(analyze_page(&text));
-            match memo {
-                Some(memo) => memo
-                    .get_or_make(&text, text.body.len(), || {
-                        Ok::<_, std::convert::Infallible>(make())
-                    })
-                    .unwrap_or_else(|never| match never {}),
-                None => make(),
-            }
-        })
+/// Every page's analysis, by its position in `site.pages`: made once per
+/// page when its Markdown is parsed ([`Library::parse_pages`]), whatever the
+/// number of languages it is shown in.
+fn analyses(site: &Library) -> Vec<Arc<Analysis>> {
+    (0..site.pages.len())
+        .map(|i| site.parsed(i).analysis.clone())
         .collect()
 }
 
-/// Page analyses kept by `serve` between builds, by the text they were made
-/// from, so that after a save only the saved page is analysed again.
-pub type Memo = crate::output::Memo<Arc<Analysis>>;
-
 /// The index of `lang`: every page (translated or fallback) and village.
 pub fn build(site: &Library, lang: &str, portable: bool) -> Index {
-    build_with(site, lang, portable, &analyses(site, None))
+    build_with(site, lang, portable, &analyses(site))
 }
 
 fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Arc<Analysis>]) -> Index {
@@ -179,7 +97,7 @@ fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Arc<Analys
             Some(crate::config::Localized::PerLanguage(map)) if map.contains_key(lang) => lang,
             _ => def,
         };
-        let (headings, body) = plain_text(about);
+        let (headings, body) = markdown::plain_text_of(about);
         let analysis = analyze(&DocText {
             lang: text_lang,
             title: &f.name,
@@ -223,11 +141,10 @@ fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Arc<Analys
     )
 }
 
-/// The index file of every language; with `memo` (`serve`), pages whose
-/// text did not change since the last build are not analysed again.
-pub fn files(site: &Library, portable: bool, memo: Option<&Memo>) -> Vec<OutputFile> {
+/// The index file of every language.
+pub fn files(site: &Library, portable: bool) -> Vec<OutputFile> {
     use rayon::prelude::*;
-    let analyses = analyses(site, memo);
+    let analyses = analyses(site);
     site.config
         .languages
         .par_iter()
@@ -250,12 +167,18 @@ mod tests {
         )
     }
 
-    /// `serve` keeps analyses by text: the index files are the same with
-    /// and without the memo, a changed page is analysed again, and what a
-    /// build did not use is gone after the next.
+    /// `serve` keeps pages' parses (and with them their analyses) by text:
+    /// the index files are the same with and without the memo, a changed
+    /// page is parsed again, and what a build did not use is gone after the
+    /// next.
     #[test]
-    fn kept_analyses_give_the_same_index_and_follow_edits() {
-        let one = site(&[
+    fn kept_parses_give_the_same_index_and_follow_edits() {
+        let parsed = |files: &[(&str, &str)], memo: Option<&crate::library::ParseMemo>| {
+            let mut site = site(files);
+            site.parse_pages(memo);
+            site
+        };
+        let one_files = [
             (
                 "a.id.md",
                 "---\ntitle: Paspor resmi\n---\nMembuat paspor di kantor imigrasi.",
@@ -264,26 +187,28 @@ mod tests {
                 "b.id.md",
                 "---\ntitle: Calo\n---\nCalo menjanjikan kerja cepat.",
             ),
-        ]);
-        let memo = Memo::default();
+        ];
+        let one = site(&one_files);
+        let memo = crate::library::ParseMemo::default();
         memo.next_build();
-        assert_eq!(files(&one, false, Some(&memo)), files(&one, false, None));
+        assert_eq!(
+            files(&parsed(&one_files, Some(&memo)), false),
+            files(&one, false)
+        );
         assert_eq!(memo.len(), 2);
-        let edited = site(&[
-            (
-                "a.id.md",
-                "---\ntitle: Paspor resmi\n---\nMembuat paspor di kantor imigrasi.",
-            ),
+        let edited_files = [
+            one_files[0],
             ("b.id.md", "---\ntitle: Calo\n---\nCalo meminta uang muka."),
-        ]);
+        ];
+        let edited = site(&edited_files);
         memo.next_build();
-        let with_memo = files(&edited, false, Some(&memo));
-        assert_eq!(with_memo, files(&edited, false, None));
-        assert_ne!(with_memo, files(&one, false, None));
+        let with_memo = files(&parsed(&edited_files, Some(&memo)), false);
+        assert_eq!(with_memo, files(&edited, false));
+        assert_ne!(with_memo, files(&one, false));
         // The old text of b.id.md is kept one build more, then dropped.
         assert_eq!(memo.len(), 3);
         memo.next_build();
-        files(&edited, false, Some(&memo));
+        parsed(&edited_files, Some(&memo));
         assert_eq!(memo.len(), 2);
     }
 
