@@ -254,6 +254,7 @@ pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnos
         }
         out.extend(differences(page, original));
     }
+    out.extend(crate::content::questions::missing(site));
     out
 }
 
@@ -310,6 +311,17 @@ pub fn differences(
             Msg::TranslationKeyPointsDiffer {
                 ours: ours.key_points.len(),
                 original: theirs.key_points.len(),
+            },
+            hint(),
+        ));
+    }
+    if ours.questions.len() != theirs.questions.len() {
+        out.push(Diagnostic::warning(
+            page.path.clone(),
+            line("questions"),
+            Msg::TranslationQuestionsDiffer {
+                ours: ours.questions.len(),
+                original: theirs.questions.len(),
             },
             hint(),
         ));
