@@ -27,6 +27,7 @@ use crate::urls::page_path;
 mod feed;
 mod not_found;
 mod pages;
+pub(crate) mod questions;
 mod sitemap;
 mod status_page;
 mod topics;
@@ -200,6 +201,9 @@ struct PageView<'a> {
     /// The home page's entry points (`journeys:`), in the reader's
     /// language where the page has them, else the original's.
     journeys: Vec<JourneyView>,
+    /// The questions that check understanding (`questions:`), shown at
+    /// the end of a lesson.
+    questions: Vec<questions::QuestionView<'a>>,
 }
 
 /// One entry point of the home page, as the theme sees it.
@@ -688,6 +692,7 @@ impl JobCtx<'_> {
             previous: steps.and_then(|s| s.0.as_ref()),
             next: steps.and_then(|s| s.1.as_ref()),
             journeys,
+            questions: questions::views(&page.front.questions),
         };
         let template = template_of(group.key(), page);
         let mut ctx = shared.globals.clone();
