@@ -10,8 +10,9 @@ use lentera::config::Date;
 
 use crate::common::{TestSite, html, options};
 
-/// A lesson with a true/false statement and a multiple-choice question.
-const LESSON_ID: &str = r#"---
+/// A lesson with a true/false statement and a multiple-choice question
+/// (also checked by axe-core in tests/it/browser.rs).
+pub const LESSON_ID: &str = r#"---
 title: Uji jalur resmi
 summary: Pelajaran dengan pertanyaan.
 kind: procedure
