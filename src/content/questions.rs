@@ -128,9 +128,8 @@ struct Lines<'a> {
 impl<'a> Lines<'a> {
     fn find(yaml: &'a str, yaml_line: usize, count: usize) -> Lines<'a> {
         let all: Vec<&str> = yaml.lines().collect();
-        let is_top_key = |l: &str| {
-            !l.is_empty() && !l.starts_with([' ', '\t', '-', '#']) && l.contains(':')
-        };
+        let is_top_key =
+            |l: &str| !l.is_empty() && !l.starts_with([' ', '\t', '-', '#']) && l.contains(':');
         let Some(start) = all
             .iter()
             .position(|l| is_top_key(l) && l.split(':').next().map(str::trim) == Some("questions"))
@@ -324,7 +323,10 @@ mod tests {
     fn empty_ask_and_why_each_at_their_line() {
         let text = GOOD
             .replace("  - ask: Di mana mendaftar?\n", "  - ask: \"\"\n")
-            .replace("    why: \"Jalur resmi lewat Disnaker.\"\n", "    why: \"  \"\n");
+            .replace(
+                "    why: \"Jalur resmi lewat Disnaker.\"\n",
+                "    why: \"  \"\n",
+            );
         assert_eq!(
             problems(&text),
             vec![
@@ -364,7 +366,10 @@ mod tests {
 
     #[test]
     fn unknown_key_in_a_question_is_a_yaml_error() {
-        let text = GOOD.replace("    answer: false\n", "    answer: false\n    jawaban: salah\n");
+        let text = GOOD.replace(
+            "    answer: false\n",
+            "    answer: false\n    jawaban: salah\n",
+        );
         let problems = problems(&text);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].contains("jawaban"), "{problems:?}");

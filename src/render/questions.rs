@@ -95,6 +95,9 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec![('a', "Calo", false), ('b', "Disnaker", true)]
         );
-        assert_eq!((v[1].answer_letter.as_str(), v[1].answer_text), ("b", "Disnaker"));
+        assert_eq!(
+            (v[1].answer_letter.as_str(), v[1].answer_text),
+            ("b", "Disnaker")
+        );
     }
 }

@@ -83,7 +83,10 @@ fn questions_end_the_lesson_with_answers_in_details() {
     let q = quiz(page);
     // After the text of the lesson, before the sources and the share link.
     assert!(page.find("Daftarlah lewat").unwrap() < page.find("class=\"quiz\"").unwrap());
-    assert!(q.contains("<h2 id=\"questions-title\">Uji pemahaman</h2>"), "{q}");
+    assert!(
+        q.contains("<h2 id=\"questions-title\">Uji pemahaman</h2>"),
+        "{q}"
+    );
     assert!(q.contains("aria-labelledby=\"questions-title\""), "{q}");
     // Each question is an item of a list, each answer behind its own summary.
     assert_eq!(q.matches("<details>").count(), 2, "{q}");
@@ -108,7 +111,11 @@ fn questions_end_the_lesson_with_answers_in_details() {
         .skip(1)
         .map(|d| d.split("</details>").next().unwrap())
         .collect();
-    assert!(answers[0].contains("<strong>Salah.</strong>"), "{}", answers[0]);
+    assert!(
+        answers[0].contains("<strong>Salah.</strong>"),
+        "{}",
+        answers[0]
+    );
     assert!(answers[0].contains("Jalur resmi selalu lewat Disnaker"));
     assert!(
         answers[1].contains("<strong>b. Dinas tenaga kerja (Disnaker)</strong>"),
@@ -175,7 +182,10 @@ fn questions_are_in_the_one_file_edition() {
     // Every id of the edition once: the heading ids of the questions of
     // different lessons do not collide.
     assert_eq!(one.matches("Uji pemahaman</h4>").count(), 2);
-    assert_eq!(one.matches("id=\"pelajaran/hanya-id-questions\"").count(), 1);
+    assert_eq!(
+        one.matches("id=\"pelajaran/hanya-id-questions\"").count(),
+        1
+    );
 
     let en = html(&build, &lentera::urls::one_file(config, "en"));
     assert!(en.contains("<h4 id=\"pelajaran/uji-questions\">Check your understanding</h4>"));
@@ -313,7 +323,10 @@ fn a_malformed_question_stops_the_build_at_its_line() {
         stderr.contains("error[question-answer-not-a-choice]: the answer of question 2 is `e`, but its choices are a to c"),
         "{stderr}"
     );
-    assert!(stderr.contains("content/pelajaran/uji.id.md:13"), "{stderr}");
+    assert!(
+        stderr.contains("content/pelajaran/uji.id.md:13"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("write the letter of the right choice, from a (the first) to c"),
         "{stderr}"
@@ -352,7 +365,8 @@ fn village_page_marks_held_sessions_and_the_next_one() {
         items[0]
     );
     assert!(
-        items[1].starts_with(" class=\"next\">Pertemuan berikutnya: <time datetime=\"2026-12-15\">"),
+        items[1]
+            .starts_with(" class=\"next\">Pertemuan berikutnya: <time datetime=\"2026-12-15\">"),
         "{}",
         items[1]
     );
@@ -366,7 +380,10 @@ fn village_page_marks_held_sessions_and_the_next_one() {
 
     let en = html(&build, "en/desa/sukamaju/index.html");
     assert!(en.contains("The legal route (held)"), "{en}");
-    assert!(en.contains("Next session: <time datetime=\"2026-12-15\">"), "{en}");
+    assert!(
+        en.contains("Next session: <time datetime=\"2026-12-15\">"),
+        "{en}"
+    );
     // No English topic: the Indonesian one.
     assert!(en.contains("Balai desa: Dokumen perjalanan"), "{en}");
 

@@ -254,7 +254,12 @@ fn a_translation_starts_from_the_original() {
     assert_eq!(page.front.kind, Some(lentera::content::Kind::Scam));
     assert_eq!(page.front.weight, 70);
     assert_eq!(page.front.key_points.len(), 2);
-    let answers: Vec<_> = page.front.questions.iter().map(|q| q.answer.clone()).collect();
+    let answers: Vec<_> = page
+        .front
+        .questions
+        .iter()
+        .map(|q| q.answer.clone())
+        .collect();
     assert_eq!(
         answers,
         vec![
