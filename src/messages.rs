@@ -544,6 +544,10 @@ messages! {
         en: "write `answer: true` or `answer: false`; for a multiple-choice question add 2 to 4 `choices:` and answer with a letter",
         id: "tulis `answer: true` atau `answer: false`; untuk pilihan ganda, tambahkan 2 sampai 4 `choices:` dan jawab dengan huruf",
     }
+    QuestionAnswerKind = "question-answer-kind" {
+        en: "the `answer:` of a question is neither `true`/`false` nor a letter",
+        id: "`answer:` sebuah pertanyaan bukan `true`/`false` dan bukan huruf",
+    }
     QuestionChoicesCount { n: usize, count: usize } = "question-choices-count" {
         en: "question {n} has {count} choices; a multiple-choice question has 2 to 4",
         id: "pertanyaan ke-{n} punya {count} pilihan; pertanyaan pilihan ganda punya 2 sampai 4",

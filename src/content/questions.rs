@@ -376,6 +376,18 @@ mod tests {
     }
 
     #[test]
+    fn a_number_as_answer_is_named_at_its_line() {
+        let text = GOOD.replace("    answer: b\n", "    answer: 2\n");
+        let err = load(&text).unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!(
+            d.located(),
+            "content/modus/calo.md:10: in `questions[1]`: the `answer:` of a question is neither `true`/`false` nor a letter"
+        );
+        assert_eq!(d.hint, Some(Msg::WriteTrueFalse));
+    }
+
+    #[test]
     fn letters() {
         assert_eq!((letter(0), letter(3)), ('a', 'd'));
         let q = Question {
