@@ -39,7 +39,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, first_line: usize) ->
             && let Some(at) = text
                 .lines()
                 .enumerate()
-                .skip(line - first_line)
+                .skip(line.saturating_sub(first_line))
                 .find(|(_, l)| {
                     l.trim_start()
                         .trim_start_matches("- ")
