@@ -361,13 +361,17 @@ fn contacts(root: &Path, out: &Path, stale_days: Option<u32>, lang: Lang) -> Exi
 }
 
 /// The warnings of a build (or a rebuild in `serve`), each with its source
-/// line, except the stale phone numbers: the same list on every build, so
-/// one line counts them and `lentera check` gives each in full.
+/// line, except the stale phone numbers and the lessons without questions:
+/// the same list on every build, so one line counts each kind and `lentera
+/// check` gives each in full.
 fn print_warnings(warnings: &[lentera_core::diagnostic::Diagnostic], root: &Path, lang: Lang) {
     let style = Style::for_terminal(lang, &std::io::stderr());
     let (stale, others): (Vec<_>, Vec<_>) = warnings
         .iter()
         .partition(|w| lentera_core::warnings::is_stale_number(w));
+    let (unasked, others): (Vec<_>, Vec<_>) = others
+        .into_iter()
+        .partition(|w| lentera_core::warnings::is_missing_questions(w));
     let others: Vec<_> = others.into_iter().cloned().collect();
     for warning in &lentera_core::diagnostic::capped(&others) {
         eprintln!("{}", lentera_core::report::render(warning, root, style));
@@ -377,6 +381,13 @@ fn print_warnings(warnings: &[lentera_core::diagnostic::Diagnostic], root: &Path
             "{}: {}",
             Say::Warning.text(lang),
             Say::StaleNumbers { n: stale.len() }.text(lang)
+        );
+    }
+    if !unasked.is_empty() {
+        eprintln!(
+            "{}: {}",
+            Say::Warning.text(lang),
+            Say::LessonsWithoutQuestions { n: unasked.len() }.text(lang)
         );
     }
 }

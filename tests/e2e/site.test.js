@@ -214,6 +214,34 @@ test("live reload in serve works under the Content-Security-Policy", { skip: !pr
   await page.close();
 });
 
+// Questions that check understanding (#26), on the small site `serve` shows:
+// each answer opens without JavaScript, and axe-core finds nothing with the
+// answers closed or open.
+test("the answers of a lesson's questions open without JavaScript and pass axe-core", { skip: !process.env.SERVE_URL }, async () => {
+  const url = process.env.SERVE_URL + "pelajaran/uji/";
+  const still = await browser.newPage({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+  await still.goto(url);
+  const answer = still.locator(".quiz details p").first();
+  assert.equal(await answer.isVisible(), false, "the answer waits until tapped");
+  await still.locator(".quiz summary").first().click();
+  assert.ok(await answer.isVisible(), "tapping the summary shows the answer");
+  await still.close();
+  for (const opened of [false, true]) {
+    const { page } = await open(url, 360);
+    if (opened) for (const s of await page.locator(".quiz summary").all()) await s.click();
+    await page.evaluate(AXE);
+    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+    const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    assert.deepEqual(summary, [], opened ? "answers open" : "answers closed");
+    if (opened) {
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.body.scrollWidth]);
+      assert.ok(widths.every((w) => w <= 360), `scroll widths ${widths}`);
+      await page.screenshot({ path: path.join(SHOTS, "questions-360.png"), fullPage: true });
+    }
+    await page.close();
+  }
+});
+
 test("screenshot of a lesson at 360 px", async () => {
   const { page } = await open(base + "modus/calo/");
   await page.screenshot({ path: path.join(SHOTS, "lesson-360.png"), fullPage: true });

@@ -1,7 +1,8 @@
 //! End-to-end checks in a real browser (Debian's chromium, driven by
 //! playwright-core from tests/e2e/): language switcher, fallback notice,
 //! axe-core, no horizontal overflow at 320 px, the portable build from
-//! file://. See: #6.
+//! file://. See: #6. A lesson with questions (#26) is checked on the small
+//! site `serve` shows until the real lessons have their questions.
 //!
 //! Needs `chromium`, `node` and `npm ci` in tests/e2e (`.ci/run` installs them).
 //! Elsewhere the test is skipped with a message, except under CI=true, where a
@@ -38,6 +39,8 @@ fn real_site_in_chromium() {
     // under the same Content-Security-Policy: the browser checks save a
     // lesson and wait for the page to reload.
     let live = crate::common::TestSite::fixture("basic");
+    // A lesson with questions (#26), for axe-core with its answers open.
+    live.write("content/pelajaran/uji.id.md", crate::questions::LESSON_ID);
     let server = lentera_serve::Server::start(
         live.root(),
         lentera_serve::ServeOptions {

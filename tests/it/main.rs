@@ -20,6 +20,7 @@ mod live;
 mod minify;
 mod onefile;
 mod publish;
+mod questions;
 mod real_content;
 mod scaffold;
 mod search;

@@ -9,9 +9,11 @@ use lentera_core::{Build, urls};
 
 use crate::common::{TestSite, html, links, options, repo};
 
-/// At most 300 KB per file on the real content (1000-byte kilobytes, as
-/// phones count them).
-const BUDGET: usize = 300 * 1000;
+/// At most 350 KB per file on the real content (1000-byte kilobytes, as
+/// phones count them). It was 300 KB until every lesson carried its
+/// questions (#26), which add about 40 KB to each language's edition
+/// (312–327 KB with them).
+const BUDGET: usize = 350 * 1000;
 
 fn real() -> &'static Build {
     static BUILD: OnceLock<Build> = OnceLock::new();

@@ -218,7 +218,7 @@ fn a_translation_starts_from_the_original() {
     let site = TestSite::fixture("basic");
     site.write(
         "content/pelajaran/asal.id.md",
-        "---\ntitle: \"Asal: \\\"kata\\\" penting\"\nsummary: Ringkasan asli.\nkind: scam\nweight: 70\nupdated: 2026-11-02\nkeywords: [calo, tipu]\nkey_points:\n  - Poin satu.\n  - Poin dua.\nsources:\n  - title: \"UU 18/2017\"\n    url: https://peraturan.go.id/\n---\n## Tanda bahaya\n\nKalimat pertama\nberlanjut di sini.\n\n- Butir satu.\n1. Nomor satu.\n\n```\nkode tetap\n```\n\n| a | b |\n|---|---|\n| sel | sel2 |\n\n> [!NOTE]\n> Catatan.\n",
+        "---\ntitle: \"Asal: \\\"kata\\\" penting\"\nsummary: Ringkasan asli.\nkind: scam\nweight: 70\nupdated: 2026-11-02\nkeywords: [calo, tipu]\nkey_points:\n  - Poin satu.\n  - Poin dua.\nquestions:\n  - ask: Calo bisa dipercaya.\n    answer: false\n    why: Calo menipu.\n  - ask: Ke mana mendaftar?\n    choices: [Calo, Disnaker]\n    answer: b\n    why: Disnaker resmi.\nsources:\n  - title: \"UU 18/2017\"\n    url: https://peraturan.go.id/\n---\n## Tanda bahaya\n\nKalimat pertama\nberlanjut di sini.\n\n- Butir satu.\n1. Nomor satu.\n\n```\nkode tetap\n```\n\n| a | b |\n|---|---|\n| sel | sel2 |\n\n> [!NOTE]\n> Catatan.\n",
     );
     let out = site.lentera(&["new", "lesson", "pelajaran/asal", "--lang", "en"]);
     assert!(out.status.success(), "{}", crate::common::printed(&out));
@@ -243,6 +243,8 @@ fn a_translation_starts_from_the_original() {
         "| [ISI: terjemahkan] a | b |\n|---|---|\n",
         "> [!NOTE]\n> [ISI: terjemahkan] Catatan.\n",
         "(`updated:` aslinya 2026-11-02)",
+        "questions:\n  - ask: \"[ISI: terjemahkan] Calo bisa dipercaya.\"\n    answer: false\n    why: \"[ISI: terjemahkan] Calo menipu.\"\n",
+        "    choices:\n      - \"[ISI: terjemahkan] Calo\"\n      - \"[ISI: terjemahkan] Disnaker\"\n    answer: \"b\"\n",
     ] {
         assert!(text.contains(want), "{want:?} not in:\n{text}");
     }
@@ -253,6 +255,19 @@ fn a_translation_starts_from_the_original() {
     assert_eq!(page.front.kind, Some(lentera_core::content::Kind::Scam));
     assert_eq!(page.front.weight, 70);
     assert_eq!(page.front.key_points.len(), 2);
+    let answers: Vec<_> = page
+        .front
+        .questions
+        .iter()
+        .map(|q| q.answer.clone())
+        .collect();
+    assert_eq!(
+        answers,
+        vec![
+            lentera_core::content::front_matter::Answer::TrueFalse(false),
+            lentera_core::content::front_matter::Answer::Choice("b".into())
+        ]
+    );
     assert_eq!(page.front.updated, None);
     assert_eq!(page.front.sources.len(), 1);
     // A draft: it builds, and the status shows it as unpublished.

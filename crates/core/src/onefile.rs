@@ -124,6 +124,8 @@ struct LessonView<'a> {
     original_href: String,
     /// This lesson on the website, in the reader's language.
     permalink: String,
+    /// The questions that check understanding, as on the lesson's page.
+    questions: Vec<render::questions::QuestionView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -273,6 +275,7 @@ impl<'s> Shared<'s> {
                 .map_or("", |l| l.name.as_str()),
             original_href: urls::absolute(config, key, &original.lang),
             permalink: urls::absolute(config, key, lang),
+            questions: render::questions::views(&page.front.questions),
         }
     }
 }

@@ -218,6 +218,18 @@ key_points:
 sources:
   - title: "[ISI: Nama sumber (tanggal)]"
     url: https://www.example.org/
+# Pertanyaan uji pemahaman (2 sampai 4), tampil di akhir pelajaran dan dalam
+# penyuluhan di desa. Hapus tanda # di depan baris-baris ini lalu isi:
+# pernyataan benar/salah (`answer: true` atau `false`) atau pilihan ganda
+# (2 sampai 4 `choices`, `answer:` huruf pilihan yang benar, a untuk yang pertama).
+# questions:
+#   - ask: "Pernyataan yang benar atau salah."
+#     answer: false
+#     why: "Satu atau dua kalimat: mengapa itu jawabannya."
+#   - ask: "Pertanyaan dengan pilihan?"
+#     choices: ["Pilihan pertama", "Pilihan kedua", "Pilihan ketiga"]
+#     answer: b
+#     why: "Satu atau dua kalimat: mengapa itu jawabannya."
 # Draf tidak diterbitkan. Hapus baris ini (atau tulis `false`) jika sudah siap.
 draft: true
 ---
@@ -404,6 +416,26 @@ fn translation_text(
         t.push_str("# Poin penting untuk leaflet: jumlahnya sama dengan aslinya.\nkey_points:\n");
         for k in &front.key_points {
             t.push_str(&format!("  - {}\n", to_translate(k)));
+        }
+    }
+    if !front.questions.is_empty() {
+        t.push_str(
+            "# Pertanyaan uji pemahaman: jumlah, urutan dan jawaban (`answer:`) sama dengan aslinya.\nquestions:\n",
+        );
+        for q in &front.questions {
+            t.push_str(&format!("  - ask: {}\n", to_translate(&q.ask)));
+            if !q.choices.is_empty() {
+                t.push_str("    choices:\n");
+                for c in &q.choices {
+                    t.push_str(&format!("      - {}\n", to_translate(c)));
+                }
+            }
+            let answer = match &q.answer {
+                crate::content::front_matter::Answer::TrueFalse(b) => b.to_string(),
+                crate::content::front_matter::Answer::Choice(c) => quoted(c),
+            };
+            t.push_str(&format!("    answer: {answer}\n"));
+            t.push_str(&format!("    why: {}\n", to_translate(&q.why)));
         }
     }
     if !front.sources.is_empty() {

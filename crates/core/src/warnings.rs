@@ -144,6 +144,7 @@ pub fn content_warnings(root: &Path, site: &Library, today: Date) -> Vec<Diagnos
         }
         out.extend(differences(page, original));
     }
+    out.extend(missing_questions(site));
     out
 }
 
@@ -204,5 +205,41 @@ pub fn differences(
             hint(),
         ));
     }
+    if ours.questions.len() != theirs.questions.len() {
+        out.push(Diagnostic::warning(
+            page.path.clone(),
+            line("questions"),
+            Msg::TranslationQuestionsDiffer {
+                ours: ours.questions.len(),
+                original: theirs.questions.len(),
+            },
+            hint(),
+        ));
+    }
     out
 }
+
+/// A warning for each lesson whose original has no questions (its
+/// translations are measured against it by
+/// [`differences`]).
+pub fn missing_questions(site: &Library) -> Vec<Diagnostic> {
+    site.groups()
+        .map(|g| g.original())
+        .filter(|p| crate::content::questions::expected(p) && p.front.questions.is_empty())
+        .map(|p| {
+            Diagnostic::warning(
+                p.path.clone(),
+                p.key_line("title"),
+                Msg::LessonWithoutQuestions,
+                Some(Msg::AddQuestions),
+            )
+        })
+        .collect()
+}
+
+/// A warning that a lesson has no questions: `build` and `serve` count
+/// these in one line, `check` lists each.
+pub fn is_missing_questions(d: &Diagnostic) -> bool {
+    d.message == Msg::LessonWithoutQuestions
+}
+

@@ -33,6 +33,22 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, first_line: usize) ->
         if let Some((at, col)) = value_position(text, &message, line + 1 - first_line) {
             (line, column) = (at + first_line - 1, col);
         }
+        // An answer of a question that is neither true/false nor a letter:
+        // serde points at the question, point at its `answer:`.
+        if matches!(innermost(&message).1, Msg::QuestionAnswerKind)
+            && let Some(at) = text
+                .lines()
+                .enumerate()
+                .skip(line.saturating_sub(first_line))
+                .find(|(_, l)| {
+                    l.trim_start()
+                        .trim_start_matches("- ")
+                        .starts_with("answer:")
+                })
+                .map(|(i, _)| i + 1)
+        {
+            (line, column) = (at + first_line - 1, 0);
+        }
         let hint = unknown_key_hint(&detail)
             .or_else(|| mistake_hint(text, line + 1 - first_line, &message, &detail));
         // Our words say all of serde's, except for syntax errors.
@@ -96,6 +112,9 @@ fn classify(message: &str) -> Msg {
         Msg::NotADate {
             value: quoted(message.trim_start_matches('`')),
         }
+    } else if message.contains("untagged enum Answer") {
+        // `answer: 2` in `questions:` (content::front_matter::Answer).
+        Msg::QuestionAnswerKind
     } else if message.contains("recursion limit exceeded")
         || message.contains("repetition limit exceeded")
     {
@@ -160,6 +179,9 @@ fn value_position(text: &str, message: &Msg, from: usize) -> Option<(usize, usiz
 /// `text`.
 fn mistake_hint(text: &str, line: usize, message: &Msg, detail: &str) -> Option<Msg> {
     let (_, inner) = innermost(message);
+    if matches!(inner, Msg::QuestionAnswerKind) {
+        return Some(Msg::WriteTrueFalse);
+    }
     if let Msg::NotADate { value } = inner {
         let today = crate::date::Date::today().to_string();
         return Some(match guess_date(value) {

@@ -253,6 +253,10 @@ messages! {
         en: ("wrote {n} leaflets and {posters} posters ({} PDF files) in {}", n + posters, took(*ms, Lang::En)),
         id: ("{n} leaflet dan {posters} poster ({} berkas PDF) ditulis dalam {}", n + posters, took(*ms, Lang::Id)),
     }
+    LessonsWithoutQuestions { n: usize } = "lessons-without-questions" {
+        en: "{n} lessons have no questions that check understanding yet: run `lentera check` for the list",
+        id: "{n} pelajaran belum punya pertanyaan uji pemahaman: jalankan `lentera check` untuk daftarnya",
+    }
     StaleNumbers { n: usize } = "stale-numbers" {
         en: "{n} contacts have phone numbers due for re-checking: run `lentera check` for the details",
         id: "{n} kontak punya nomor telepon yang perlu diperiksa ulang: jalankan `lentera check` untuk rinciannya",
@@ -513,6 +517,60 @@ messages! {
     RemoveTranslationLine = "remove-translation-line" {
         en: "remove the `translation:` line",
         id: "hapus baris `translation:`",
+    }
+
+    // `questions:` in a lesson's front matter (src/content/questions.rs).
+    QuestionAskEmpty { n: usize } = "question-ask-empty" {
+        en: "question {n} has no `ask:`: the statement or question is empty",
+        id: "pertanyaan ke-{n} tidak punya `ask:`: pernyataan atau pertanyaannya kosong",
+    }
+    WriteAsk = "write-ask" {
+        en: "write the statement (true/false) or the question after `ask:`, in plain words",
+        id: "tulis pernyataan (benar/salah) atau pertanyaannya setelah `ask:`, dengan kata-kata sederhana",
+    }
+    QuestionWhyEmpty { n: usize } = "question-why-empty" {
+        en: "question {n} has no `why:`: readers are not told why the answer is right",
+        id: "pertanyaan ke-{n} tidak punya `why:`: pembaca tidak diberi tahu mengapa jawabannya benar",
+    }
+    WriteWhy = "write-why" {
+        en: "write one or two sentences after `why:` saying why that is the answer",
+        id: "tulis satu atau dua kalimat setelah `why:` yang menjelaskan mengapa itu jawabannya",
+    }
+    QuestionNeedsTrueFalse { n: usize, answer: String } = "question-needs-true-false" {
+        en: "question {n} has no `choices:`, so it is a true/false statement, but its answer is `{answer}`",
+        id: "pertanyaan ke-{n} tidak punya `choices:`, jadi berupa pernyataan benar/salah, tetapi jawabannya `{answer}`",
+    }
+    WriteTrueFalse = "write-true-false" {
+        en: "write `answer: true` or `answer: false`; for a multiple-choice question add 2 to 4 `choices:` and answer with a letter",
+        id: "tulis `answer: true` atau `answer: false`; untuk pilihan ganda, tambahkan 2 sampai 4 `choices:` dan jawab dengan huruf",
+    }
+    QuestionAnswerKind = "question-answer-kind" {
+        en: "the `answer:` of a question is neither `true`/`false` nor a letter",
+        id: "`answer:` sebuah pertanyaan bukan `true`/`false` dan bukan huruf",
+    }
+    QuestionChoicesCount { n: usize, count: usize } = "question-choices-count" {
+        en: "question {n} has {count} choices; a multiple-choice question has 2 to 4",
+        id: "pertanyaan ke-{n} punya {count} pilihan; pertanyaan pilihan ganda punya 2 sampai 4",
+    }
+    WriteTwoToFourChoices = "write-two-to-four-choices" {
+        en: "give 2 to 4 `choices:`, or remove `choices:` and answer `true` or `false` for a statement",
+        id: "beri 2 sampai 4 `choices:`, atau hapus `choices:` dan jawab `true` atau `false` untuk sebuah pernyataan",
+    }
+    QuestionChoiceEmpty { n: usize, letter: String } = "question-choice-empty" {
+        en: "choice {letter} of question {n} is empty",
+        id: "pilihan {letter} pada pertanyaan ke-{n} kosong",
+    }
+    WriteChoice = "write-choice" {
+        en: "write the text of the choice, or remove it and check that `answer:` still names the right letter",
+        id: "tulis teks pilihannya, atau hapus lalu pastikan `answer:` masih menunjuk huruf yang benar",
+    }
+    QuestionAnswerNotAChoice { n: usize, answer: String, last: String } = "question-answer-not-a-choice" {
+        en: "the answer of question {n} is `{answer}`, but its choices are a to {last}",
+        id: "jawaban pertanyaan ke-{n} adalah `{answer}`, padahal pilihannya a sampai {last}",
+    }
+    WriteAnswerLetter { last: String } = "write-answer-letter" {
+        en: "write the letter of the right choice, from a (the first) to {last}: `answer: b` for the second",
+        id: "tulis huruf pilihan yang benar, dari a (yang pertama) sampai {last}: `answer: b` untuk yang kedua",
     }
     UrlCollision { url: String, first: String, second: String } = "url-collision" {
         en: "`{url}` would be written by both {first} and {second}",
@@ -951,6 +1009,18 @@ messages! {
     TranslationKeyPointsDiffer { ours: usize, original: usize } = "translation-key-points-differ" {
         en: "this translation has {ours} key points, its original {original}: a point may be missing on the leaflet",
         id: "terjemahan ini punya {ours} poin penting, aslinya {original}: mungkin ada poin yang hilang di leaflet",
+    }
+    TranslationQuestionsDiffer { ours: usize, original: usize } = "translation-questions-differ" {
+        en: "this translation has {ours} questions, its original {original}: readers and session slides would differ between languages",
+        id: "terjemahan ini punya {ours} pertanyaan, aslinya {original}: isi untuk pembaca dan slide penyuluhan berbeda antarbahasa",
+    }
+    LessonWithoutQuestions = "lesson-without-questions" {
+        en: "this lesson has no `questions:` that check understanding (shown at the end of the lesson and in village sessions)",
+        id: "pelajaran ini belum punya `questions:` untuk menguji pemahaman (ditampilkan di akhir pelajaran dan dalam penyuluhan desa)",
+    }
+    AddQuestions = "add-questions" {
+        en: "add two to four `questions:` to the front matter (true/false or multiple choice, each with `why:`; see docs/content.md), then translate them with the lesson",
+        id: "tambahkan dua sampai empat `questions:` di front matter (benar/salah atau pilihan ganda, masing-masing dengan `why:`; lihat docs/content.md), lalu terjemahkan bersama pelajarannya",
     }
     MatchOriginal { file: String } = "match-original" {
         en: "make it the same as in the original, {file}",

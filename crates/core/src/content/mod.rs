@@ -3,6 +3,7 @@
 
 pub mod front_matter;
 pub mod glossary;
+pub mod questions;
 pub mod village;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -511,6 +512,12 @@ pub fn parse_page(rel: &str, text: &str, config: &Config) -> Result<Page> {
         // A published page must not carry what `lentera new` left to fill.
         Error::collect(crate::placeholder::errors(&path, text, true))?;
     }
+    Error::collect(questions::errors(
+        &path,
+        &front.questions,
+        split.yaml,
+        split.yaml_line,
+    ))?;
     let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
     let key_lines = split
         .yaml

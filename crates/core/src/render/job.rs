@@ -250,6 +250,7 @@ impl JobCtx<'_> {
             previous: steps.and_then(|s| s.0.as_ref()),
             next: steps.and_then(|s| s.1.as_ref()),
             journeys,
+            questions: questions::views(&page.front.questions),
         };
         let template = template_of(group.key(), page);
         let mut ctx = shared.globals.clone();

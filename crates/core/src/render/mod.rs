@@ -31,6 +31,7 @@ mod job;
 mod nav;
 mod not_found;
 mod pages;
+pub(crate) mod questions;
 mod site;
 mod sitemap;
 mod status_page;

@@ -125,6 +125,9 @@ pub(super) struct PageView<'a> {
     /// The home page's entry points (`journeys:`), in the reader's
     /// language where the page has them, else the original's.
     pub(super) journeys: Vec<JourneyView>,
+    /// The questions that check understanding (`questions:`), shown at
+    /// the end of a lesson.
+    pub(super) questions: Vec<questions::QuestionView<'a>>,
 }
 
 /// One entry point of the home page, as the theme sees it.

@@ -79,6 +79,10 @@ struct SessionView<'a> {
     date_iso: String,
     place: &'a Option<String>,
     topic: Option<String>,
+    /// Its date is before the build date.
+    held: bool,
+    /// The first session not yet held.
+    next: bool,
 }
 
 /// The village's leaflet in one language.
@@ -151,14 +155,21 @@ impl JobCtx<'_> {
                 verified: c.verified.map(|d| format_date(self.strings, lang, d)),
             })
             .collect();
-        let sessions: Vec<SessionView> = v
-            .sessions
+        // By date; a session on the build date itself is still to come.
+        let today = self.opts.build_date.unwrap_or_else(|| config.today());
+        let mut by_date: Vec<&crate::content::village::Session> = v.sessions.iter().collect();
+        by_date.sort_by_key(|s| s.date);
+        let upcoming = by_date.iter().position(|s| s.date >= today);
+        let sessions: Vec<SessionView> = by_date
             .iter()
-            .map(|s| SessionView {
+            .enumerate()
+            .map(|(i, s)| SessionView {
                 date: format_date(self.strings, lang, s.date),
                 date_iso: s.date.to_string(),
                 place: &s.place,
                 topic: loc(&s.topic),
+                held: s.date < today,
+                next: upcoming == Some(i),
             })
             .collect();
         let leaflets: Vec<LeafletLink> = self
@@ -254,6 +265,7 @@ impl JobCtx<'_> {
             previous: None,
             next: None,
             journeys: Vec::new(),
+            questions: Vec::new(),
         };
         let mut ctx = shared.globals.clone();
         ctx.insert("root", &root);
