@@ -207,18 +207,38 @@ impl Library {
 
     /// Parse every page's Markdown once, in parallel (see [`Parsed`]); with
     /// `memo` (`serve`), a page whose text did not change since the last
-    /// build is not parsed again.
-    pub fn parse_pages(&mut self, memo: Option<&ParseMemo>) {
+    /// build is not parsed again. A page whose body is rendered more than
+    /// once (shown in a language it is not written in, or a lesson when
+    /// `one_file_editions` are made) keeps its body rendered with slots to
+    /// fill for each; a page rendered once keeps only its text's analysis
+    /// and is rendered when its page is made, so that a large site does not
+    /// hold every page's body in memory at once.
+    pub fn parse_pages(&mut self, memo: Option<&ParseMemo>, one_file_editions: bool) {
         use rayon::prelude::*;
         let all_terms = self.all_glossary_terms();
         let glossaries = glossary_fingerprint(&self.site);
         let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
+        let mut uses = vec![0usize; self.site.pages.len()];
+        for group in self.groups() {
+            for lang in &self.site.config.languages {
+                uses[group.resolve(&lang.code).index] += 1;
+            }
+        }
+        for (page, n) in self.site.pages.iter().zip(&mut uses) {
+            if one_file_editions && page.is_lesson() {
+                *n += 1;
+            }
+        }
         let parsed = self
             .site
             .pages
             .par_iter()
-            .map(|page| {
-                let make = || Arc::new(self.parse_page(page, sanitize, all_terms.as_ref()));
+            .zip(uses.par_iter())
+            .map(|(page, &uses)| {
+                let skeleton = uses > 1;
+                let make = || {
+                    Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), skeleton))
+                };
                 let Some(memo) = memo else {
                     return Some(make());
                 };
@@ -226,6 +246,7 @@ impl Library {
                     page,
                     sanitize,
                     glossaries,
+                    skeleton,
                 };
                 let made = memo.get_or_make(&key, page.body.len(), || {
                     Ok::<_, std::convert::Infallible>(make())
@@ -257,12 +278,18 @@ impl Library {
         })
     }
 
-    fn parse_page(&self, page: &Page, sanitize: bool, all_terms: Option<&Links>) -> Parsed {
+    fn parse_page(
+        &self,
+        page: &Page,
+        sanitize: bool,
+        all_terms: Option<&Links>,
+        skeleton: bool,
+    ) -> Parsed {
         let check = all_terms.map(|all_terms| GlossaryCheck {
             glossary: self.site.glossary(&page.lang),
             all_terms,
         });
-        markdown::parse(page, sanitize, check.as_ref())
+        markdown::parse(page, sanitize, check.as_ref(), skeleton)
     }
 
     /// The parse of the page at `index` in `site.pages`: the one made by
@@ -273,7 +300,8 @@ impl Library {
             None => {
                 let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
                 let all_terms = self.all_glossary_terms();
-                Arc::new(self.parse_page(&self.site.pages[index], sanitize, all_terms.as_ref()))
+                let page = &self.site.pages[index];
+                Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), false))
             }
         }
     }
@@ -458,6 +486,7 @@ struct ParseKey<'a> {
     page: &'a Page,
     sanitize: bool,
     glossaries: u64,
+    skeleton: bool,
 }
 
 impl std::hash::Hash for ParseKey<'_> {
@@ -475,6 +504,7 @@ impl std::hash::Hash for ParseKey<'_> {
         front.key_points.hash(h);
         self.sanitize.hash(h);
         self.glossaries.hash(h);
+        self.skeleton.hash(h);
     }
 }
 

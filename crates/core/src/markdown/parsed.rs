@@ -85,12 +85,19 @@ pub struct GlossaryCheck<'a> {
 }
 
 /// Parse `page` once. `glossary` is `None` when the site has no glossary
-/// (nothing is checked then).
-pub fn parse(page: &Page, sanitize: bool, glossary: Option<&GlossaryCheck>) -> Parsed {
+/// (nothing is checked then). Without `skeleton` (a page whose body is
+/// rendered only once) the body is not rendered here: it is rendered when
+/// its page is made.
+pub fn parse(
+    page: &Page,
+    sanitize: bool,
+    glossary: Option<&GlossaryCheck>,
+    skeleton: bool,
+) -> Parsed {
     let mut renderer = Renderer::skeleton(page, sanitize);
     let mut text = PlainText::default();
     let mut terms = glossary.map(TermScan::new);
-    let mut rendering = true;
+    let mut rendering = skeleton;
     for (event, range) in parser(&page.body).into_offset_iter() {
         text.add(&event);
         if let Some(terms) = &mut terms {
@@ -111,7 +118,7 @@ pub fn parse(page: &Page, sanitize: bool, glossary: Option<&GlossaryCheck>) -> P
         body: &text.body,
     });
     Parsed {
-        skeleton: if rendering {
+        skeleton: if rendering && skeleton {
             renderer.into_skeleton()
         } else {
             None

@@ -251,7 +251,7 @@ fn same_as_rendered(body: &str, lesson: bool) -> bool {
             ("LTSA".into(), "ltsa".into()),
         ],
     };
-    let parsed = parse(&page, true, None);
+    let parsed = parse(&page, true, None, true);
     for (lang, root, portable, warning) in [
         ("id", "../../", false, "Awas"),
         ("en", "../../../", true, "Warning & <care>"),
