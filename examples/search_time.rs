@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut hash = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        site.parse_pages(None, false);
+        site.parse_pages(None);
         let files = lentera_core::search::files(&site, false);
         times.push(start.elapsed().as_secs_f64());
         let mut h = std::collections::hash_map::DefaultHasher::new();

@@ -962,10 +962,9 @@ fn the_legal_route_is_walked_by_next_steps_and_the_one_file_edition_keeps_its_or
 }
 
 /// Each page's Markdown is parsed once (crates/core/src/markdown/parsed.rs):
-/// a page whose body is rendered more than once (a lesson, also in the
-/// one-file editions; a page other languages fall back to) is rendered once
-/// with slots filled in for each; on the real content none of them needs the
-/// per-language fallback.
+/// a page other languages fall back to is rendered once with slots filled in
+/// for each; on the real content none of them needs the per-language
+/// fallback.
 #[test]
 fn every_real_page_rendered_more_than_once_is_parsed_once() {
     let build = build();
@@ -985,7 +984,7 @@ fn every_real_page_rendered_more_than_once_is_parsed_once() {
         .pages
         .iter()
         .enumerate()
-        .filter(|(i, p)| p.is_lesson() || fallen_back.contains(i))
+        .filter(|(i, _)| fallen_back.contains(i))
         .filter(|(i, _)| !site.parsed(*i).has_skeleton())
         .map(|(_, p)| p.key.as_str())
         .collect();

@@ -207,13 +207,15 @@ impl Library {
 
     /// Parse every page's Markdown once, in parallel (see [`Parsed`]); with
     /// `memo` (`serve`), a page whose text did not change since the last
-    /// build is not parsed again. A page whose body is rendered more than
-    /// once (shown in a language it is not written in, or a lesson when
-    /// `one_file_editions` are made) keeps its body rendered with slots to
-    /// fill for each; a page rendered once keeps only its text's analysis
-    /// and is rendered when its page is made, so that a large site does not
-    /// hold every page's body in memory at once.
-    pub fn parse_pages(&mut self, memo: Option<&ParseMemo>, one_file_editions: bool) {
+    /// build is not parsed again. A page whose body is rendered for more
+    /// than one language (other languages fall back to it) keeps its body
+    /// rendered with slots to fill for each; any other page keeps only its
+    /// text's analysis and glossary findings and is rendered when its page
+    /// (and its one-file edition) is made, so that a large site does not hold
+    /// every page's body in memory at once: kept for every lesson of the 3k
+    /// corpus's one-file editions, the skeletons raised the peak from 173 to
+    /// 257 MB and saved no time (BENCHMARKS.md).
+    pub fn parse_pages(&mut self, memo: Option<&ParseMemo>) {
         use rayon::prelude::*;
         let all_terms = self.all_glossary_terms();
         let glossaries = glossary_fingerprint(&self.site);
@@ -222,11 +224,6 @@ impl Library {
         for group in self.groups() {
             for lang in &self.site.config.languages {
                 uses[group.resolve(&lang.code).index] += 1;
-            }
-        }
-        for (page, n) in self.site.pages.iter().zip(&mut uses) {
-            if one_file_editions && page.is_lesson() {
-                *n += 1;
             }
         }
         let parsed = self

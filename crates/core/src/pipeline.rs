@@ -229,7 +229,7 @@ pub fn produce(
     if let Some(memo) = &cache.parses {
         memo.next_build();
     }
-    site.parse_pages(cache.parses.as_deref(), templates.has(onefile::TEMPLATE));
+    site.parse_pages(cache.parses.as_deref());
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
     render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();

@@ -175,7 +175,7 @@ mod tests {
     fn kept_parses_give_the_same_index_and_follow_edits() {
         let parsed = |files: &[(&str, &str)], memo: Option<&crate::library::ParseMemo>| {
             let mut site = site(files);
-            site.parse_pages(memo, false);
+            site.parse_pages(memo);
             site
         };
         let one_files = [
