@@ -49,6 +49,10 @@ pub struct RenderOptions {
     pub leaflets: Vec<(String, String, String)>,
     /// Posters that will be written: (village key, language, output path).
     pub posters: Vec<(String, String, String)>,
+    /// The session kit's files that will be written (slides, guides,
+    /// attendance sheets), and their sizes as they are made.
+    pub kit: Vec<crate::kit::Link>,
+    pub kit_sizes: Option<crate::kit::SharedSizes>,
     /// Minified pages kept from the previous build (`serve`).
     pub minify_cache: Option<std::sync::Arc<crate::output::Memo>>,
     /// The one-file editions that will be written, one per language at most
