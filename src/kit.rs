@@ -305,33 +305,28 @@ fn job(
         .iter()
         .flat_map(|h| h.contacts.iter())
         .filter_map(|k| config.contacts.iter().find(|c| &c.key == k));
-    let board = helped
-        .chain(config.contacts.iter())
-        .find_map(|c| {
-            let n = c
-                .numbers
-                .iter()
-                .find(|n| n.kind == NumberKind::Phone)
-                .or(c.numbers.first())?;
-            Some(BoardData {
-                name: c.name.get(lang, def).to_string(),
-                number: n.number.clone(),
-                note: n
-                    .note
-                    .as_ref()
-                    .map(|t| t.get(lang, def).to_string())
-                    .unwrap_or_default(),
-            })
-        });
+    let board = helped.chain(config.contacts.iter()).find_map(|c| {
+        let n = c
+            .numbers
+            .iter()
+            .find(|n| n.kind == NumberKind::Phone)
+            .or(c.numbers.first())?;
+        Some(BoardData {
+            name: c.name.get(lang, def).to_string(),
+            number: n.number.clone(),
+            note: n
+                .note
+                .as_ref()
+                .map(|t| t.get(lang, def).to_string())
+                .unwrap_or_default(),
+        })
+    });
     let kit = KitData {
         doc,
         lessons,
         session,
         board,
-        strings: STRINGS
-            .iter()
-            .map(|(k, key)| (*k, s(key)))
-            .collect(),
+        strings: STRINGS.iter().map(|(k, key)| (*k, s(key))).collect(),
     };
     Job {
         village: village.key.clone(),
@@ -457,8 +452,8 @@ impl Templates {
                 docs.insert(doc, t);
             }
         }
-        let sample = leaflets::template_named(root, theme_dir, leaflets::SAMPLE_MODULE)?
-            .unwrap_or_default();
+        let sample =
+            leaflets::template_named(root, theme_dir, leaflets::SAMPLE_MODULE)?.unwrap_or_default();
         Ok(Templates { docs, sample })
     }
 
@@ -702,8 +697,14 @@ mod tests {
             answer,
             why: "because".into(),
         };
-        assert_eq!(question(&q(&[], Answer::TrueFalse(false)), &s).answer, "Salah");
-        assert_eq!(question(&q(&[], Answer::TrueFalse(true)), &s).answer, "Benar");
+        assert_eq!(
+            question(&q(&[], Answer::TrueFalse(false)), &s).answer,
+            "Salah"
+        );
+        assert_eq!(
+            question(&q(&[], Answer::TrueFalse(true)), &s).answer,
+            "Benar"
+        );
         let mc = question(&q(&["x", "y", "z"], Answer::Choice("B".into())), &s);
         assert_eq!(mc.answer, "b. y");
         assert_eq!(mc.choices[2].letter, "c");

@@ -201,7 +201,13 @@ pub fn plan(site: &Library, strings: &Strings, built: Date, posters: bool) -> Ve
     jobs
 }
 
-pub(crate) fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: &str) -> Job {
+pub(crate) fn job(
+    site: &Library,
+    strings: &Strings,
+    built: Date,
+    village: &Village,
+    lang: &str,
+) -> Job {
     let config = &site.config;
     let def = config.default_language.as_str();
     let v = &village.file;
@@ -440,7 +446,10 @@ pub fn render(
 /// already runs its own loop, so only Typst's small inner tasks can be stolen,
 /// and the stacks have room to spare (reserved, not used, until needed).
 #[cfg(feature = "leaflets")]
-pub(crate) fn render_on_own_threads<T: Send>(n: usize, render: impl Fn(usize) -> T + Sync) -> Vec<T> {
+pub(crate) fn render_on_own_threads<T: Send>(
+    n: usize,
+    render: impl Fn(usize) -> T + Sync,
+) -> Vec<T> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);

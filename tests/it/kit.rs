@@ -108,7 +108,9 @@ fn qr(dir: &Path, build: &lentera::Build, rel: &str, page: usize) -> String {
         ],
     );
     let png = format!("{}.png", prefix.display());
-    run("zbarimg", &["--quiet", "--raw", &png]).trim().to_string()
+    run("zbarimg", &["--quiet", "--raw", &png])
+        .trim()
+        .to_string()
 }
 
 const SLIDE: (f64, f64) = (841.89, 473.56);
@@ -165,7 +167,12 @@ fn real_kit_prints_right() {
             for n in &numbers {
                 assert!(slides.text.contains(n), "{rel}: hotline {n} missing");
             }
-            let url = format!("{}{}desa/{}/", config.base_url, config.lang_prefix(lang), v.slug);
+            let url = format!(
+                "{}{}desa/{}/",
+                config.base_url,
+                config.lang_prefix(lang),
+                v.slug
+            );
             assert_eq!(qr(dir.path(), &build, &rel, slides.pages), url, "{rel}");
 
             let rel = format!("desa/{}/{}-panduan-{lang}.pdf", v.slug, v.slug);
@@ -188,7 +195,13 @@ fn real_kit_prints_right() {
         assert_eq!(sheet.pages, 2, "{rel}");
         assert!(sheet.text.contains(&v.file.name), "{rel}");
         if langs[0] == "id" {
-            for h in ["Daftar hadir", "Nama", "RT/RW atau dusun", "Tanda tangan", "PIMPASA"] {
+            for h in [
+                "Daftar hadir",
+                "Nama",
+                "RT/RW atau dusun",
+                "Tanda tangan",
+                "PIMPASA",
+            ] {
                 assert!(sheet.text.contains(h), "{rel}: {h}");
             }
         }
@@ -200,7 +213,9 @@ fn real_kit_prints_right() {
         let leaflet = page.find(&format!("{}-{}.pdf", v.slug, langs[0])).unwrap();
         for file in ["slides-id.pdf", "panduan-id.pdf", "absensi.pdf"] {
             let name = format!("{}-{file}", v.slug);
-            let at = page.find(&name).unwrap_or_else(|| panic!("{name} not listed"));
+            let at = page
+                .find(&name)
+                .unwrap_or_else(|| panic!("{name} not listed"));
             assert!(at > leaflet, "{name} listed under the leaflet");
             let len = pdf_bytes(&build, &format!("desa/{}/{name}", v.slug)).len();
             let size = format!("(PDF, {} KB", len.div_ceil(1000));
@@ -248,7 +263,10 @@ fn questions_reach_the_slides_and_the_guide_with_answers() {
                 "Di mana calon PMI mendaftar secara resmi?",
                 "Dinas tenaga kerja (Disnaker)",
             ],
-            ["Jawaban: Salah", "Jawaban: b. Dinas tenaga kerja (Disnaker)"],
+            [
+                "Jawaban: Salah",
+                "Jawaban: b. Dinas tenaga kerja (Disnaker)",
+            ],
             "Jalur resmi selalu lewat Disnaker dan pelatihan.",
         ),
         (
