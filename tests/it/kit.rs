@@ -315,6 +315,49 @@ fn questions_reach_the_slides_and_the_guide_with_answers() {
     );
 }
 
+/// The next session (the first on or after the build date, 2026-11-28 in
+/// the tests) is on the title slide, in the guide and on the attendance
+/// sheet; a past one is not.
+#[test]
+fn the_next_session_is_printed_and_a_past_one_is_not() {
+    let site = site_with_questions();
+    let village = std::fs::read_to_string(site.root().join("content/desa/sukamaju.yaml")).unwrap();
+    site.write(
+        "content/desa/sukamaju.yaml",
+        &format!(
+            "{village}\nsessions:\n  - date: 2026-10-01\n    place: Masjid lama\n  - date: 2027-01-20\n    place: Balai desa Sukamaju\n    topic: {{ id: Paspor dan jalur resmi, en: Passports and the legal route }}\n  - date: 2026-12-15\n    place: Balai desa Sukamaju\n    topic: {{ id: Jalur resmi, en: The legal route }}\n"
+        ),
+    );
+    let build = site.build().unwrap();
+    if !tools_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let slides = inspect(dir.path(), &build, "desa/sukamaju/sukamaju-slides-id.pdf");
+    assert!(
+        slides
+            .text
+            .contains("Penyuluhan berikutnya: 15 Desember 2026"),
+        "{}",
+        slides.text
+    );
+    assert!(!slides.text.contains("Masjid lama") && !slides.text.contains("2027"));
+    let guide = inspect(dir.path(), &build, "desa/sukamaju/sukamaju-panduan-en.pdf");
+    assert!(
+        guide.text.contains("Next session: 15 December 2026"),
+        "{}",
+        guide.text
+    );
+    let sheet = inspect(dir.path(), &build, "desa/sukamaju/sukamaju-absensi.pdf");
+    for want in [
+        "Tanggal: 15 Desember 2026",
+        "Tempat: Balai desa Sukamaju",
+        "Topik: Jalur resmi",
+    ] {
+        assert!(sheet.text.contains(want), "{want} in {}", sheet.text);
+    }
+}
+
 /// Lessons without questions get no questions slide and no questions in
 /// the guide (the real lessons have none yet).
 #[test]
