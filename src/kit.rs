@@ -18,11 +18,10 @@ use serde::Serialize;
 use crate::config::{Date, NumberKind};
 use crate::content::Village;
 use crate::content::front_matter::{Answer, Question};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::Strings;
 use crate::leaflets;
 use crate::library::{Library, Resolved};
-use crate::messages::Msg;
 use crate::output::{Memo, OutputFile};
 use crate::render::format_date;
 
@@ -510,6 +509,7 @@ pub fn render(
         if jobs.is_empty() {
             return Ok(Vec::new());
         }
+        use crate::error::Error;
         let fonts = leaflets::engine::Fonts::embedded();
         let results = leaflets::render_on_own_threads(jobs.len(), |i| {
             let job = &jobs[i];
@@ -546,6 +546,7 @@ pub fn render(
 
 /// The lesson named in a template's "does not fit" panic, if that is why
 /// it failed.
+#[cfg(feature = "leaflets")]
 fn overflowing_lesson<'a>(text: &str, job: &'a Job) -> Option<&'a str> {
     let at = text.find(DOES_NOT_FIT)? + DOES_NOT_FIT.len();
     let digits: String = text[at..]
@@ -565,6 +566,8 @@ fn render_one(
     built: Date,
     memo: Option<&Memo>,
 ) -> Result<OutputFile> {
+    use crate::error::Error;
+    use crate::messages::Msg;
     use leaflets::engine;
     let doc = job.doc.code().to_string();
     let lang = job.lang.clone();
