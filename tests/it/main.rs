@@ -14,6 +14,7 @@ mod hostile;
 mod i18n;
 mod invalid;
 mod journey;
+mod kit;
 mod language;
 mod leaflets;
 mod live;

@@ -988,6 +988,9 @@ fn every_real_page_rendered_more_than_once_is_parsed_once() {
         .filter(|(i, _)| !site.parsed(*i).has_skeleton())
         .map(|(_, p)| p.key.as_str())
         .collect();
-    assert!(per_language.is_empty(), "rendered per language: {per_language:?}");
+    assert!(
+        per_language.is_empty(),
+        "rendered per language: {per_language:?}"
+    );
     assert!(!fallen_back.is_empty());
 }

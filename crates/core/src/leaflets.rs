@@ -35,6 +35,10 @@ pub const TEMPLATE: &str = "leaflet.typ";
 /// language for the village notice board, made from the same data.
 pub const POSTER_TEMPLATE: &str = "poster.typ";
 
+/// The Typst file the printed templates import for the sample box and
+/// watermark they print while `base_url` is a placeholder.
+pub const SAMPLE_MODULE: &str = "sample.typ";
+
 /// One leaflet to render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Job {
@@ -197,7 +201,13 @@ pub fn plan(site: &Library, strings: &Strings, built: Date, posters: bool) -> Ve
     jobs
 }
 
-fn job(site: &Library, strings: &Strings, built: Date, village: &Village, lang: &str) -> Job {
+pub(crate) fn job(
+    site: &Library,
+    strings: &Strings,
+    built: Date,
+    village: &Village,
+    lang: &str,
+) -> Job {
     let config = &site.config;
     let def = config.default_language.as_str();
     let v = &village.file;
@@ -390,6 +400,7 @@ fn template_file(root: &Path, theme_dir: &Path, name: &str) -> Option<std::path:
 pub fn render(
     template: &str,
     poster_template: &str,
+    sample: &str,
     jobs: &[Job],
     built: Date,
     memo: Option<&Memo>,
@@ -406,7 +417,7 @@ pub fn render(
             } else {
                 template
             };
-            render_one(&fonts, template, &jobs[i], built, memo)
+            render_one(&fonts, template, sample, &jobs[i], built, memo)
         });
         let mut files = Vec::new();
         let mut errors = Vec::new();
@@ -421,7 +432,7 @@ pub fn render(
     }
     #[cfg(not(feature = "leaflets"))]
     {
-        let _ = (template, poster_template, jobs, built, memo);
+        let _ = (template, poster_template, sample, jobs, built, memo);
         Ok(Vec::new())
     }
 }
@@ -435,7 +446,10 @@ pub fn render(
 /// already runs its own loop, so only Typst's small inner tasks can be stolen,
 /// and the stacks have room to spare (reserved, not used, until needed).
 #[cfg(feature = "leaflets")]
-fn render_on_own_threads<T: Send>(n: usize, render: impl Fn(usize) -> T + Sync) -> Vec<T> {
+pub(crate) fn render_on_own_threads<T: Send>(
+    n: usize,
+    render: impl Fn(usize) -> T + Sync,
+) -> Vec<T> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
@@ -474,6 +488,7 @@ fn render_on_own_threads<T: Send>(n: usize, render: impl Fn(usize) -> T + Sync) 
 fn render_one(
     fonts: &engine::Fonts,
     template: &str,
+    sample: &str,
     job: &Job,
     built: Date,
     memo: Option<&Memo>,
@@ -516,9 +531,10 @@ fn render_one(
         // A panic inside Typst (a bug there, not in the input) must not take
         // the whole build down without saying which leaflet caused it.
         let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine::render(
+            engine::render_with_modules(
                 fonts,
                 template,
+                &[(SAMPLE_MODULE, sample)],
                 data.as_bytes(),
                 qr.as_bytes(),
                 &ident,
@@ -569,7 +585,10 @@ fn render_one(
     // Everything the PDF is made from (the fonts are part of the binary).
     let pdf = match memo {
         Some(memo) => {
-            let input = format!("{ident}\n{date:?}\n{}\n{template}\n{data}", job.url);
+            let input = format!(
+                "{ident}\n{date:?}\n{}\n{template}\n{sample}\n{data}",
+                job.url
+            );
             memo.get_or_try(&input, make)?
         }
         None => make()?,

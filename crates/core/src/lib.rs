@@ -19,6 +19,7 @@ pub mod error;
 pub mod i18n;
 pub mod images;
 pub mod incremental;
+pub mod kit;
 pub mod leaflets;
 pub mod library;
 pub mod markdown;

@@ -233,9 +233,8 @@ impl Library {
             .zip(uses.par_iter())
             .map(|(page, &uses)| {
                 let skeleton = uses > 1;
-                let make = || {
-                    Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), skeleton))
-                };
+                let make =
+                    || Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), skeleton));
                 let Some(memo) = memo else {
                     return Some(make());
                 };

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use crate::error::{Error, Result};
 use crate::options::BuildOptions;
 use crate::{
-    config, content, diagnostic, i18n, images, incremental, leaflets, library, onefile, output,
-    portable_zip, render, search, templates,
+    config, content, diagnostic, i18n, images, incremental, kit, leaflets, library, onefile,
+    output, portable_zip, render, search, templates,
 };
 use lentera_messages as messages;
 
@@ -202,14 +202,34 @@ pub fn produce(
         .unwrap_or_else(|| site.config.today());
     let leaflet_template = leaflets::template(root, &theme_dir)?;
     let poster_template = leaflets::template_named(root, &theme_dir, leaflets::POSTER_TEMPLATE)?;
+    let sample_template =
+        leaflets::template_named(root, &theme_dir, leaflets::SAMPLE_MODULE)?.unwrap_or_default();
     let leaflet_jobs = match &leaflet_template {
         Some(_) if cfg!(feature = "leaflets") => {
             leaflets::plan(&site, &strings, built, poster_template.is_some())
         }
         _ => Vec::new(),
     };
+    let kit_templates = kit::Templates::load(root, &theme_dir)?;
+    let kit_jobs = match &leaflet_template {
+        Some(_) if cfg!(feature = "leaflets") => {
+            kit::plan(&site, &strings, built, &kit_templates.available())
+        }
+        _ => Vec::new(),
+    };
     let mut render_opts = opts.render.clone();
     render_opts.build_date = Some(built);
+    render_opts.kit = kit_jobs
+        .iter()
+        .map(|j| kit::Link {
+            village: j.village.clone(),
+            lang: j.lang.clone(),
+            doc: j.doc,
+            path: j.path.clone(),
+        })
+        .collect();
+    let kit_sizes = kit::SharedSizes::default();
+    render_opts.kit_sizes = Some(kit_sizes.clone());
     if let Some(minify) = &cache.minify {
         minify.next_build();
         render_opts.minify_cache = Some(minify.clone());
@@ -233,6 +253,18 @@ pub fn produce(
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
     render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();
+    if let Some(memo) = &cache.leaflets {
+        memo.next_build();
+    }
+    // The session kit on a thread of its own: the village pages wait for
+    // the sizes of its files.
+    let kit_done = kit::start(
+        kit_templates,
+        kit_jobs,
+        built,
+        cache.leaflets.clone(),
+        kit_sizes.0.clone(),
+    );
     // Leaflets and the search indexes are made in parallel with the pages.
     let ((rendered, search_files), (leaflet_files, leaflet_time)) = rayon::join(
         || {
@@ -258,12 +290,10 @@ pub fn produce(
         },
         || {
             let start = std::time::Instant::now();
-            if let Some(memo) = &cache.leaflets {
-                memo.next_build();
-            }
             let files = leaflets::render(
                 leaflet_template.as_deref().unwrap_or_default(),
                 poster_template.as_deref().unwrap_or_default(),
+                &sample_template,
                 &leaflet_jobs,
                 built,
                 cache.leaflets.as_deref(),
@@ -271,7 +301,9 @@ pub fn produce(
             (files, start.elapsed())
         },
     );
+    let kit_files = kit_done();
     let (rendered, pages) = rendered?;
+    let kit_files = kit_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
     let leaflet_files =
         leaflet_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
     let mut warnings = crate::warnings::content_warnings(root, &site, built);
@@ -308,6 +340,7 @@ pub fn produce(
     let mut files = rendered.files;
     files.extend(one_files.into_iter().map(|(_, f)| f));
     files.extend(leaflet_files);
+    files.extend(kit_files);
     files.extend(search_files);
     files.extend(static_files(&theme_dir.join("static"))?);
     files.extend(

@@ -242,4 +242,3 @@ pub fn missing_questions(site: &Library) -> Vec<Diagnostic> {
 pub fn is_missing_questions(d: &Diagnostic) -> bool {
     d.message == Msg::LessonWithoutQuestions
 }
-

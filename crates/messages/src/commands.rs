@@ -180,5 +180,27 @@ macro_rules! msg_commands {
         en: "close other programs that watch files, or raise the system's limit (fs.inotify.max_user_watches), then start again",
         id: "tutup program lain yang memantau berkas, atau naikkan batas sistem (fs.inotify.max_user_watches), lalu mulai lagi",
     }
+
+    // The session kit (slides, facilitator's guide, attendance sheet).
+    KitDoesNotFit { doc: String, lang: String, lesson: String } = "kit-does-not-fit" {
+        en: ("the {} in `{lang}` do not fit: the text of lesson `{lesson}` needs more than its slide holds (five lines of key points at 28 pt, the questions on one slide)", match doc.as_str() { "slides" => "slides", "guide" => "facilitator's guide", _ => "attendance sheet" }),
+        id: ("{} dalam `{lang}` tidak muat: teks pelajaran `{lesson}` lebih panjang dari yang muat di slidenya (lima baris poin utama berukuran 28 pt, pertanyaan dalam satu slide)", match doc.as_str() { "slides" => "slide", "guide" => "panduan fasilitator", _ => "daftar hadir" }),
+    }
+    ShortenForSlide { lesson: String, lang: String } = "shorten-for-slide" {
+        en: "shorten the `key_points` (or `questions`, or the title) of `{lesson}` in `{lang}`: nothing on a slide is ever cut off",
+        id: "perpendek `key_points` (atau `questions`, atau judul) `{lesson}` dalam `{lang}`: isi slide tidak pernah dipotong",
+    }
+    KitTemplateFailed { doc: String, lang: String } = "kit-template-failed" {
+        en: ("the Typst template of the {} in `{lang}` failed", match doc.as_str() { "slides" => "slides", "guide" => "facilitator's guide", _ => "attendance sheet" }),
+        id: ("templat Typst untuk {} dalam `{lang}` gagal", match doc.as_str() { "slides" => "slide", "guide" => "panduan fasilitator", _ => "daftar hadir" }),
+    }
+    KitWrongPages { doc: String, lang: String, pages: usize, expected: usize } = "kit-wrong-pages" {
+        en: ("the {} in `{lang}` came out with {pages} pages instead of {expected}", match doc.as_str() { "slides" => "slides", "guide" => "facilitator's guide", _ => "attendance sheet" }),
+        id: ("{} dalam `{lang}` jadi {pages} halaman, bukan {expected}", match doc.as_str() { "slides" => "slide", "guide" => "panduan fasilitator", _ => "daftar hadir" }),
+    }
+    FixKitTemplate { template: String } = "fix-kit-template" {
+        en: "fix templates/{template} (or the theme's); the data it reads is described in docs/content.md",
+        id: "perbaiki templates/{template} (atau milik tema); data yang dibacanya dijelaskan di docs/content.md",
+    }
     }};
 }

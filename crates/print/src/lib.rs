@@ -79,6 +79,8 @@ struct LeafletWorld<'a> {
     data: Bytes,
     qr_id: FileId,
     qr: Bytes,
+    /// Other Typst files the template may import (`sample.typ`).
+    modules: Vec<Source>,
     today: Option<Datetime>,
 }
 
@@ -100,6 +102,8 @@ impl World for LeafletWorld<'_> {
             Ok(self.main.clone())
         } else if id == self.data_id || id == self.qr_id {
             Err(FileError::NotSource)
+        } else if let Some(m) = self.modules.iter().find(|m| m.id() == id) {
+            Ok(m.clone())
         } else {
             Err(not_found(id))
         }
@@ -112,6 +116,8 @@ impl World for LeafletWorld<'_> {
             Ok(self.qr.clone())
         } else if id == self.main.id() {
             Ok(Bytes::from_string(self.main.text().to_owned()))
+        } else if let Some(m) = self.modules.iter().find(|m| m.id() == id) {
+            Ok(Bytes::from_string(m.text().to_owned()))
         } else {
             Err(not_found(id))
         }
@@ -148,6 +154,20 @@ pub fn render(
     ident: &str,
     date: (i32, u8, u8),
 ) -> Result<Leaflet, Failure> {
+    render_with_modules(fonts, template, &[], data_json, qr_svg, ident, date)
+}
+
+/// [`render`], with other Typst files the template may `#import` by name:
+/// (name, source), such as `("sample.typ", …)`.
+pub fn render_with_modules(
+    fonts: &Fonts,
+    template: &str,
+    modules: &[(&str, &str)],
+    data_json: &[u8],
+    qr_svg: &[u8],
+    ident: &str,
+    date: (i32, u8, u8),
+) -> Result<Leaflet, Failure> {
     let (y, m, d) = date;
     let today = Datetime::from_ymd(y, m, d).ok_or_else(|| Failure {
         line: 0,
@@ -161,6 +181,10 @@ pub fn render(
         data: Bytes::new(data_json.to_vec()),
         qr_id: file_id(QR),
         qr: Bytes::new(qr_svg.to_vec()),
+        modules: modules
+            .iter()
+            .map(|(name, text)| Source::new(file_id(&format!("/{name}")), (*text).to_owned()))
+            .collect(),
         today: Some(today),
     };
 

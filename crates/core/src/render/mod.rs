@@ -28,6 +28,7 @@ mod checks;
 mod feed;
 mod glossary;
 mod job;
+pub mod kit;
 mod nav;
 mod not_found;
 mod pages;
@@ -74,6 +75,10 @@ pub struct RenderOptions {
     /// Where pages are written as soon as they are rendered (`lentera
     /// build`), instead of being held until the end.
     pub staging: Option<std::sync::Arc<crate::output::Staging>>,
+    /// The session kit's files that will be written (slides, guides,
+    /// attendance sheets), and their sizes as they are made.
+    pub kit: Vec<kit::Link>,
+    pub kit_sizes: Option<kit::SharedSizes>,
     /// Make the staff page `status/` (file paths and translation state):
     /// `serve` always, `build` only with `--status`, so it never ships in
     /// the public site by accident.

@@ -35,6 +35,8 @@ struct VillageView<'a> {
     leaflet_languages: Vec<&'a str>,
     leaflets: Vec<LeafletLink<'a>>,
     posters: Vec<PosterLink<'a>>,
+    /// The session kit: slides, guide, attendance sheet, with their sizes.
+    kit: Vec<KitLink<'a>>,
     extra: &'a serde_json::Value,
 }
 
@@ -99,6 +101,17 @@ struct LeafletLink<'a> {
 struct PosterLink<'a> {
     lang: &'a str,
     path: &'a str,
+}
+
+/// A file of the village's session kit: in the reader's language where the
+/// village has it, else in the village's first language (`lang_name` set).
+#[derive(Serialize)]
+struct KitLink<'a> {
+    label_key: &'static str,
+    path: &'a str,
+    size: String,
+    lang: &'a str,
+    lang_name: Option<&'a str>,
 }
 
 impl JobCtx<'_> {
@@ -191,6 +204,30 @@ impl JobCtx<'_> {
             .filter(|(key, l, _)| *key == village.key && l == lang)
             .map(|(_, l, path)| PosterLink { lang: l, path })
             .collect();
+        let kit: Vec<KitLink> = crate::render::kit::Doc::ALL
+            .into_iter()
+            .filter_map(|doc| {
+                let mine = self
+                    .opts
+                    .kit
+                    .iter()
+                    .filter(|k| k.village == village.key && k.doc == doc);
+                let link = mine
+                    .clone()
+                    .find(|k| k.lang == lang)
+                    .or_else(|| mine.clone().next())?;
+                let size = self.opts.kit_sizes.as_ref()?.0.wait(&link.path)?;
+                Some(KitLink {
+                    label_key: doc.label_key(),
+                    path: &link.path,
+                    size: crate::output::human_size(size),
+                    lang: &link.lang,
+                    lang_name: (doc != crate::render::kit::Doc::Attendance && link.lang != lang)
+                        .then(|| config.language(&link.lang).map(|l| l.name.as_str()))
+                        .flatten(),
+                })
+            })
+            .collect();
         let leaflet_languages: Vec<&str> = village
             .languages(config)
             .into_iter()
@@ -213,6 +250,7 @@ impl JobCtx<'_> {
             leaflet_languages,
             leaflets,
             posters,
+            kit,
             extra: &v.extra,
         };
         let abs = |l: &str| {
