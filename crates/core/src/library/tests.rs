@@ -1,0 +1,109 @@
+//! Tests of `library`.
+
+use super::*;
+
+/// Pages titled by their file name, in id, en and jv.
+fn library(files: &[&str], default: &str) -> Library {
+    let texts: Vec<String> = files
+        .iter()
+        .map(|rel| format!("---\ntitle: {rel}\n---\n"))
+        .collect();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .copied()
+        .zip(texts.iter().map(String::as_str))
+        .collect();
+    test_library(
+        &format!(
+            "base_url: https://e.org/\ndefault_language: {default}\nlanguages:\n  - {{code: id, name: I}}\n  - {{code: en, name: E}}\n  - {{code: jv, name: J}}\n"
+        ),
+        &files,
+    )
+}
+
+#[test]
+fn resolve_prefers_the_language_then_the_default_then_configuration_order() {
+    let lib = library(
+        &["a.id.md", "a.jv.md", "b.jv.md", "b.en.md", "c.jv.md"],
+        "id",
+    );
+    let title = |key: &str, lang: &str| {
+        let r = lib.resolve(key, lang).unwrap();
+        (r.page.front.title.clone(), r.fallback)
+    };
+    assert_eq!(title("a", "jv"), ("a.jv.md".into(), false));
+    assert_eq!(title("a", "en"), ("a.id.md".into(), true));
+    // No default-language page: the first configured language that has it.
+    assert_eq!(title("b", "id"), ("b.en.md".into(), true));
+    assert_eq!(title("c", "en"), ("c.jv.md".into(), true));
+    assert!(lib.resolve("missing", "id").is_none());
+}
+
+#[test]
+fn steps_follow_next_and_translations_follow_the_original() {
+    let yaml = "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: en, name: E}\n";
+    let lib = test_library(
+        yaml,
+        &[
+            ("s/a.id.md", "---\ntitle: A\nnext: s/b\n---\n"),
+            ("s/b.id.md", "---\ntitle: B\nnext: /s/c.md\n---\n"),
+            ("s/b.en.md", "---\ntitle: B\n---\n"),
+            (
+                "s/c.id.md",
+                "---\ntitle: C\nprevious: s/a\nnext: s/nothing\n---\n",
+            ),
+            ("s/d.id.md", "---\ntitle: D\nnext: s/d\n---\n"),
+        ],
+    );
+    let steps = |lang| {
+        lib.steps(lang)
+            .into_iter()
+            .map(|(k, s)| (k, s.previous, s.next))
+            .collect::<Vec<_>>()
+    };
+    let some = |s: &str| Some(s.to_string());
+    let expected = vec![
+        ("s/a".to_string(), None, some("s/b")),
+        ("s/b".to_string(), some("s/a"), some("s/c")),
+        // An explicit `previous:` wins; a missing page is no step.
+        ("s/c".to_string(), some("s/a"), None),
+    ];
+    assert_eq!(steps("id"), expected);
+    // The English `b` has no `next:` of its own: it follows the original.
+    assert_eq!(steps("en"), expected);
+}
+
+#[test]
+fn step_order_keeps_runs_together_where_their_first_page_is() {
+    let step = |p: Option<&str>, n: Option<&str>| Steps {
+        previous: p.map(str::to_string),
+        next: n.map(str::to_string),
+    };
+    let steps: BTreeMap<String, Steps> = [
+        ("c".to_string(), step(None, Some("a"))),
+        ("a".to_string(), step(Some("c"), Some("e"))),
+        ("e".to_string(), step(Some("a"), Some("zz"))),
+        // A cycle ends where it began.
+        ("x".to_string(), step(Some("y"), Some("y"))),
+        ("y".to_string(), step(Some("x"), Some("x"))),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(
+        in_step_order(&["a", "b", "c", "d", "e", "x", "y"], &steps),
+        ["c", "a", "e", "b", "d", "y", "x"]
+    );
+    assert_eq!(in_step_order(&["b", "d"], &steps), ["b", "d"]);
+}
+
+#[test]
+fn groups_are_sorted_and_list_their_variants_in_configuration_order() {
+    let lib = library(&["z.jv.md", "z.id.md", "a.en.md"], "id");
+    let keys: Vec<&str> = lib.groups().map(|g| g.key()).collect();
+    assert_eq!(keys, ["a", "z"]);
+    let z = lib.group("z").unwrap();
+    let langs: Vec<&str> = z.variants().map(|p| p.lang.as_str()).collect();
+    assert_eq!(langs, ["id", "jv"]);
+    assert!(z.has("jv") && !z.has("en"));
+    assert_eq!(z.original().lang, "id");
+}
