@@ -69,14 +69,16 @@ def name():
     return " ".join("".join(rng.choice(syll) for _ in range(rng.randint(2, 3))).title()
                     for _ in range(rng.randint(1, 2)))
 for i in range(n):
-    # At most five lessons, as the real villages have: a poster holds that many.
-    picked = rng.sample(lessons, rng.randint(3, 5))
+    # A poster holds four of these lessons, or two beside a village contact (the
+    # build refuses a poster that needs a second page).
+    contact = rng.random() < 0.5
+    picked = rng.sample(lessons, rng.randint(2, 2 if contact else 4))
     text = (
         f"name: {name()}\nkecamatan: {name()}\nkabupaten: {name()}\nprovinsi: Lampung\n"
         "office: kanim-bandar-lampung\ndesignated: 2025-09-25\nlanguages: [id, en, jv]\n"
         f"lessons: [{', '.join(picked)}]\n"
     )
-    if rng.random() < 0.5:
+    if contact:
         text += (
             "contacts:\n  - name: Kepala Desa\n    role: { id: Kepala desa, en: Village head }\n"
             f"    phone: 0812-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}\n"
