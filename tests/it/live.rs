@@ -69,7 +69,17 @@ impl Live {
     /// Save `rel` with `text` and wait until the rebuilds it causes are
     /// over; returns the last one's outcome.
     fn save(&self, rel: &str, text: &str) -> Outcome {
-        self.site.write(rel, text);
+        let path = self.site.root().join(rel);
+        if path.exists() {
+            self.site.write(rel, text);
+        } else {
+            // A new file appears whole (written beside the content and
+            // moved in, as editors save): on a loaded machine the watcher
+            // could otherwise read it empty and report that rebuild last.
+            let staged = self.site.root().join("new-file.tmp");
+            std::fs::write(&staged, text).unwrap();
+            std::fs::rename(&staged, &path).unwrap();
+        }
         let mut last = self.next();
         // An editor's save may arrive as two bursts: take every rebuild.
         while let Ok(more) = self.reports.recv_timeout(Duration::from_millis(1500)) {
