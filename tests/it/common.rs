@@ -176,3 +176,48 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// Whether the PDF tools are installed (poppler-utils: pdfinfo, pdftotext,
+/// pdffonts, pdftoppm; zbar-tools: zbarimg). A test that needs them returns
+/// early without them, except under CI=true, where this fails.
+#[cfg(feature = "leaflets")]
+pub fn pdf_tools_ready() -> bool {
+    let ok = ["pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "zbarimg"]
+        .iter()
+        .all(|t| std::process::Command::new(t).arg("-v").output().is_ok());
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must install poppler-utils and zbar-tools"
+        );
+        eprintln!("skipped: install poppler-utils and zbar-tools for the PDF checks");
+    }
+    ok
+}
+
+/// The standard output of `cmd args`, which must succeed.
+#[cfg(feature = "leaflets")]
+pub fn run_tool(cmd: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(cmd).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The bytes of the built file at `path` (a PDF), wherever the build keeps
+/// them.
+#[cfg(feature = "leaflets")]
+pub fn pdf_bytes(build: &Build, path: &str) -> Vec<u8> {
+    use lentera_core::output::Contents;
+    match &build
+        .file(path)
+        .unwrap_or_else(|| panic!("{path} not built"))
+        .contents
+    {
+        Contents::Bytes(b) => b.clone(),
+        Contents::Copy(p) | Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
+    }
+}

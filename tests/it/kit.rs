@@ -8,46 +8,8 @@
 #![cfg(feature = "leaflets")]
 
 use std::path::Path;
-use std::process::Command;
 
-use lentera_core::output::Contents;
-
-use crate::common::{TestSite, html, options};
-
-fn tools_ready() -> bool {
-    let ok = ["pdfinfo", "pdftotext", "pdftoppm", "zbarimg"]
-        .iter()
-        .all(|t| Command::new(t).arg("-v").output().is_ok());
-    if !ok {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must install poppler-utils and zbar-tools"
-        );
-        eprintln!("skipped: install poppler-utils and zbar-tools for the PDF checks");
-    }
-    ok
-}
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn pdf_bytes(build: &lentera_core::Build, path: &str) -> Vec<u8> {
-    match &build
-        .file(path)
-        .unwrap_or_else(|| panic!("{path} not built"))
-        .contents
-    {
-        Contents::Bytes(b) => b.clone(),
-        Contents::Copy(p) | Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
-    }
-}
+use crate::common::{TestSite, html, options, pdf_bytes, pdf_tools_ready, run_tool};
 
 /// A written PDF: its page count, page size (pt) and text, with every run
 /// of white space made one space.
@@ -61,7 +23,7 @@ fn inspect(dir: &Path, build: &lentera_core::Build, rel: &str) -> Pdf {
     let path = dir.join(rel.replace('/', "_"));
     std::fs::write(&path, pdf_bytes(build, rel)).unwrap();
     let p = path.to_str().unwrap();
-    let info = run("pdfinfo", &[p]);
+    let info = run_tool("pdfinfo", &[p]);
     let field = |name: &str| {
         info.lines()
             .find_map(|l| l.strip_prefix(name))
@@ -77,7 +39,7 @@ fn inspect(dir: &Path, build: &lentera_core::Build, rel: &str) -> Pdf {
     Pdf {
         pages: field("Pages:").parse().unwrap(),
         size: (dims[0], dims[1]),
-        text: squash(&run("pdftotext", &[p, "-"])),
+        text: squash(&run_tool("pdftotext", &[p, "-"])),
     }
 }
 
@@ -91,7 +53,7 @@ fn qr(dir: &Path, build: &lentera_core::Build, rel: &str, page: usize) -> String
     std::fs::write(&path, pdf_bytes(build, rel)).unwrap();
     let prefix = dir.join(format!("qr-{page}"));
     let n = page.to_string();
-    run(
+    run_tool(
         "pdftoppm",
         &[
             "-r",
@@ -108,7 +70,7 @@ fn qr(dir: &Path, build: &lentera_core::Build, rel: &str, page: usize) -> String
         ],
     );
     let png = format!("{}.png", prefix.display());
-    run("zbarimg", &["--quiet", "--raw", &png])
+    run_tool("zbarimg", &["--quiet", "--raw", &png])
         .trim()
         .to_string()
 }
@@ -130,7 +92,7 @@ fn assert_size(pdf: &Pdf, want: (f64, f64), rel: &str) {
 /// pages, in the village's first language. The village page lists them.
 #[test]
 fn real_kit_prints_right() {
-    if !tools_ready() {
+    if !pdf_tools_ready() {
         return;
     }
     let site = crate::publish::real_site_at("https://desabinaan.contoh.id/");
@@ -250,7 +212,7 @@ fn site_with_questions() -> TestSite {
 fn questions_reach_the_slides_and_the_guide_with_answers() {
     let site = site_with_questions();
     let build = site.build().unwrap();
-    if !tools_ready() {
+    if !pdf_tools_ready() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -329,7 +291,7 @@ fn the_next_session_is_printed_and_a_past_one_is_not() {
         ),
     );
     let build = site.build().unwrap();
-    if !tools_ready() {
+    if !pdf_tools_ready() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -364,7 +326,7 @@ fn the_next_session_is_printed_and_a_past_one_is_not() {
 fn no_questions_no_questions_slide() {
     let site = TestSite::fixture("basic");
     let build = site.build().unwrap();
-    if !tools_ready() {
+    if !pdf_tools_ready() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

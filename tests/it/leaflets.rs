@@ -9,44 +9,7 @@
 
 use std::process::Command;
 
-use lentera_core::output::Contents;
-
-use crate::common::{TestSite, options, repo};
-
-fn tools_ready() -> bool {
-    let ok = ["pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "zbarimg"]
-        .iter()
-        .all(|t| Command::new(t).arg("-v").output().is_ok());
-    if !ok {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must install poppler-utils and zbar-tools"
-        );
-        eprintln!("skipped: install poppler-utils and zbar-tools for the PDF checks");
-    }
-    ok
-}
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn pdf_bytes(build: &lentera_core::Build, path: &str) -> Vec<u8> {
-    match &build
-        .file(path)
-        .unwrap_or_else(|| panic!("{path} not built"))
-        .contents
-    {
-        Contents::Bytes(b) => b.clone(),
-        Contents::Copy(p) | Contents::Staged { path: p, .. } => std::fs::read(p).unwrap(),
-    }
-}
+use crate::common::{TestSite, options, pdf_bytes, pdf_tools_ready, repo, run_tool};
 
 #[test]
 fn every_village_gets_a_leaflet_per_language_linked_from_its_page() {
@@ -69,7 +32,7 @@ fn every_village_gets_a_leaflet_per_language_linked_from_its_page() {
 
 #[test]
 fn real_leaflets_print_right() {
-    if !tools_ready() {
+    if !pdf_tools_ready() {
         return;
     }
     // The real content at a real address (its own is a placeholder, which
@@ -85,7 +48,7 @@ fn real_leaflets_print_right() {
             std::fs::write(&pdf, pdf_bytes(&build, &rel)).unwrap();
             let pdf_s = pdf.to_str().unwrap();
 
-            let info = run("pdfinfo", &[pdf_s]);
+            let info = run_tool("pdfinfo", &[pdf_s]);
             let field = |name: &str| {
                 info.lines()
                     .find_map(|l| l.strip_prefix(name))
@@ -106,7 +69,7 @@ fn real_leaflets_print_right() {
                 "{rel}: A4 landscape: {size}"
             );
 
-            let text = run("pdftotext", &[pdf_s, "-"]);
+            let text = run_tool("pdftotext", &[pdf_s, "-"]);
             let flat: String = text
                 .chars()
                 .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
@@ -126,7 +89,7 @@ fn real_leaflets_print_right() {
                 "{rel}: soft hyphens in the text layer"
             );
 
-            let fonts = run("pdffonts", &[pdf_s]);
+            let fonts = run_tool("pdffonts", &[pdf_s]);
             for line in fonts.lines().skip(2) {
                 let cols: Vec<&str> = line.split_whitespace().collect();
                 // name type [encoding...] emb sub uni object ID: emb is the 5th from the end.
@@ -138,7 +101,7 @@ fn real_leaflets_print_right() {
             }
 
             let png = dir.path().join(format!("{}-{lang}", v.slug));
-            run(
+            run_tool(
                 "pdftoppm",
                 &[
                     "-r",
@@ -161,7 +124,7 @@ fn real_leaflets_print_right() {
                         && p.extension().is_some_and(|e| e == "png")
                 })
                 .unwrap();
-            let decoded = run("zbarimg", &["--quiet", "--raw", page1.to_str().unwrap()]);
+            let decoded = run_tool("zbarimg", &["--quiet", "--raw", page1.to_str().unwrap()]);
             let url = format!(
                 "{}{}desa/{}/",
                 config.base_url,
@@ -252,7 +215,7 @@ fn site_template_overrides_the_theme_leaflet() {
     let build = site.build().unwrap();
     let pdf = pdf_bytes(&build, "desa/sukamaju/sukamaju-id.pdf");
     assert!(pdf.starts_with(b"%PDF"));
-    if tools_ready() {
+    if pdf_tools_ready() {
         assert!(pdf_text(&pdf).contains("OVERRIDE Sukamaju"));
     }
 }
@@ -262,7 +225,7 @@ fn pdf_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("l.pdf");
     std::fs::write(&path, pdf).unwrap();
-    run("pdftotext", &[path.to_str().unwrap(), "-"])
+    run_tool("pdftotext", &[path.to_str().unwrap(), "-"])
 }
 
 #[test]
@@ -287,7 +250,7 @@ fn default_lessons_local_contacts_and_a_stale_number_still_print() {
         "{:?}",
         build.warnings
     );
-    if !tools_ready() {
+    if !pdf_tools_ready() {
         return;
     }
     let text: String = pdf_text(&pdf_bytes(&build, "desa/sukamaju/sukamaju-id.pdf"))
@@ -353,7 +316,7 @@ fn untranslated_lessons_print_in_the_default_language_with_a_warning() {
         "{:?}",
         build.warnings
     );
-    if tools_ready() {
+    if pdf_tools_ready() {
         let text = pdf_text(&pdf_bytes(&build, "desa/sukamaju/sukamaju-en.pdf"));
         assert!(text.contains("Daftar di Disnaker."), "{text}");
     }
@@ -379,7 +342,7 @@ fn serve_cache_reuses_unchanged_leaflets_and_remakes_changed_ones() {
         pdf_bytes(&site.build().unwrap(), path),
         "a cached build gives what a fresh build gives"
     );
-    if tools_ready() {
+    if pdf_tools_ready() {
         assert!(pdf_text(&pdf_bytes(&changed, path)).contains("Tolak calo."));
     }
 }
@@ -405,19 +368,19 @@ fn real_posters_are_one_a4_portrait_page_with_a_working_qr_code() {
                 html.contains(&format!("{}-poster-{lang}.pdf", v.slug)),
                 "{page}"
             );
-            if !tools_ready() {
+            if !pdf_tools_ready() {
                 continue;
             }
             let pdf = dir.path().join(format!("{}-poster-{lang}.pdf", v.slug));
             std::fs::write(&pdf, pdf_bytes(&build, &rel)).unwrap();
             let pdf_s = pdf.to_str().unwrap();
-            let info = run("pdfinfo", &[pdf_s]);
+            let info = run_tool("pdfinfo", &[pdf_s]);
             assert!(info.contains("Pages:           1"), "{rel}: {info}");
             assert!(
                 info.contains("595.276 x 841.89 pts (A4)"),
                 "{rel}: A4 portrait: {info}"
             );
-            let text: String = run("pdftotext", &[pdf_s, "-"])
+            let text: String = run_tool("pdftotext", &[pdf_s, "-"])
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
@@ -431,13 +394,13 @@ fn real_posters_are_one_a4_portrait_page_with_a_working_qr_code() {
                     assert!(text.contains(&number), "{rel}: hotline {}", n.number);
                 }
             }
-            let fonts = run("pdffonts", &[pdf_s]);
+            let fonts = run_tool("pdffonts", &[pdf_s]);
             assert!(
                 fonts.lines().skip(2).all(|l| l.contains(" yes yes ")),
                 "{rel}: fonts not embedded and subset: {fonts}"
             );
             let png = dir.path().join(format!("{}-poster-{lang}", v.slug));
-            run(
+            run_tool(
                 "pdftoppm",
                 &[
                     "-r",
@@ -449,7 +412,7 @@ fn real_posters_are_one_a4_portrait_page_with_a_working_qr_code() {
                 ],
             );
             let png = format!("{}.png", png.display());
-            let qr = run("zbarimg", &["-q", "--raw", &png]);
+            let qr = run_tool("zbarimg", &["-q", "--raw", &png]);
             assert_eq!(
                 qr.trim(),
                 lentera_core::urls::absolute(config, &v.key, lang),
@@ -502,7 +465,7 @@ fn office_address_numbers_and_hours_print_and_staff_notes_never_do() {
             );
         }
     }
-    if !tools_ready() {
+    if !pdf_tools_ready() {
         return;
     }
     for rel in [

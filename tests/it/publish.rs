@@ -286,21 +286,6 @@ fn the_old_verified_key_stops_the_build_naming_source_date() {
 // Leaflets and posters (PDF).
 
 #[cfg(feature = "leaflets")]
-fn tools_ready() -> bool {
-    let ok = ["pdfinfo", "pdftotext", "pdftoppm", "zbarimg"]
-        .iter()
-        .all(|t| Command::new(t).arg("-v").output().is_ok());
-    if !ok {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must install poppler-utils and zbar-tools"
-        );
-        eprintln!("skipped: install poppler-utils and zbar-tools for the PDF checks");
-    }
-    ok
-}
-
-#[cfg(feature = "leaflets")]
 fn tool(cmd: &str, args: &[&str]) -> std::process::Output {
     Command::new(cmd).args(args).output().unwrap()
 }
@@ -380,7 +365,7 @@ fn placeholder_address_prints_a_sample_box_and_watermark_instead_of_the_qr_code(
     );
     // The site itself still builds.
     assert!(build.file("desa/sukamaju/index.html").is_some());
-    if !tools_ready() {
+    if !crate::common::pdf_tools_ready() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -432,7 +417,7 @@ fn real_address_prints_the_qr_code_and_no_sample_box() {
         "{:?}",
         build.warnings
     );
-    if !tools_ready() {
+    if !crate::common::pdf_tools_ready() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -458,7 +443,7 @@ fn real_address_prints_the_qr_code_and_no_sample_box() {
 #[cfg(feature = "leaflets")]
 #[test]
 fn leaflets_print_a_check_only_when_every_number_was_checked() {
-    if !tools_ready() {
+    if !crate::common::pdf_tools_ready() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -551,7 +536,7 @@ fn contacts_lists_due_numbers_oldest_first_and_writes_a_call_sheet() {
         stderr.contains("wrote the call sheet sheet.pdf (1 × A4)"),
         "{stderr}"
     );
-    if !tools_ready() {
+    if !crate::common::pdf_tools_ready() {
         return;
     }
     let pdf = site.root().join("sheet.pdf");
@@ -575,7 +560,7 @@ fn contacts_lists_due_numbers_oldest_first_and_writes_a_call_sheet() {
 #[cfg(feature = "leaflets")]
 #[test]
 fn real_call_sheet_is_one_a4_page_with_every_number() {
-    if !tools_ready() {
+    if !crate::common::pdf_tools_ready() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -618,7 +603,7 @@ fn real_call_sheet_is_one_a4_page_with_every_number() {
 #[cfg(feature = "leaflets")]
 #[test]
 fn a_long_call_sheet_flows_onto_more_pages_without_splitting_a_number() {
-    if !tools_ready() {
+    if !crate::common::pdf_tools_ready() {
         return;
     }
     let site = TestSite::fixture("basic");
