@@ -11,14 +11,13 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd, html};
 
 use super::links::{resolve_path, rewrite_asset, rewrite_link};
 use super::media::PendingImage;
-use super::parsed::{SLOT, Skeleton, Slot};
+use super::parsed::{SLOT, Skeleton, Slot, point_at};
 use super::{
     LinkEnv, MAX_HTML_NESTING, MAX_NESTING, Rendered, TocEntry, callout, callout_class, escape,
-    html_depth, html_link_open, parser, plain_text, slugify, too_deep, unique_id,
+    html_depth, html_link_open, parser, plain_text, slugify, term_link, too_deep, unique_id,
 };
 use crate::content::Page;
 use crate::content::glossary::Links;
-use crate::error::Error;
 use lentera_messages::Msg;
 
 /// A heading being read: its level, its explicit id and its inner events.
@@ -153,20 +152,9 @@ impl<'p, 'e> Renderer<'p, 'e> {
     }
 
     /// Give the errors raised since `from` (by a link or image at `offset`)
-    /// the 1-based column, in characters, of `offset` on its line.
+    /// the column of `offset`.
     fn point_at(&mut self, from: usize, offset: usize) {
-        if self.out.errors.len() == from {
-            return; // the usual case, on every link and image: nothing to point at
-        }
-        let starts = self.line_starts();
-        let start = starts[starts.partition_point(|&s| s <= offset) - 1];
-        let column = self
-            .body
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count() + 1);
-        for err in self.out.errors.iter_mut().skip(from) {
-            *err = std::mem::replace(err, Error::Many(Vec::new())).at_column(column);
-        }
+        point_at(self.page, &mut self.out, from, offset);
     }
 
     fn warn(&mut self, line: usize, what: Msg) {
@@ -461,16 +449,9 @@ impl<'p, 'e> Renderer<'p, 'e> {
         }
         for (piece, id) in pieces {
             match id {
-                Some(id) => self.events.push(Event::InlineHtml(
-                    format!(
-                        "<a class=\"term\" href=\"{}{}#{}\">{}</a>",
-                        escape(root),
-                        escape(&links.path),
-                        escape(id),
-                        escape(piece)
-                    )
-                    .into(),
-                )),
+                Some(id) => self
+                    .events
+                    .push(Event::InlineHtml(term_link(root, links, id, piece).into())),
                 None => self.events.push(Event::Text(piece.to_string().into())),
             }
         }

@@ -156,6 +156,22 @@ pub(super) fn html_depth(html: &str) -> usize {
     max
 }
 
+/// The link from a glossary term in a lesson's text to its explanation.
+pub(super) fn term_link(
+    root: &str,
+    links: &crate::content::glossary::Links,
+    id: &str,
+    term: &str,
+) -> String {
+    format!(
+        "<a class=\"term\" href=\"{}{}#{}\">{}</a>",
+        escape(root),
+        escape(&links.path),
+        escape(id),
+        escape(term)
+    )
+}
+
 /// The class of a callout's kind (`callout-note`, …).
 pub(super) fn callout_class(kind: BlockQuoteKind) -> &'static str {
     callout(kind, &CalloutTitles::default()).0

@@ -19,7 +19,9 @@ use pulldown_cmark_escape::{escape_href, escape_html_body_text};
 use super::events::Renderer;
 use super::links::{resolve_path, rewrite_asset, rewrite_link};
 use super::media::PendingImage;
-use super::{LinkEnv, MAX_HTML_NESTING, Rendered, TocEntry, callout, escape, html_depth, parser};
+use super::{
+    LinkEnv, MAX_HTML_NESTING, Rendered, TocEntry, callout, escape, html_depth, parser, term_link,
+};
 use crate::content::Page;
 use crate::content::glossary::{Glossary, Links, acronyms};
 use crate::diagnostic::Diagnostic;
@@ -191,13 +193,7 @@ impl Skeleton {
                     Some(links) => {
                         for (piece, id) in links.split(text, &mut linked) {
                             match id {
-                                Some(id) => html.push_str(&format!(
-                                    "<a class=\"term\" href=\"{}{}#{}\">{}</a>",
-                                    escape(env.root),
-                                    escape(&links.path),
-                                    escape(id),
-                                    escape(piece)
-                                )),
+                                Some(id) => html.push_str(&term_link(env.root, links, id, piece)),
                                 None => {
                                     let _ = escape_html_body_text(&mut html, piece);
                                 }
@@ -226,7 +222,7 @@ impl Skeleton {
 
 /// Give the errors raised since `from` (by a link or image at byte `offset`
 /// of the body) the 1-based column, in characters, of `offset` on its line.
-fn point_at(page: &Page, out: &mut Rendered, from: usize, offset: usize) {
+pub(super) fn point_at(page: &Page, out: &mut Rendered, from: usize, offset: usize) {
     if out.errors.len() == from {
         return;
     }

@@ -11,14 +11,12 @@ fn config() -> Config {
     .unwrap()
 }
 
-fn render_with(body: &str, lang: &str, portable: bool) -> Rendered {
-    let config = config();
-    let page = crate::content::parse_page(
-        "pelajaran/jalur-resmi.md",
-        &format!("---\ntitle: T\n---\n{body}"),
-        &config,
-    )
-    .unwrap();
+/// The pages, files and processed images the test pages link to.
+fn known() -> (
+    BTreeSet<String>,
+    BTreeSet<String>,
+    BTreeMap<String, ImageInfo>,
+) {
     let keys: BTreeSet<String> = ["pelajaran/jalur-resmi", "modus/calo", "", "pelajaran"]
         .iter()
         .map(|s| s.to_string())
@@ -33,6 +31,18 @@ fn render_with(body: &str, lang: &str, portable: bool) -> Rendered {
         },
     )]
     .into();
+    (keys, assets, images)
+}
+
+fn render_with(body: &str, lang: &str, portable: bool) -> Rendered {
+    let config = config();
+    let page = crate::content::parse_page(
+        "pelajaran/jalur-resmi.md",
+        &format!("---\ntitle: T\n---\n{body}"),
+        &config,
+    )
+    .unwrap();
+    let (keys, assets, images) = known();
     let titles = CalloutTitles {
         warning: "Awas".into(),
         ..Default::default()
@@ -230,20 +240,7 @@ fn same_as_rendered(body: &str, lesson: bool) -> bool {
         &config,
     )
     .unwrap();
-    let keys: BTreeSet<String> = ["pelajaran/jalur-resmi", "modus/calo", "", "pelajaran"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    let assets: BTreeSet<String> = ["pelajaran/alur.png".to_string()].into();
-    let images: BTreeMap<String, ImageInfo> = [(
-        "pelajaran/alur.png".to_string(),
-        ImageInfo {
-            width: 800,
-            height: 600,
-            webp: Some("pelajaran/alur.png.webp".into()),
-        },
-    )]
-    .into();
+    let (keys, assets, images) = known();
     let glossary = crate::content::glossary::Links {
         path: "glosarium/".into(),
         terms: vec![
