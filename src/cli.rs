@@ -239,12 +239,15 @@ pub fn run(cli: Cli) -> ExitCode {
             let start = Instant::now();
             match lentera_core::build_or_reuse(&cli.root, &out_dir, &opts) {
                 Ok(written) => {
-                    let (summary, reused, leaflet_time) = match &written {
-                        lentera_core::Written::Built(build) => {
-                            (build.summary(), false, build.leaflet_time)
-                        }
+                    let (summary, reused, leaflet_time, prints) = match &written {
+                        lentera_core::Written::Built(build) => (
+                            build.summary(),
+                            false,
+                            build.leaflet_time,
+                            (build.reused_prints, build.printed.len()),
+                        ),
                         lentera_core::Written::UpToDate(summary) => {
-                            (summary.clone(), true, Default::default())
+                            (summary.clone(), true, Default::default(), (0, 0))
                         }
                     };
                     let pages: usize = summary.pages_per_language.values().sum();
@@ -283,6 +286,9 @@ pub fn run(cli: Cli) -> ExitCode {
                             ms: leaflet_time.as_millis(),
                         };
                         eprintln!("{}", line.text(ml));
+                    }
+                    if let (reused @ 1.., total) = prints {
+                        eprintln!("{}", Say::PrintsReused { reused, total }.text(ml));
                     }
                     print_warnings(&summary.warnings, &cli.root, ml);
                     ExitCode::SUCCESS

@@ -486,3 +486,84 @@ fn office_address_numbers_and_hours_print_and_staff_notes_never_do() {
         assert!(!flat.contains("RAHASIA"), "{rel} prints the staff note");
     }
 }
+
+/// `lentera build` renders again only the printed files whose inputs
+/// changed: the others are taken (linked) from the last build's output, as
+/// long as they are still the files it wrote. The result is the same as a
+/// build from nothing.
+#[test]
+fn a_build_prints_again_only_what_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::fixture("basic");
+    let village = std::fs::read_to_string(site.root().join("content/desa/sukamaju.yaml")).unwrap();
+    site.write(
+        "content/desa/sukamakmur.yaml",
+        &village.replace("Sukamaju", "Sukamakmur"),
+    );
+    let out = site.root().join("out");
+    let build = |expect_reused: usize| match lentera_core::build_or_reuse(
+        site.root(),
+        &out,
+        &options(false, false),
+    )
+    .unwrap()
+    {
+        lentera_core::Written::Built(b) => {
+            assert_eq!(b.reused_prints, expect_reused, "{:?}", b.printed.keys());
+            b.printed.keys().cloned().collect::<Vec<_>>()
+        }
+        lentera_core::Written::UpToDate(_) => panic!("the site changed, yet nothing was built"),
+    };
+    let inode = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().ino();
+    let printed = build(0);
+    let (ours, theirs): (Vec<_>, Vec<_>) = printed
+        .iter()
+        .partition(|p| p.starts_with("desa/sukamaju/"));
+    assert!(ours.len() >= 2 && theirs.len() == ours.len(), "{printed:?}");
+    let before: Vec<u64> = ours.iter().map(|p| inode(p)).collect();
+    let old_theirs: Vec<Vec<u8>> = theirs
+        .iter()
+        .map(|p| std::fs::read(out.join(p)).unwrap())
+        .collect();
+
+    // One village changes: only its files are made again.
+    site.write(
+        "content/desa/sukamakmur.yaml",
+        &village.replace("Sukamaju", "Sukamakmur Baru"),
+    );
+    assert_eq!(build(ours.len()), printed);
+    assert_eq!(
+        ours.iter().map(|p| inode(p)).collect::<Vec<_>>(),
+        before,
+        "linked, not written"
+    );
+    for (p, old) in theirs.iter().zip(&old_theirs) {
+        assert_ne!(
+            &std::fs::read(out.join(p)).unwrap(),
+            old,
+            "{p} still shows the old name"
+        );
+    }
+
+    // A file changed in the output since is not trusted: made again.
+    let tampered = out.join(ours[0]);
+    let len = std::fs::metadata(&tampered).unwrap().len() as usize;
+    std::fs::write(&tampered, vec![b'x'; len]).unwrap();
+    site.write(
+        "content/desa/sukamakmur.yaml",
+        &village.replace("Sukamaju", "Sukamakmur"),
+    );
+    build(ours.len() - 1);
+    assert!(std::fs::read(&tampered).unwrap().starts_with(b"%PDF"));
+
+    // The same files as a build from nothing.
+    let fresh = site.root().join("fresh");
+    lentera_core::build_to(site.root(), &fresh, &options(false, false)).unwrap();
+    let (mut a, mut b) = (crate::common::tree(&out), crate::common::tree(&fresh));
+    a.remove(".lentera-build.json");
+    b.remove(".lentera-build.json");
+    assert!(
+        a == b,
+        "an incremental build differs from a build from nothing"
+    );
+}

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::options::BuildOptions;
+use crate::output::printed::{Previous, Record};
 use crate::output::{Contents, OutputFile};
 
 pub use crate::output::MANIFEST;
@@ -43,6 +44,12 @@ struct Manifest {
     summary: Summary,
     /// Every file written, with its size.
     files: Vec<(String, u64)>,
+    /// The lentera that made the build (see [`binary`]).
+    #[serde(default)]
+    binary: String,
+    /// The printed files, with what they were made from.
+    #[serde(default)]
+    printed: BTreeMap<String, Record>,
 }
 
 /// The fingerprint of everything a build of `root` with `opts` reads. `None`
@@ -77,15 +84,7 @@ pub fn fingerprint(root: &Path, opts: &BuildOptions) -> Option<String> {
         .collect::<Option<_>>()?;
     let mut h = std::hash::DefaultHasher::new();
     hashes.hash(&mut h);
-    crate::options::VERSION.hash(&mut h);
-    // A rebuilt lentera of the same version may write other bytes.
-    if let Some(meta) = std::env::current_exe()
-        .ok()
-        .and_then(|p| std::fs::metadata(p).ok())
-    {
-        meta.len().hash(&mut h);
-        meta.modified().ok().hash(&mut h);
-    }
+    binary().hash(&mut h);
     opts.drafts.hash(&mut h);
     opts.stale_after_days.hash(&mut h);
     opts.base_url.hash(&mut h);
@@ -99,6 +98,33 @@ pub fn fingerprint(root: &Path, opts: &BuildOptions) -> Option<String> {
         .to_string()
         .hash(&mut h);
     Some(format!("{:016x}", h.finish()))
+}
+
+/// The lentera that runs: its version and, since a rebuilt lentera of the
+/// same version may write other bytes, the size and time of its binary.
+fn binary() -> String {
+    let meta = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok());
+    let mut h = std::hash::DefaultHasher::new();
+    if let Some(meta) = meta {
+        meta.len().hash(&mut h);
+        meta.modified().ok().hash(&mut h);
+    }
+    format!("{} {:016x}", crate::options::VERSION, h.finish())
+}
+
+/// The printed files (PDFs) of the build in `out_dir` and what each was
+/// made from, for the next build to reuse those whose inputs did not
+/// change. Only a build by this same lentera binary counts: another may lay
+/// out the same inputs differently.
+pub fn previous_prints(out_dir: &Path) -> Option<Previous> {
+    let text = std::fs::read_to_string(out_dir.join(MANIFEST)).ok()?;
+    let manifest: Manifest = serde_json::from_str(&text).ok()?;
+    (manifest.binary == binary() && !manifest.printed.is_empty()).then(|| Previous {
+        dir: out_dir.to_path_buf(),
+        records: manifest.printed.into_iter().collect(),
+    })
 }
 
 /// The summary of the build in `out_dir`, if it was made from `fingerprint`
@@ -117,9 +143,21 @@ pub fn up_to_date(out_dir: &Path, fingerprint: &str) -> Option<Summary> {
 
 /// The manifest of `build` (whose files are about to be written), as an
 /// output file.
-pub fn manifest(summary: &Summary, files: &[OutputFile], fingerprint: &str) -> OutputFile {
+///
+/// `printed` names the printed files and the key of each one's inputs
+/// ([`crate::output::printed::Printer::made`]).
+pub fn manifest(
+    summary: &Summary,
+    files: &[OutputFile],
+    fingerprint: &str,
+    printed: &BTreeMap<String, String>,
+) -> OutputFile {
     let mut summary = summary.clone();
     summary.files += 1;
+    let printed = files
+        .iter()
+        .filter_map(|f| Some((f.path.clone(), Record::of(f, printed.get(&f.path)?)?)))
+        .collect();
     let files = files
         .iter()
         .filter_map(|f| {
@@ -135,6 +173,8 @@ pub fn manifest(summary: &Summary, files: &[OutputFile], fingerprint: &str) -> O
         fingerprint: fingerprint.to_string(),
         summary,
         files,
+        binary: binary(),
+        printed,
     };
     OutputFile::bytes(
         MANIFEST,

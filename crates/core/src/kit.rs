@@ -24,7 +24,8 @@ use crate::error::Result;
 use crate::i18n::Strings;
 use crate::leaflets;
 use crate::library::{Library, Resolved};
-use crate::output::{Memo, OutputFile};
+use crate::output::OutputFile;
+use crate::output::printed::{self, Printer};
 use crate::render::format_date;
 
 /// The attendance sheet has this many pages (rows for a full hall).
@@ -368,12 +369,12 @@ pub fn start(
     templates: Templates,
     jobs: Vec<Job>,
     built: Date,
-    memo: Option<Arc<Memo>>,
+    printer: Arc<Printer>,
     sizes: Arc<Sizes>,
 ) -> impl FnOnce() -> Result<Vec<OutputFile>> {
-    let work = Arc::new((templates, jobs, memo, sizes));
-    let run = move |work: &(Templates, Vec<Job>, Option<Arc<Memo>>, Arc<Sizes>)| {
-        render(&work.0, &work.1, built, work.2.as_deref(), &work.3)
+    let work = Arc::new((templates, jobs, printer, sizes));
+    let run = move |work: &(Templates, Vec<Job>, Arc<Printer>, Arc<Sizes>)| {
+        render(&work.0, &work.1, built, &work.2, &work.3)
     };
     let on_thread = work.clone();
     let spawned = std::thread::Builder::new()
@@ -396,7 +397,7 @@ pub fn render(
     templates: &Templates,
     jobs: &[Job],
     built: Date,
-    memo: Option<&Memo>,
+    printer: &Printer,
     sizes: &Sizes,
 ) -> Result<Vec<OutputFile>> {
     let _close = CloseOnDrop(sizes);
@@ -407,6 +408,14 @@ pub fn render(
         }
         use crate::error::Error;
         let fonts = leaflets::engine::Fonts::embedded();
+        let keys: HashMap<Doc, String> = templates
+            .docs
+            .iter()
+            .map(|(doc, t)| {
+                let key = printed::key(&[t.as_bytes(), templates.sample.as_bytes()]);
+                (*doc, key)
+            })
+            .collect();
         let results = leaflets::render_on_own_threads(jobs.len(), |i| {
             let job = &jobs[i];
             let template = templates
@@ -414,11 +423,21 @@ pub fn render(
                 .get(&job.doc)
                 .map(String::as_str)
                 .unwrap_or_default();
-            let out = render_one(&fonts, template, &templates.sample, job, built, memo);
-            if let Ok(f) = &out
-                && let crate::output::Contents::Bytes(b) = &f.contents
-            {
-                sizes.set(&f.path, b.len() as u64);
+            let key = keys.get(&job.doc).map(String::as_str).unwrap_or_default();
+            let out = render_one(
+                &fonts,
+                (template, key),
+                &templates.sample,
+                job,
+                built,
+                printer,
+            );
+            if let Ok(f) = &out {
+                match &f.contents {
+                    crate::output::Contents::Bytes(b) => sizes.set(&f.path, b.len() as u64),
+                    crate::output::Contents::Staged { len, .. } => sizes.set(&f.path, *len),
+                    crate::output::Contents::Copy(_) => {}
+                }
             }
             out
         });
@@ -435,7 +454,7 @@ pub fn render(
     }
     #[cfg(not(feature = "leaflets"))]
     {
-        let _ = (templates, jobs, built, memo);
+        let _ = (templates, jobs, built, printer);
         Ok(Vec::new())
     }
 }
@@ -456,11 +475,11 @@ fn overflowing_lesson<'a>(text: &str, job: &'a Job) -> Option<&'a str> {
 #[cfg(feature = "leaflets")]
 fn render_one(
     fonts: &leaflets::engine::Fonts,
-    template: &str,
+    (template, template_key): (&str, &str),
     sample: &str,
     job: &Job,
     built: Date,
-    memo: Option<&Memo>,
+    printer: &Printer,
 ) -> Result<OutputFile> {
     use crate::error::Error;
     use leaflets::engine;
@@ -569,14 +588,14 @@ fn render_one(
     };
     // Everything the PDF is made from (the fonts are part of the binary):
     // a village whose kit inputs did not change is not rendered again.
-    let pdf = match memo {
-        Some(memo) => {
-            let input = format!("{ident}\n{date:?}\n{url}\n{template}\n{sample}\n{data}");
-            memo.get_or_try(&input, make)?
-        }
-        None => make()?,
-    };
-    Ok(OutputFile::bytes(job.path.clone(), pdf))
+    let input = printed::key(&[
+        template_key.as_bytes(),
+        ident.as_bytes(),
+        format!("{date:?}").as_bytes(),
+        url.as_bytes(),
+        data.as_bytes(),
+    ]);
+    printer.print(&job.path, &input, make)
 }
 
 #[cfg(test)]

@@ -13,7 +13,8 @@ use crate::content::Village;
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::library::{Library, Resolved};
-use crate::output::{Memo, OutputFile};
+use crate::output::OutputFile;
+use crate::output::printed::{self, Printer};
 use crate::render::format_date;
 use lentera_messages::Msg;
 
@@ -27,6 +28,13 @@ pub const PAGES: usize = 2;
 /// Stack size of the threads that render leaflets.
 #[cfg(feature = "leaflets")]
 const LEAFLET_STACK: usize = 64 << 20;
+
+/// How many documents Typst's memoised results outlive their last use
+/// ([`engine::trim_caches`]): long enough for what every village prints
+/// (the lessons in each language) to stay, short enough that memory does
+/// not grow with the number of villages (BENCHMARKS.md).
+#[cfg(feature = "leaflets")]
+const CACHE_AGE: usize = 40;
 
 /// Name of the leaflet template, in the theme's or the site's `templates/`.
 pub const TEMPLATE: &str = "leaflet.typ";
@@ -403,7 +411,7 @@ pub fn render(
     sample: &str,
     jobs: &[Job],
     built: Date,
-    memo: Option<&Memo>,
+    printer: &Printer,
 ) -> Result<Vec<OutputFile>> {
     #[cfg(feature = "leaflets")]
     {
@@ -411,13 +419,15 @@ pub fn render(
             return Ok(Vec::new());
         }
         let fonts = engine::Fonts::embedded();
+        let keys =
+            [template, poster_template].map(|t| printed::key(&[t.as_bytes(), sample.as_bytes()]));
         let results = render_on_own_threads(jobs.len(), |i| {
-            let template = if jobs[i].poster {
-                poster_template
+            let (template, key) = if jobs[i].poster {
+                (poster_template, &keys[1])
             } else {
-                template
+                (template, &keys[0])
             };
-            render_one(&fonts, template, sample, &jobs[i], built, memo)
+            render_one(&fonts, (template, key), sample, &jobs[i], built, printer)
         });
         let mut files = Vec::new();
         let mut errors = Vec::new();
@@ -432,7 +442,7 @@ pub fn render(
     }
     #[cfg(not(feature = "leaflets"))]
     {
-        let _ = (template, poster_template, sample, jobs, built, memo);
+        let _ = (template, poster_template, sample, jobs, built, printer);
         Ok(Vec::new())
     }
 }
@@ -461,6 +471,7 @@ pub(crate) fn render_on_own_threads<T: Send>(
                 break;
             }
             let result = render(i);
+            engine::trim_caches(CACHE_AGE);
             done.lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push((i, result));
@@ -487,11 +498,11 @@ pub(crate) fn render_on_own_threads<T: Send>(
 #[cfg(feature = "leaflets")]
 fn render_one(
     fonts: &engine::Fonts,
-    template: &str,
+    (template, template_key): (&str, &str),
     sample: &str,
     job: &Job,
     built: Date,
-    memo: Option<&Memo>,
+    printer: &Printer,
 ) -> Result<OutputFile> {
     let fail = |message: Msg, hint: Msg, detail: Option<String>| Error::Leaflet {
         village: job.village_path.clone(),
@@ -583,17 +594,14 @@ fn render_one(
         Ok(leaflet.pdf)
     };
     // Everything the PDF is made from (the fonts are part of the binary).
-    let pdf = match memo {
-        Some(memo) => {
-            let input = format!(
-                "{ident}\n{date:?}\n{}\n{template}\n{sample}\n{data}",
-                job.url
-            );
-            memo.get_or_try(&input, make)?
-        }
-        None => make()?,
-    };
-    Ok(OutputFile::bytes(job.path.clone(), pdf))
+    let input = printed::key(&[
+        template_key.as_bytes(),
+        ident.as_bytes(),
+        format!("{date:?}").as_bytes(),
+        job.url.as_bytes(),
+        data.as_bytes(),
+    ]);
+    printer.print(&job.path, &input, make)
 }
 
 #[cfg(all(test, feature = "leaflets"))]

@@ -33,6 +33,11 @@ pub struct Build {
     pub posters: Vec<String>,
     /// Wall time spent rendering the leaflets (in parallel with the pages).
     pub leaflet_time: std::time::Duration,
+    /// Every printed file (leaflets, posters, the kit) by its path, with
+    /// the key of the inputs it was made from.
+    pub printed: std::collections::BTreeMap<String, String>,
+    /// How many printed files were taken from the last build's output.
+    pub reused_prints: usize,
 }
 
 impl Build {
@@ -72,6 +77,9 @@ pub struct BuildCache {
     leaflets: Option<Arc<output::Memo>>,
     images: Option<Arc<images::Cache>>,
     parses: Option<Arc<library::ParseMemo>>,
+    /// The printed files of the last build in the output folder, to reuse
+    /// those whose inputs did not change (`lentera build`).
+    previous_prints: Option<Arc<output::printed::Previous>>,
 }
 
 impl BuildCache {
@@ -83,6 +91,7 @@ impl BuildCache {
             leaflets: Some(Arc::default()),
             images: Some(Arc::default()),
             parses: Some(Arc::default()),
+            previous_prints: None,
         }
     }
 
@@ -94,6 +103,7 @@ impl BuildCache {
             leaflets: None,
             images: None,
             parses: None,
+            previous_prints: None,
         }
     }
 
@@ -256,13 +266,18 @@ pub fn produce(
     if let Some(memo) = &cache.leaflets {
         memo.next_build();
     }
+    let printer = Arc::new(output::printed::Printer::new(
+        cache.leaflets.clone(),
+        opts.render.staging.clone(),
+        cache.previous_prints.clone(),
+    ));
     // The session kit on a thread of its own: the village pages wait for
     // the sizes of its files.
     let kit_done = kit::start(
         kit_templates,
         kit_jobs,
         built,
-        cache.leaflets.clone(),
+        printer.clone(),
         kit_sizes.0.clone(),
     );
     // Leaflets and the search indexes are made in parallel with the pages.
@@ -296,7 +311,7 @@ pub fn produce(
                 &sample_template,
                 &leaflet_jobs,
                 built,
-                cache.leaflets.as_deref(),
+                &printer,
             );
             (files, start.elapsed())
         },
@@ -370,6 +385,8 @@ pub fn produce(
         leaflets: leaflet_paths,
         posters: poster_paths,
         leaflet_time,
+        printed: printer.made(),
+        reused_prints: printer.reused(),
     };
     let kept = pages.map(|pages| Kept {
         pages,
@@ -394,28 +411,43 @@ pub fn build_to(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Buil
     output::check_out_dir(root, out_dir)?;
     let mut opts = dated(root, opts);
     let fingerprint = incremental::fingerprint(root, &opts);
+    // Printed files whose inputs did not change are taken from the last
+    // build in `out_dir`; those of the portable site are the same files,
+    // made once for both.
+    let mut cache = BuildCache {
+        leaflets: Some(Arc::default()),
+        previous_prints: incremental::previous_prints(out_dir).map(Arc::new),
+        ..BuildCache::none()
+    };
     // The portable site first, zipped, so the pages can link it with its size.
     let zipped = match config::Config::load(&root.join("content/site.yaml")) {
         Ok(c) if c.portable_zip && !opts.render.portable => {
             let mut portable = opts.clone();
             portable.render.portable = true;
-            let (file, info) = portable_zip::zip(&build(root, &portable)?.files)?;
+            let (file, info) = portable_zip::zip(&build_with(root, &portable, &mut cache)?.files)?;
             opts.render.portable_zip = Some(info);
             Some(file)
         }
-        _ => None,
+        _ => {
+            // No second build to share them with: the memo would only hold
+            // every PDF in memory.
+            cache.leaflets = None;
+            None
+        }
     };
     // Pages are written into the staging folder as they are rendered; the
     // rest when the build is complete. A failed build drops the staging
     // folder and leaves `out_dir` as it was.
     let staging = Arc::new(output::Staging::new(root, out_dir)?);
     opts.render.staging = Some(staging.clone());
-    let built = build(root, &opts);
+    let built = build_with(root, &opts, &mut cache);
     opts.render.staging = None;
+    drop(cache);
     let mut build = built?;
     build.files.extend(zipped);
     if let Some(fingerprint) = &fingerprint {
-        let manifest = incremental::manifest(&build.summary(), &build.files, fingerprint);
+        let manifest =
+            incremental::manifest(&build.summary(), &build.files, fingerprint, &build.printed);
         build.files.push(manifest);
     }
     let staging = Arc::into_inner(staging).expect("the build keeps no staging folder");

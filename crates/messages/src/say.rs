@@ -43,6 +43,10 @@ messages! {
         en: ("wrote {n} leaflets and {posters} posters ({} PDF files) in {}", n + posters, took(*ms, Lang::En)),
         id: ("{n} leaflet dan {posters} poster ({} berkas PDF) ditulis dalam {}", n + posters, took(*ms, Lang::Id)),
     }
+    PrintsReused { reused: usize, total: usize } = "prints-reused" {
+        en: "{reused} of the {total} PDF files were taken from the last build: what they are made from did not change",
+        id: "{reused} dari {total} berkas PDF diambil dari build sebelumnya: bahan pembuatnya tidak berubah",
+    }
     StaleNumbers { n: usize } = "stale-numbers" {
         en: "{n} contacts have phone numbers due for re-checking: run `lentera check` for the details",
         id: "{n} kontak punya nomor telepon yang perlu diperiksa ulang: jalankan `lentera check` untuk rinciannya",

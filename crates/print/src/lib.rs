@@ -204,6 +204,20 @@ pub fn render_with_modules(
     Ok(Leaflet { pdf, pages })
 }
 
+/// Forget what Typst memoised for documents that no longer reuse it.
+///
+/// Typst keeps the results of its memoised functions (layouts, shaped text,
+/// evaluated modules) in process-wide caches, so that a later document with
+/// the same content lays it out at once; without eviction they grow with
+/// every document (about 7 MiB per village of printed matter). Each call
+/// ages every entry by one; an entry reused since the last call is young
+/// again, and one older than `max_age` calls is dropped. Called after each
+/// document, what all villages share (the lessons' text in each language)
+/// stays, and what was one village's goes.
+pub fn trim_caches(max_age: usize) {
+    typst::comemo::evict(max_age);
+}
+
 /// Why a template could not be laid out: Typst's diagnostics as text, and
 /// the line and column (1-based; 0 when unknown) in the template of the first
 /// one that points into it.

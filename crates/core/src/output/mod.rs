@@ -7,6 +7,7 @@
 //! leftovers in `staging`, the atomic swap in `swap`.
 
 mod memo;
+pub mod printed;
 mod staging;
 mod swap;
 

@@ -113,7 +113,43 @@ impl Staging {
             return Ok(());
         }
         let path = self.dir.join(&f.path);
-        if let Some((folder, _)) = f.path.rsplit_once('/') {
+        self.make_folder(&f.path)?;
+        if let Some(old) = self.previous.as_ref().map(|p| p.join(&f.path))
+            && unchanged(&old, &f.contents)
+            && std::fs::hard_link(&old, &path).is_ok()
+        {
+            return Ok(());
+        }
+        let result = match &f.contents {
+            Contents::Bytes(b) => std::fs::write(&path, b),
+            Contents::Copy(from) => std::fs::copy(from, &path).map(|_| ()),
+            Contents::Staged { .. } => Ok(()),
+        };
+        result.map_err(io(&path))
+    }
+
+    /// Put the file `old` (of the previous output, `len` bytes hashing to
+    /// `hash`) at `path` in the staging folder, linked rather than copied
+    /// where the file system allows it, so it keeps its modification time.
+    pub fn link(&self, path: &str, old: &Path, len: u64, hash: u64) -> Result<OutputFile> {
+        let at = self.dir.join(path);
+        self.make_folder(path)?;
+        if std::fs::hard_link(old, &at).is_err() {
+            std::fs::copy(old, &at).map_err(io(&at))?;
+        }
+        Ok(OutputFile {
+            path: path.to_string(),
+            contents: Contents::Staged {
+                path: at,
+                len,
+                hash,
+            },
+        })
+    }
+
+    /// Make the folder of `path` inside the staging folder, once.
+    fn make_folder(&self, path: &str) -> Result<()> {
+        if let Some((folder, _)) = path.rsplit_once('/') {
             let made = self
                 .folders
                 .lock()
@@ -130,18 +166,7 @@ impl Staging {
                     .insert(folder.to_string());
             }
         }
-        if let Some(old) = self.previous.as_ref().map(|p| p.join(&f.path))
-            && unchanged(&old, &f.contents)
-            && std::fs::hard_link(&old, &path).is_ok()
-        {
-            return Ok(());
-        }
-        let result = match &f.contents {
-            Contents::Bytes(b) => std::fs::write(&path, b),
-            Contents::Copy(from) => std::fs::copy(from, &path).map(|_| ()),
-            Contents::Staged { .. } => Ok(()),
-        };
-        result.map_err(io(&path))
+        Ok(())
     }
 }
 
