@@ -61,7 +61,10 @@ fn render(content: &Path, out: &Path, path: &Path) -> Result<(), String> {
     opts.insert(Options::ENABLE_GFM);
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html_out, Parser::new_ext(body, opts));
-    let rel = path.strip_prefix(content).unwrap_or(path).with_extension("");
+    let rel = path
+        .strip_prefix(content)
+        .unwrap_or(path)
+        .with_extension("");
     let dir = out.join(rel);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let target = dir.join("index.html");
