@@ -291,6 +291,11 @@ pub fn run(cli: Cli) -> ExitCode {
                         eprintln!("{}", Say::PrintsReused { reused, total }.text(ml));
                     }
                     print_warnings(&summary.warnings, &cli.root, ml);
+                    // The process ends here: its memory goes back whole.
+                    // Freeing the site model piece by piece (every page, its
+                    // parse and analysis) took one thread about 2 % of a
+                    // cold 3k build, after the last file was written.
+                    std::mem::forget(written);
                     ExitCode::SUCCESS
                 }
                 Err(err) => {

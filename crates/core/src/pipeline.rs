@@ -409,8 +409,20 @@ pub struct Kept {
 /// next [`build_or_reuse`] skip an unchanged site.
 pub fn build_to(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Build> {
     output::check_out_dir(root, out_dir)?;
-    let mut opts = dated(root, opts);
+    let opts = dated(root, opts);
     let fingerprint = incremental::fingerprint(root, &opts);
+    build_to_dated(root, out_dir, opts, fingerprint)
+}
+
+/// [`build_to`] with `opts` already [`dated`] and the inputs' fingerprint
+/// already taken (it reads every input file: [`build_or_reuse`] has just
+/// taken it).
+fn build_to_dated(
+    root: &Path,
+    out_dir: &Path,
+    mut opts: BuildOptions,
+    fingerprint: Option<String>,
+) -> Result<Build> {
     // Printed files whose inputs did not change are taken from the last
     // build in `out_dir`; those of the portable site are the same files,
     // made once for both.
@@ -470,13 +482,15 @@ pub enum Written {
 pub fn build_or_reuse(root: &Path, out_dir: &Path, opts: &BuildOptions) -> Result<Written> {
     output::check_out_dir(root, out_dir)?;
     let opts = dated(root, opts);
-    if let Some(summary) =
-        incremental::fingerprint(root, &opts).and_then(|f| incremental::up_to_date(out_dir, &f))
+    let fingerprint = incremental::fingerprint(root, &opts);
+    if let Some(summary) = fingerprint
+        .as_ref()
+        .and_then(|f| incremental::up_to_date(out_dir, f))
     {
         output::clean_leftovers(out_dir);
         return Ok(Written::UpToDate(summary));
     }
-    build_to(root, out_dir, &opts).map(|b| Written::Built(Box::new(b)))
+    build_to_dated(root, out_dir, opts, fingerprint).map(|b| Written::Built(Box::new(b)))
 }
 
 /// `opts` with the date printed on pages fixed (today in the site's time

@@ -87,6 +87,19 @@ fn example_url_in(line: &str) -> Option<String> {
     None
 }
 
+/// Whether `text` holds a marker (`[ISI:` in any case) or an address
+/// (`://`) anywhere: a text with neither has no placeholder on any line, and
+/// most pages have neither, so [`scan`] need not read them line by line.
+fn may_hold_placeholder(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let marker = memchr::memchr_iter(b'[', bytes).any(|i| {
+        bytes
+            .get(i..i + MARK.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(MARK.as_bytes()))
+    });
+    marker || memchr::memmem::find(bytes, b"://").is_some()
+}
+
 /// Every field of `text` that still holds a placeholder: the first marked
 /// text and the first example address of each field. `markdown`: the text
 /// is a page (front matter between `---` fences, then the body); else the
@@ -94,6 +107,9 @@ fn example_url_in(line: &str) -> Option<String> {
 /// Comment lines are skipped: they explain the markers.
 pub fn scan(text: &str, markdown: bool) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
+    if !may_hold_placeholder(text) {
+        return found;
+    }
     // 0: before the front matter, 1: in YAML, 2: in the Markdown body.
     let mut part = if markdown { 0 } else { 1 };
     let mut field: Option<String> = None;
@@ -215,6 +231,40 @@ mod tests {
     fn real_text_is_not_a_placeholder() {
         let text = "---\ntitle: \"Calo [bukan isian]: hati-hati\"\nsources:\n  - title: Kompas\n    url: https://www.kompas.com/example.org\n---\nLihat [contoh](https://examples.org/) dan [ISI formulir](a.md).\n";
         assert_eq!(scan(text, true), vec![]);
+    }
+
+    /// The quick test for "nothing to find" lets through every text that
+    /// has something: a marker in lower case, a marker at the very end, an
+    /// address as the last bytes.
+    #[test]
+    fn texts_with_one_placeholder_anywhere_are_read_line_by_line() {
+        let cases = [
+            (
+                "---\ntitle: Judul\n---\nLangkah [isi: langkah] di sini.\n",
+                None,
+                false,
+            ),
+            ("---\ntitle: Judul\n---\nAkhir [IsI:", None, false),
+            (
+                "---\ntitle: Judul\n---\nLihat http://EXAMPLE.net",
+                None,
+                true,
+            ),
+            (
+                "nama: Desa\nweb: https://a.example.com/x\n",
+                Some("web"),
+                true,
+            ),
+        ];
+        for (text, field, is_url) in cases {
+            let found = scan(text, !text.starts_with("nama"));
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(found[0].field.as_deref(), field, "{text:?}");
+            assert_eq!(found[0].is_url, is_url, "{text:?}");
+        }
+        assert!(!may_hold_placeholder(
+            "Teks [biasa] dengan ../tautan/ dan [ISI formulir]"
+        ));
     }
 
     #[test]
