@@ -3,7 +3,7 @@
 //! their alt text, headings moved down.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use super::ROOT;
@@ -192,24 +192,53 @@ fn shift_headings(html: &str, by: u8) -> String {
     out
 }
 
-/// The lessons and sections that have an anchor in a file with every
-/// lesson (`every`) but not in one with some left out (`kept`).
-pub(super) fn gone(every: &Targets, kept: &Targets) -> HashSet<String> {
-    let lessons = every.lessons.difference(&kept.lessons);
-    let sections = every.sections.difference(&kept.sections);
-    lessons.chain(sections).cloned().collect()
+/// `body` (made for a file with every lesson) with its links to the
+/// anchors of lessons and sections the file leaves out sent to the website
+/// instead, exactly as [`self_contained`] makes them for a file without
+/// those: `#key` becomes the page's address, `#key/heading` the page's
+/// address and `#heading`. `gone` maps each key left out to its page's
+/// address, escaped for an attribute, and whether it is a lesson (only a
+/// lesson's headings have anchors). `None` when nothing links there.
+pub(super) fn to_website(body: &str, gone: &HashMap<String, (String, bool)>) -> Option<String> {
+    const HREF: &str = "href=\"#";
+    let mut out = String::new();
+    let mut done = 0;
+    for (i, _) in body.match_indices(HREF) {
+        let start = i + HREF.len();
+        let end = body[start..].find('"').map_or(body.len(), |e| start + e);
+        let anchor = &body[start..end];
+        let target = match gone.get(anchor) {
+            Some((url, _)) => Some((url, None)),
+            None => anchor
+                .match_indices('/')
+                .find_map(|(j, _)| match gone.get(&anchor[..j]) {
+                    Some((url, true)) => Some((url, Some(&anchor[j + 1..]))),
+                    _ => None,
+                }),
+        };
+        if let Some((url, heading)) = target {
+            out.push_str(&body[done..i]);
+            out.push_str("href=\"");
+            out.push_str(url);
+            if let Some(h) = heading {
+                out.push('#');
+                out.push_str(h);
+            }
+            done = end;
+        }
+    }
+    if done == 0 {
+        return None;
+    }
+    out.push_str(&body[done..]);
+    Some(out)
 }
 
-/// Whether a lesson's body (as made for a file with every lesson) links to
-/// the anchor of one of `gone` (`#key` or `#key/heading`).
-pub(super) fn links_to(body: &str, gone: &HashSet<String>) -> bool {
-    body.split("href=\"#").skip(1).any(|rest| {
-        let anchor = rest.split('"').next().unwrap_or_default();
-        gone.contains(anchor)
-            || anchor
-                .match_indices('/')
-                .any(|(i, _)| gone.contains(&anchor[..i]))
-    })
+/// `text` escaped as the cleaner's serialiser escapes an attribute value.
+pub(super) fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('\u{a0}', "&nbsp;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -272,15 +301,46 @@ mod tests {
     }
 
     #[test]
-    fn links_to_lessons_left_out_are_found() {
-        let gone: HashSet<String> = ["a/x".to_string(), "b".to_string()].into();
-        assert!(links_to(r##"<p><a href="#a/x">x</a></p>"##, &gone));
-        assert!(links_to(r##"<a href="#a/x/langkah">x</a>"##, &gone));
-        assert!(links_to(r##"<a href="#b">b</a>"##, &gone));
-        // Its own headings, other lessons kept, the website.
-        assert!(!links_to(
-            r##"<a href="#a/y/x">y</a> <a href="#a/xy">z</a> <a href="https://e.org/a/x/">w</a> <h4 id="a/x">"##,
-            &gone
-        ));
+    fn links_to_lessons_left_out_go_to_the_website_as_the_cleaner_makes_them() {
+        let html = format!(
+            "<p><a href=\"{r}en/a/x/#b\">x</a> <a href=\"{r}en/a/\">a</a> <a href=\"#langkah\">up</a></p>",
+            r = "%EE%80%81"
+        );
+        let every = self_contained(&html, "a/y", &targets());
+        assert!(
+            every.contains("href=\"#a/x/b\"") && every.contains("href=\"#a\""),
+            "{every}"
+        );
+        // The file without lesson a/x and without section a's heading.
+        let without = Targets {
+            base_url: "https://e.org/".into(),
+            by_path: targets().by_path.clone(),
+            lessons: BTreeSet::new(),
+            sections: BTreeSet::new(),
+            assets: Arc::new(BTreeSet::new()),
+        };
+        let expected = self_contained(&html, "a/y", &Arc::new(without));
+        let gone: HashMap<String, (String, bool)> = [
+            ("a/x", "https://e.org/en/a/x/", true),
+            ("a", "https://e.org/en/a/", false),
+        ]
+        .into_iter()
+        .map(|(k, u, l)| (k.to_string(), (escape_attribute(u), l)))
+        .collect();
+        assert_eq!(
+            to_website(&every, &gone).as_deref(),
+            Some(expected.as_str())
+        );
+        assert!(
+            expected.contains("href=\"https://e.org/en/a/x/#b\""),
+            "{expected}"
+        );
+        // Its own headings and the lessons kept stay anchors.
+        assert_eq!(
+            to_website("<a href=\"#a/y/x\">y</a><a href=\"#a/xy\">", &gone),
+            None
+        );
+        // A section has no headings in the file: `#a/…` is not section a's.
+        assert_eq!(to_website("<a href=\"#a/z/h\">", &gone), None);
     }
 }

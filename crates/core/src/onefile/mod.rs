@@ -24,7 +24,7 @@
 //! Only the lessons that can fit are rendered: on a large site the cost is
 //! that of the budget, not of the site.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -49,7 +49,7 @@ mod body;
 mod fit;
 mod order;
 
-use body::{Targets, gone, links_to, self_contained};
+use body::{Targets, escape_attribute, self_contained, to_website};
 use order::{Part, parts};
 
 /// The theme template of the edition; a theme without it gets none.
@@ -291,15 +291,22 @@ impl<'s> Shared<'s> {
         };
         let budget = config.onefile_budget_kb as usize * 1000;
         // Lessons are rendered in reading order, a batch at a time, until
-        // their text is a quarter over the budget: minified, the file will
-        // hardly hold them all. (If it does, more are rendered.)
+        // their text reaches the budget: minified, with the table of
+        // contents and the hotlines, the file can hardly hold more. (If it
+        // can, a quarter more are rendered, and so on.)
         let every = self.targets(&draft, total);
         let mut views: Vec<LessonView> = Vec::new();
         let mut text = 0;
-        let mut cap = budget.saturating_add(budget / 4);
+        let mut cap = budget;
         let (mut kept, mut bytes) = loop {
             while views.len() < total && text <= cap {
-                let made = self.views(&draft, views.len()..total.min(views.len() + BATCH), &every);
+                // As many as reach the cap at the average size so far.
+                let want = match text / views.len().max(1) {
+                    0 => BATCH,
+                    average => ((cap - text) / average + 1).clamp(2, 4 * BATCH),
+                };
+                let end = total.min(views.len() + want);
+                let made = self.views(&draft, views.len()..end, &every);
                 text += made.iter().map(LessonView::weight).sum::<usize>();
                 views.extend(made);
             }
@@ -315,35 +322,27 @@ impl<'s> Shared<'s> {
             }
             let bytes = self.minify(&html, false);
             if bytes.len() <= budget {
-                // Text that minifies to less than half: render more.
-                cap = cap.saturating_mul(2);
+                // Text that minifies well: render more.
+                cap = cap.saturating_add(budget / 4);
                 continue;
             }
             break self.fit(&mut draft, &views, (n, bytes), budget)?;
         };
         if kept < total {
             // Links to the lessons left out go to the website, not to
-            // anchors: render again the lessons kept that have such links,
-            // and leave out one more while the file does not fit.
+            // anchors; leave out one more while the file does not fit.
             let mut made_for = kept;
             loop {
-                let targets = self.targets(&draft, kept);
-                let left_out = gone(&every, &targets);
-                let stale: Vec<usize> = (0..kept)
-                    .filter(|&i| links_to(&views[i].content, &left_out))
-                    .collect();
-                if stale.is_empty() && made_for == kept {
-                    break;
+                let gone = self.gone(&draft, kept);
+                let mut changed = false;
+                for view in &mut views[..kept] {
+                    if let Some(body) = to_website(&view.content, &gone) {
+                        view.content = body;
+                        changed = true;
+                    }
                 }
-                let fresh: Vec<LessonView> = stale
-                    .par_iter()
-                    .map(|&i| {
-                        let (_, key, resolved) = draft.order[i];
-                        self.lesson(key, resolved, lang, &env, &targets)
-                    })
-                    .collect();
-                for (i, view) in stale.into_iter().zip(fresh) {
-                    views[i] = view;
+                if !changed && made_for == kept {
+                    break;
                 }
                 bytes = self.minify(&self.page(&mut draft, &views, kept)?, false);
                 made_for = kept;
@@ -353,7 +352,6 @@ impl<'s> Shared<'s> {
                 kept -= 1;
             }
         }
-        drop(views);
         let cut = (kept < total).then(|| Cut {
             lang: lang.to_string(),
             path: draft.path.clone(),
@@ -412,6 +410,29 @@ impl<'s> Shared<'s> {
                 .collect(),
             assets: self.assets.clone(),
         })
+    }
+
+    /// The lessons and sections without an anchor in a file that holds the
+    /// first `kept` lessons: each with its page's address (escaped for an
+    /// attribute) and whether it is a lesson. See [`to_website`].
+    fn gone(&self, draft: &Draft, kept: usize) -> HashMap<String, (String, bool)> {
+        let config = &self.site.config;
+        let url = |key: &str| {
+            let path = urls::page_path(config, key, draft.lang, false);
+            escape_attribute(&format!("{}{path}", config.base_url))
+        };
+        let with_lessons: BTreeSet<usize> = draft.order[..kept].iter().map(|e| e.0).collect();
+        let lessons = draft.order[kept..].iter().map(|e| (e.1, true));
+        let sections = draft
+            .parts
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| p.section.is_some() && !with_lessons.contains(i))
+            .map(|(_, p)| (p.key, false));
+        lessons
+            .chain(sections)
+            .map(|(key, lesson)| (key.to_string(), (url(key), lesson)))
+            .collect()
     }
 
     /// The views of the lessons at `range` of the reading order.
