@@ -345,6 +345,21 @@ fn one_file_over_its_budget_keeps_the_first_lessons_and_says_so() {
         + 1;
     let cuts = cuts(&build);
     assert_eq!(cuts.len(), 2, "one warning per language: {cuts:?}");
+    // `check` says the same.
+    let report = lentera_check::run(site.root(), &lentera_check::CheckOptions::default());
+    let in_check: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.code() == "onefile-over-budget")
+        .map(|d| d.located())
+        .collect();
+    assert_eq!(in_check.len(), 2, "{in_check:?}");
+    assert!(
+        in_check
+            .iter()
+            .any(|l| l.contains("`en`") && l.contains(&format!("content/site.yaml:{line}"))),
+        "{in_check:?}"
+    );
     let warning = build
         .warnings
         .iter()
