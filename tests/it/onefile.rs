@@ -280,3 +280,196 @@ fn a_theme_without_the_template_makes_no_one_file() {
     assert!(build.file("semua-pelajaran.html").is_none());
     assert!(!html(&build, "index.html").contains("semua-pelajaran"));
 }
+
+/// The basic fixture with `n` more lessons of about 2 KB each after its own
+/// two, in order (`pelajaran/tambahan-01` …), the first of them linking to
+/// the last, and `yaml` added to site.yaml.
+fn big_site(n: usize, yaml: &str) -> TestSite {
+    let site = TestSite::fixture("basic");
+    let sentence = "Bekerja ke luar negeri lewat jalur resmi melindungi Anda dari calo. ";
+    for i in 1..=n {
+        let link = if i == 1 {
+            format!("Baca juga [yang terakhir](tambahan-{n:02}.md#bagian).\n\n")
+        } else {
+            String::new()
+        };
+        site.write(
+            &format!("content/pelajaran/tambahan-{i:02}.id.md"),
+            &format!(
+                "---\ntitle: Pelajaran tambahan {i:02}\nkind: info\nweight: {}\n---\n{link}## Bagian\n\n{}\n",
+                100 + i,
+                sentence.repeat(30)
+            ),
+        );
+    }
+    let yaml_path = site.root().join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml_path).unwrap();
+    site.write("content/site.yaml", &format!("{text}{yaml}"));
+    site
+}
+
+/// The over-budget warnings of a build: (language, lessons kept, total,
+/// first left out, where).
+fn cuts(build: &Build) -> Vec<(String, usize, usize, String, String)> {
+    build
+        .warnings
+        .iter()
+        .filter_map(|w| match &w.message {
+            lentera_messages::Msg::OneFileOverBudget {
+                lang,
+                kept,
+                total,
+                first,
+                ..
+            } => Some((
+                lang.clone(),
+                *kept,
+                *total,
+                first.clone(),
+                format!("{}:{}", w.file.display(), w.line),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn one_file_over_its_budget_keeps_the_first_lessons_and_says_so() {
+    let site = big_site(60, "onefile_budget_kb: 50\n");
+    let build = site.build().unwrap();
+    let line = std::fs::read_to_string(site.root().join("content/site.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("onefile_budget_kb:"))
+        .unwrap()
+        + 1;
+    let cuts = cuts(&build);
+    assert_eq!(cuts.len(), 2, "one warning per language: {cuts:?}");
+    // `check` says the same.
+    let report = lentera_check::run(site.root(), &lentera_check::CheckOptions::default());
+    let in_check: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.code() == "onefile-over-budget")
+        .map(|d| d.located())
+        .collect();
+    assert_eq!(in_check.len(), 2, "{in_check:?}");
+    assert!(
+        in_check
+            .iter()
+            .any(|l| l.contains("`en`") && l.contains(&format!("content/site.yaml:{line}"))),
+        "{in_check:?}"
+    );
+    let warning = build
+        .warnings
+        .iter()
+        .find(|w| w.message.code() == "onefile-over-budget")
+        .unwrap();
+    assert_eq!(
+        warning.hint.as_ref().map(|h| h.code()),
+        Some("keep-onefile-lessons")
+    );
+    for (lang, kept, total, first, at) in cuts {
+        assert_eq!(at, format!("content/site.yaml:{line}"), "{lang}");
+        assert_eq!(total, 62, "{lang}");
+        // 60 lessons of 2 KB cannot fit in 50 KB; a handful must.
+        assert!((10..40).contains(&kept), "{lang}: {kept} lessons kept");
+        let path = urls::one_file(&build.site.config, &lang);
+        let bytes = html(&build, &path).len();
+        assert!(bytes <= 50_000, "{path}: {bytes} bytes");
+        // The lessons kept are the first ones, in reading order: the
+        // fixture's two, then the added ones.
+        assert_eq!(
+            first,
+            format!("pelajaran/tambahan-{:02}", kept - 1),
+            "{lang}"
+        );
+        let text = decoded(html(&build, &path));
+        for i in 1..=60 {
+            let title = format!("Pelajaran tambahan {i:02}");
+            assert_eq!(text.contains(&title), i + 2 <= kept, "{path}: {title}");
+        }
+        // Inside the file: what it holds, what is missing and where it is.
+        let home = urls::absolute(&build.site.config, "", &lang);
+        let (holds, more) = match lang.as_str() {
+            "id" => (
+                format!("Berkas ini memuat {kept} pelajaran pertama dari 62 pelajaran"),
+                format!("{} pelajaran lainnya ada di situs web", 62 - kept),
+            ),
+            _ => (
+                format!("This file holds the first {kept} of the 62 lessons"),
+                format!("{} more lessons are on the website", 62 - kept),
+            ),
+        };
+        assert!(text.contains(&holds), "{path}: {holds}");
+        assert_eq!(text.matches("<article ").count(), kept, "{path}");
+        assert!(
+            text.contains(&format!("href={home}>{more}</a>")),
+            "{path}: {more}"
+        );
+        assert!(
+            !text.contains("All lessons") && !text.contains("Semua pelajaran dalam satu berkas")
+        );
+        // Every anchor is in the file; the link to a lesson left out goes
+        // to the website.
+        let ids = ids(&text);
+        for link in links(&text).iter().filter(|l| l.starts_with('#')) {
+            assert!(
+                ids.contains(&link[1..]),
+                "{path}: {link} is not in the file"
+            );
+        }
+        let last = urls::absolute(&build.site.config, "pelajaran/tambahan-60", &lang);
+        assert!(
+            links(&text).contains(&format!("{last}#bagian")),
+            "{path}: no link to {last}"
+        );
+        // The home page says which lessons the file holds.
+        let home_page = html(
+            &build,
+            &format!("{}index.html", build.site.config.lang_prefix(&lang)),
+        );
+        let size = (bytes + 500) / 1000;
+        let label = match lang.as_str() {
+            "id" => format!("(HTML, {size} KB, {kept} pelajaran pertama dari 62)"),
+            _ => format!("(HTML, {size} KB, the first {kept} of 62 lessons)"),
+        };
+        assert!(home_page.contains(&label), "{lang}: {label}");
+    }
+}
+
+#[test]
+fn one_file_within_its_budget_holds_every_lesson_and_no_notice() {
+    // The same lessons with a budget that holds them (the default, 350 KB).
+    let site = big_site(60, "");
+    let build = site.build().unwrap();
+    assert!(cuts(&build).is_empty(), "{:?}", cuts(&build));
+    for lang in ["id", "en"] {
+        let path = urls::one_file(&build.site.config, lang);
+        let text = decoded(html(&build, &path));
+        assert!(
+            text.len() > 100_000 && text.len() <= 350_000,
+            "{path}: {}",
+            text.len()
+        );
+        for i in 1..=60 {
+            assert!(
+                text.contains(&format!("Pelajaran tambahan {i:02}")),
+                "{path}: {i}"
+            );
+        }
+        let last = urls::absolute(&build.site.config, "pelajaran/tambahan-60", lang);
+        assert!(
+            text.contains("href=#pelajaran/tambahan-60/bagian"),
+            "{path}"
+        );
+        assert!(!text.contains(&last), "{path}: links to {last}");
+        for notice in [
+            "pelajaran pertama dari",
+            "more lessons are on the website",
+            "class=notice role=note><p>Berkas",
+        ] {
+            assert!(!text.contains(notice), "{path}: {notice}");
+        }
+    }
+}

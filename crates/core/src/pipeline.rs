@@ -262,7 +262,7 @@ pub fn produce(
     site.parse_pages(cache.parses.as_deref());
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
-    render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();
+    render_opts.one_files = one_files.files.iter().map(|(e, _)| e.clone()).collect();
     if let Some(memo) = &cache.leaflets {
         memo.next_build();
     }
@@ -326,6 +326,7 @@ pub fn produce(
     warnings.extend(crate::warnings::placeholder_base_url(root, &site.config));
     warnings.extend(rendered.warnings);
     warnings.extend(crate::warnings::glossary_warnings(&site));
+    warnings.extend(one_files.warnings(root, &site.config));
     if !cfg!(feature = "leaflets") && leaflet_template.is_some() && !site.villages.is_empty() {
         warnings.push(diagnostic::Diagnostic::warning(
             "content/desa",
@@ -353,7 +354,7 @@ pub fn produce(
         .map(|f| f.path.clone())
         .collect();
     let mut files = rendered.files;
-    files.extend(one_files.into_iter().map(|(_, f)| f));
+    files.extend(one_files.files.into_iter().map(|(_, f)| f));
     files.extend(leaflet_files);
     files.extend(kit_files);
     files.extend(search_files);

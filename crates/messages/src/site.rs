@@ -136,6 +136,22 @@ macro_rules! msg_site {
         en: "set `base_url` to the address the site is published at before printing or publishing (docs/publishing.md)",
         id: "isi `base_url` dengan alamat tempat situs diterbitkan sebelum mencetak atau menerbitkan (docs/publishing.md)",
     }
+    OneFileBudgetOutOfRange { kb: u32, min: u32, max: u32 } = "onefile-budget-out-of-range" {
+        en: "`onefile_budget_kb: {kb}` is outside {min} to {max} kilobytes",
+        id: "`onefile_budget_kb: {kb}` di luar rentang {min} sampai {max} kilobyte",
+    }
+    WriteOneFileBudget { default: u32 } = "write-onefile-budget" {
+        en: "write the largest size of the one-file edition (semua-pelajaran.html) in kilobytes, for example `onefile_budget_kb: {default}` (the default), or remove the line",
+        id: "tulis ukuran terbesar berkas semua pelajaran (semua-pelajaran.html) dalam kilobyte, misalnya `onefile_budget_kb: {default}` (bawaan), atau hapus barisnya",
+    }
+    OneFileOverBudget { lang: String, path: String, kept: usize, total: usize, left_out: usize, first: String, budget_kb: u32 } = "onefile-over-budget" {
+        en: "all {total} lessons in `{lang}` would make {path} larger than its {budget_kb} KB budget: it holds the first {kept} and leaves out {left_out}, from `{first}` on; the file tells its reader they are on the website",
+        id: "{total} pelajaran dalam `{lang}` akan membuat {path} melebihi batas {budget_kb} KB: berkas itu memuat {kept} pelajaran pertama dan tidak memuat {left_out} pelajaran, mulai dari `{first}`; di dalam berkas, pembaca diberi tahu bahwa pelajaran itu ada di situs web",
+    }
+    KeepOneFileLessons { max: u32 } = "keep-onefile-lessons" {
+        en: "lessons come in the site's order (sections, then lessons, by `weight`): give those that must be in the file a lower `weight`, or raise `onefile_budget_kb` in content/site.yaml (at most {max}) if readers can receive a larger file",
+        id: "pelajaran diambil sesuai urutan situs (bagian, lalu pelajaran, menurut `weight`): beri `weight` lebih kecil pada pelajaran yang wajib ada di berkas itu, atau naikkan `onefile_budget_kb` di content/site.yaml (paling besar {max}) bila pembaca sanggup menerima berkas yang lebih besar",
+    }
     UnknownTimeZone { zone: String } = "unknown-time-zone" {
         en: "`{zone}` is not a time zone this system knows",
         id: "`{zone}` bukan zona waktu yang dikenal sistem ini",

@@ -59,6 +59,11 @@ pub struct Config {
     /// renders the site twice.
     #[serde(default)]
     pub portable_zip: bool,
+    /// The largest one-file edition, in kilobytes of 1,000 bytes (what a
+    /// phone shows): past it the edition holds the lessons that fit, in the
+    /// site's order, and says how many more are on the website.
+    #[serde(default = "default_onefile_budget_kb")]
+    pub onefile_budget_kb: u32,
     /// Free-form data for themes.
     #[serde(default)]
     pub extra: serde_yaml::Value,
@@ -86,6 +91,19 @@ pub enum RawHtml {
 
 fn default_time_zone() -> String {
     DEFAULT_TIME_ZONE.to_string()
+}
+
+/// The one-file edition's budget when site.yaml names none: the real
+/// site's editions are 312–327 KB.
+pub const DEFAULT_ONEFILE_BUDGET_KB: u32 = 350;
+
+/// The range of `onefile_budget_kb`: below it not even the hotlines and the
+/// table of contents fit; above it the file is no longer one to pass on over
+/// paid mobile data.
+pub const ONEFILE_BUDGET_KB: std::ops::RangeInclusive<u32> = 50..=2000;
+
+fn default_onefile_budget_kb() -> u32 {
+    DEFAULT_ONEFILE_BUDGET_KB
 }
 
 fn default_stale_after_days() -> u32 {
@@ -269,6 +287,21 @@ impl Config {
                 )
                 .with_hint(Msg::Configured {
                     list: self.language_codes().join(", "),
+                }),
+            );
+        }
+        if !ONEFILE_BUDGET_KB.contains(&self.onefile_budget_kb) {
+            errors.push(
+                err(
+                    "onefile_budget_kb",
+                    Msg::OneFileBudgetOutOfRange {
+                        kb: self.onefile_budget_kb,
+                        min: *ONEFILE_BUDGET_KB.start(),
+                        max: *ONEFILE_BUDGET_KB.end(),
+                    },
+                )
+                .with_hint(Msg::WriteOneFileBudget {
+                    default: DEFAULT_ONEFILE_BUDGET_KB,
                 }),
             );
         }

@@ -251,3 +251,28 @@ fn whatsapp_links_use_international_form() {
         "https://wa.me/6281399679966"
     );
 }
+
+#[test]
+fn the_onefile_budget_has_a_default_and_a_checked_range() {
+    let config = Config::parse(Path::new("site.yaml"), MINIMAL).unwrap();
+    assert_eq!(config.onefile_budget_kb, DEFAULT_ONEFILE_BUDGET_KB);
+    let with = |kb: &str| {
+        Config::parse(
+            Path::new("site.yaml"),
+            &format!("{MINIMAL}onefile_budget_kb: {kb}\n"),
+        )
+    };
+    assert_eq!(with("1200").unwrap().onefile_budget_kb, 1200);
+    for kb in ["49", "2001", "0"] {
+        let err = with(kb).unwrap_err();
+        assert!(
+            matches!(&err, Error::Content { line: 8, message: Msg::OneFileBudgetOutOfRange { kb: n, min: 50, max: 2000 }, .. } if n.to_string() == kb),
+            "{kb}: {err:?}"
+        );
+    }
+    // Not a number: serde's error, on its line.
+    assert!(matches!(
+        with("banyak").unwrap_err(),
+        Error::Yaml { line: 8, .. }
+    ));
+}

@@ -97,6 +97,9 @@ pub struct Edition {
     pub bytes: usize,
     /// Size in kilobytes (1000 bytes, as phones show it).
     pub size_kb: usize,
+    /// When the budget left lessons out: which it holds ("the first 38 of
+    /// 1000 lessons"), for the link.
+    pub partial: Option<String>,
 }
 
 /// The result of rendering: files plus what `check` wants to know.
