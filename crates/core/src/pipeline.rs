@@ -285,7 +285,15 @@ pub fn produce(
                             .map(|r| (r, None))
                     }
                 },
-                || search::files(&site, opts.render.portable),
+                || {
+                    // Written at once when the build writes as it goes: at
+                    // 30,000 pages the three indexes are 48 MB.
+                    let files = search::files(&site, opts.render.portable).into_iter();
+                    match &render_opts.staging {
+                        Some(staging) => files.map(|f| staging.put(f)).collect(),
+                        None => Ok(files.collect::<Vec<_>>()),
+                    }
+                },
             )
         },
         || {
@@ -303,6 +311,7 @@ pub fn produce(
     );
     let kit_files = kit_done();
     let (rendered, pages) = rendered?;
+    let search_files = search_files?;
     let kit_files = kit_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
     let leaflet_files =
         leaflet_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;

@@ -259,10 +259,72 @@ impl Found {
 /// A document's terms with their weights, and the root words among them:
 /// what [`Index::with_docs`] needs, independent of the index's language. In
 /// no particular order: the index sorts them.
+///
+/// A build holds one for every page until the index is made, so it is kept
+/// compact: the terms in one string, each followed by a space (a term has
+/// none: see [`words`]), and one byte per term, its weight with
+/// [`Analysis::ROOT`] set for a root word. As a string and a pair per term
+/// (`Vec<(String, u32)>`), the analyses of 30,000 pages took 210 MB of a
+/// build's 595 MB peak heap (BENCHMARKS.md).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
-    pub terms: Vec<(String, u32)>,
-    pub roots: Vec<String>,
+    text: Box<str>,
+    marks: Box<[u8]>,
+}
+
+// A term's weight fits in the bits below the root flag.
+const _: () = assert!(
+    WEIGHT_KEYWORD + WEIGHT_TITLE + WEIGHT_SUMMARY + WEIGHT_KEY_POINT + BODY_CAP
+        < Analysis::ROOT as u32
+);
+
+impl Analysis {
+    /// The flag of a root word in a term's byte.
+    const ROOT: u8 = 0x80;
+
+    /// An analysis of `terms` (term, weight, whether it is a root word).
+    fn new<'t>(terms: impl IntoIterator<Item = (&'t str, u32, bool)>) -> Analysis {
+        let mut text = String::new();
+        let mut marks = Vec::new();
+        for (term, weight, root) in terms {
+            debug_assert!(!term.contains(' ') && !term.is_empty(), "{term:?}");
+            text.push_str(term);
+            text.push(' ');
+            // Never above it (see the assertion above); capped all the same.
+            let weight = u8::try_from(weight).map_or(!Self::ROOT, |w| w.min(!Self::ROOT));
+            marks.push(if root { weight | Self::ROOT } else { weight });
+        }
+        Analysis {
+            text: text.into_boxed_str(),
+            marks: marks.into_boxed_slice(),
+        }
+    }
+
+    /// Every term with its weight.
+    pub fn terms(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.text
+            .split_terminator(' ')
+            .zip(self.marks.iter())
+            .map(|(term, &mark)| (term, u32::from(mark & !Self::ROOT)))
+    }
+
+    /// The terms that are root words.
+    pub fn roots(&self) -> impl Iterator<Item = &str> + '_ {
+        self.text
+            .split_terminator(' ')
+            .zip(self.marks.iter())
+            .filter(|(_, mark)| *mark & Self::ROOT != 0)
+            .map(|(term, _)| term)
+    }
+
+    /// The number of terms.
+    pub fn len(&self) -> usize {
+        self.marks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty()
+    }
 }
 
 /// What a word found in a field notes in its [`Found`].
@@ -310,18 +372,10 @@ pub fn analyze(text: &DocText) -> Analysis {
         }
     }
     let stemmer = stemmed.then(Stemmer::indonesian);
-    let mut roots = Vec::new();
-    let terms: Vec<(String, u32)> = found
-        .into_iter()
-        .map(|(term, f)| {
-            let term = term.into_owned();
-            if stemmer.is_some_and(|s| s.is_root(&term)) {
-                roots.push(term.clone());
-            }
-            (term, f.weight())
-        })
-        .collect();
-    Analysis { terms, roots }
+    Analysis::new(found.iter().map(|(term, f)| {
+        let root = stemmer.is_some_and(|s| s.is_root(term));
+        (term.as_ref(), f.weight(), root)
+    }))
 }
 
 /// The text of one document, by field.
@@ -358,9 +412,9 @@ impl Index {
         let mut roots: FxHashSet<&str> = FxHashSet::default();
         for (id, (doc, analysis)) in docs.into_iter().enumerate() {
             index.docs.push(doc);
-            roots.extend(analysis.roots.iter().map(String::as_str));
-            for (term, weight) in &analysis.terms {
-                terms.entry(term).or_default().push((id, *weight));
+            roots.extend(analysis.roots());
+            for (term, weight) in analysis.terms() {
+                terms.entry(term).or_default().push((id, weight));
             }
         }
         index.roots = roots.into_iter().map(str::to_string).collect();
