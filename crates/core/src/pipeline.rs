@@ -253,6 +253,11 @@ pub fn produce(
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
     render_opts.one_files = one_files.iter().map(|(e, _)| e.clone()).collect();
+    // A build that writes pages as they are made holds no page's Markdown
+    // while it renders: each page's text is read again when it is rendered.
+    if render_opts.staging.is_some() && !keep && previous.is_none() {
+        site.release_bodies(root);
+    }
     if let Some(memo) = &cache.leaflets {
         memo.next_build();
     }

@@ -71,7 +71,10 @@ fn analysis_keeps_each_term_with_its_weight_and_root_flag() {
     assert_eq!(terms["tipu"], WEIGHT_TITLE + 2);
     assert_eq!(terms["xyzzy"], 1);
     let roots: BTreeSet<&str> = analysis.roots().collect();
-    assert!(roots.contains("tipu") && roots.contains("calo"), "{roots:?}");
+    assert!(
+        roots.contains("tipu") && roots.contains("calo"),
+        "{roots:?}"
+    );
     assert!(!roots.contains("xyzzy"));
     // Not Indonesian: not stemmed, no roots.
     let english = analyze(&DocText {
