@@ -5,7 +5,7 @@
 
 use lentera_check::{self as check, CheckOptions};
 
-use crate::common::{TestSite, broken_links, html, options, repo};
+use crate::common::{TestSite, broken_links, html, options, repo, tree};
 
 fn fixture() -> (TestSite, lentera_core::Build) {
     let site = TestSite::fixture("glossary");
@@ -265,4 +265,38 @@ fn real_content_has_a_glossary_in_every_language_linked_from_lessons() {
     );
     let warnings = glossary_warnings(&build);
     assert!(warnings.is_empty(), "{warnings:#?}");
+}
+
+/// `build_to` lets go of each page's Markdown once it is parsed and reads it
+/// again from its file when the page is rendered: it writes the files an
+/// in-memory build makes (lessons rendered once, and the fallbacks rendered
+/// from their skeletons), with the same warnings at the same lines.
+#[test]
+fn a_build_written_as_it_goes_reads_pages_again_and_makes_the_same_site() {
+    let (site, build) = fixture();
+    let out = site.root().join("output");
+    let written = lentera_core::build_to(site.root(), &out, &options(false, true)).unwrap();
+    let on_disk = tree(&out);
+    let mut pages = 0;
+    for f in &build.files {
+        let lentera_core::output::Contents::Bytes(bytes) = &f.contents else {
+            continue;
+        };
+        assert_eq!(on_disk.get(&f.path), Some(bytes), "{}", f.path);
+        pages += usize::from(f.path.ends_with("index.html"));
+    }
+    assert!(pages > 10, "{pages} pages compared");
+    assert_eq!(written.warnings, build.warnings);
+    assert!(!glossary_warnings(&written).is_empty());
+    // What the build returns holds the text of only the pages other
+    // languages fall back to (rendered from their skeletons).
+    let texts =
+        |b: &lentera_core::Build| b.site.pages.iter().filter(|p| !p.body.is_empty()).count();
+    assert!(
+        texts(&written) < texts(&build),
+        "{} {}",
+        texts(&written),
+        texts(&build)
+    );
+    assert!(texts(&written) > 0);
 }

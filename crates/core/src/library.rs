@@ -78,6 +78,8 @@ pub struct Library {
     /// position in `site.pages`; `None` for a page not parsed (yet, or since
     /// it was replaced).
     parsed: Vec<Option<Arc<Parsed>>>,
+    /// The texts released by [`Library::release_bodies`], if it was called.
+    released: Option<released::Released>,
 }
 
 /// Pages' parses kept by `serve` between builds, by what they were made from.
@@ -190,6 +192,7 @@ impl Library {
             lang_index,
             village_lessons: Vec::new(),
             parsed: Vec::new(),
+            released: None,
         };
         lib.village_lessons = lib
             .site
@@ -303,9 +306,19 @@ impl Library {
     }
 
     /// The body of the page at `index` in `site.pages`, rendered for `env`:
-    /// from its parse when it was parsed, else rendered now.
+    /// from its parse when it was parsed, else rendered now (a released
+    /// body is read again from its file).
     pub fn render_body(&self, index: usize, env: &LinkEnv) -> Rendered {
         let page = &self.site.pages[index];
+        if self.released_body(index).is_some() {
+            return match self.read_body(index) {
+                Ok(body) => markdown::render_text(page, &body, env),
+                Err(e) => Rendered {
+                    errors: vec![e],
+                    ..Rendered::default()
+                },
+            };
+        }
         match self.parsed.get(index).and_then(Option::as_ref) {
             Some(parsed) => parsed.render(page, env),
             None => markdown::render(page, env),
@@ -325,6 +338,9 @@ impl Library {
         let old = std::mem::replace(&mut self.site.pages[i], page);
         if let Some(parsed) = self.parsed.get_mut(i) {
             *parsed = None;
+        }
+        if let Some(body) = self.released.as_mut().and_then(|r| r.bodies.get_mut(i)) {
+            *body = None;
         }
         self.village_lessons = self
             .site
@@ -537,5 +553,6 @@ pub(crate) fn test_library(site_yaml: &str, files: &[(&str, &str)]) -> Library {
     })
 }
 
+mod released;
 #[cfg(test)]
 mod tests;

@@ -24,6 +24,14 @@ macro_rules! msg_site {
         en: "save again; if it happens again, report the case with the file you changed",
         id: "simpan sekali lagi; jika terjadi lagi, laporkan kasusnya beserta berkas yang Anda ubah",
     }
+    PageChangedWhileBuilding = "page-changed-while-building" {
+        en: "this file changed while the site was being built",
+        id: "berkas ini berubah saat situs sedang dibuat",
+    }
+    BuildAgain = "build-again" {
+        en: "build again once the file is saved; nothing in the output folder was changed",
+        id: "buat ulang situs setelah berkas selesai disimpan; folder hasil tidak diubah",
+    }
 
     // Templates.
     TemplateSyntax = "template-syntax" {

@@ -11,6 +11,7 @@
 //! pages in which language, their Markdown as plain text) is lentera-core's
 //! `search` module.
 
+mod analysis;
 pub mod stem;
 
 use std::borrow::Cow;
@@ -21,6 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 
+pub use analysis::Analysis;
 use stem::Stemmer;
 
 /// A term in the page's keywords.
@@ -256,15 +258,6 @@ impl Found {
     }
 }
 
-/// A document's terms with their weights, and the root words among them:
-/// what [`Index::with_docs`] needs, independent of the index's language. In
-/// no particular order: the index sorts them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Analysis {
-    pub terms: Vec<(String, u32)>,
-    pub roots: Vec<String>,
-}
-
 /// What a word found in a field notes in its [`Found`].
 type Mark = fn(&mut Found);
 
@@ -310,18 +303,10 @@ pub fn analyze(text: &DocText) -> Analysis {
         }
     }
     let stemmer = stemmed.then(Stemmer::indonesian);
-    let mut roots = Vec::new();
-    let terms: Vec<(String, u32)> = found
-        .into_iter()
-        .map(|(term, f)| {
-            let term = term.into_owned();
-            if stemmer.is_some_and(|s| s.is_root(&term)) {
-                roots.push(term.clone());
-            }
-            (term, f.weight())
-        })
-        .collect();
-    Analysis { terms, roots }
+    Analysis::new(found.iter().map(|(term, f)| {
+        let root = stemmer.is_some_and(|s| s.is_root(term));
+        (term.as_ref(), f.weight(), root)
+    }))
 }
 
 /// The text of one document, by field.
@@ -358,9 +343,9 @@ impl Index {
         let mut roots: FxHashSet<&str> = FxHashSet::default();
         for (id, (doc, analysis)) in docs.into_iter().enumerate() {
             index.docs.push(doc);
-            roots.extend(analysis.roots.iter().map(String::as_str));
-            for (term, weight) in &analysis.terms {
-                terms.entry(term).or_default().push((id, *weight));
+            roots.extend(analysis.roots());
+            for (term, weight) in analysis.terms() {
+                terms.entry(term).or_default().push((id, weight));
             }
         }
         index.roots = roots.into_iter().map(str::to_string).collect();

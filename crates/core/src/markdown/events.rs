@@ -66,9 +66,11 @@ pub(super) struct Renderer<'p, 'e> {
 }
 
 impl<'p, 'e> Renderer<'p, 'e> {
-    pub(super) fn new(page: &'p Page, env: &'e LinkEnv<'e>) -> Self {
+    /// A renderer of `body`, the body of `page` (read again from its file
+    /// when the build released it: see [`crate::library::Library::render_body`]).
+    pub(super) fn new(page: &'p Page, body: &'p str, env: &'e LinkEnv<'e>) -> Self {
         let sanitize = env.config.raw_html == crate::config::RawHtml::Sanitize;
-        Self::with(page, Target::Language(env), sanitize)
+        Self::with(page, body, Target::Language(env), sanitize)
     }
 
     /// A renderer of the page's [`Skeleton`].
@@ -79,14 +81,14 @@ impl<'p, 'e> Renderer<'p, 'e> {
             per_language: false,
             image: None,
         };
-        Self::with(page, target, sanitize)
+        Self::with(page, &page.body, target, sanitize)
     }
 
-    fn with(page: &'p Page, target: Target<'e>, sanitize: bool) -> Self {
+    fn with(page: &'p Page, body: &'p str, target: Target<'e>, sanitize: bool) -> Self {
         Renderer {
             page,
             target,
-            body: &page.body,
+            body,
             line_starts: std::cell::OnceCell::new(),
             out: Rendered::default(),
             events: Vec::new(),
@@ -154,7 +156,7 @@ impl<'p, 'e> Renderer<'p, 'e> {
     /// Give the errors raised since `from` (by a link or image at `offset`)
     /// the column of `offset`.
     fn point_at(&mut self, from: usize, offset: usize) {
-        point_at(self.page, &mut self.out, from, offset);
+        point_at(self.body, &mut self.out, from, offset);
     }
 
     fn warn(&mut self, line: usize, what: Msg) {

@@ -99,7 +99,13 @@ pub struct Rendered {
 
 /// Render `page`'s body with links pointing into `env.lang`.
 pub fn render(page: &Page, env: &LinkEnv) -> Rendered {
-    events::Renderer::new(page, env).run()
+    render_text(page, &page.body, env)
+}
+
+/// [`render`] with `body` as the page's body (its text read again from the
+/// file: see [`crate::library::Library::render_body`]).
+pub fn render_text(page: &Page, body: &str, env: &LinkEnv) -> Rendered {
+    events::Renderer::new(page, body, env).run()
 }
 
 /// Raw HTML that opens a link (`<a href=…>`): glossary terms are not linked

@@ -38,7 +38,8 @@ pub struct Parsed {
     /// The page's terms and weights for the search index.
     pub analysis: Arc<Analysis>,
     /// Terms the page uses that its language's glossary neither explains nor
-    /// knows, with the byte offset in the body of the first text naming one.
+    /// knows, with the line of the file where the first text naming one is
+    /// (found here: a build may release the page's text before it reports).
     pub glossary_missing: Option<(usize, Vec<String>)>,
 }
 
@@ -126,7 +127,10 @@ pub fn parse(
             None
         },
         analysis: Arc::new(analysis),
-        glossary_missing: terms.and_then(TermScan::finish),
+        glossary_missing: terms.and_then(TermScan::finish).map(|(at, missing)| {
+            let line = page.body_line + page.body[..at].matches('\n').count();
+            (line, missing)
+        }),
     }
 }
 
@@ -162,7 +166,7 @@ impl Skeleton {
                 Slot::Link { dest, line, offset } => {
                     let from = out.errors.len();
                     let to = rewrite_link(page, env, dest, *line, &mut out);
-                    point_at(page, &mut out, from, *offset);
+                    point_at(&page.body, &mut out, from, *offset);
                     let _ = escape_href(&mut html, to.as_deref().unwrap_or(dest));
                 }
                 Slot::Image {
@@ -176,7 +180,7 @@ impl Skeleton {
                     let from = out.errors.len();
                     let src = rewrite_asset(page, env, dest, *line, &mut out)
                         .unwrap_or_else(|| dest.clone());
-                    point_at(page, &mut out, from, *offset);
+                    point_at(&page.body, &mut out, from, *offset);
                     let rel =
                         resolve_path(&page.dir, dest.split(['#', '?']).next().unwrap_or_default());
                     let image = PendingImage {
@@ -221,12 +225,11 @@ impl Skeleton {
 }
 
 /// Give the errors raised since `from` (by a link or image at byte `offset`
-/// of the body) the 1-based column, in characters, of `offset` on its line.
-pub(super) fn point_at(page: &Page, out: &mut Rendered, from: usize, offset: usize) {
+/// of `body`) the 1-based column, in characters, of `offset` on its line.
+pub(super) fn point_at(body: &str, out: &mut Rendered, from: usize, offset: usize) {
     if out.errors.len() == from {
         return;
     }
-    let body = &*page.body;
     let start = body[..offset].rfind('\n').map_or(0, |i| i + 1);
     let column = body.get(start..offset).map_or(0, |s| s.chars().count() + 1);
     for err in out.errors.iter_mut().skip(from) {

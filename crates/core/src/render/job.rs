@@ -278,7 +278,7 @@ impl JobCtx<'_> {
         if !self.templates.has(template) {
             return Err(Error::content(
                 &page.path,
-                crate::yaml::line_of(&page.body, "template:"),
+                page.key_line("template"),
                 Msg::TemplateMissing {
                     name: template.to_string(),
                 },

@@ -141,13 +141,14 @@ fn build_with(site: &Library, lang: &str, portable: bool, analyses: &[Arc<Analys
     )
 }
 
-/// The index file of every language.
+/// The index file of every language, one language after the other: they
+/// are made beside the pages, which keep every other thread busy, and two
+/// made at once held 40-60 MB more at 30,000 pages (BENCHMARKS.md).
 pub fn files(site: &Library, portable: bool) -> Vec<OutputFile> {
-    use rayon::prelude::*;
     let analyses = analyses(site);
     site.config
         .languages
-        .par_iter()
+        .iter()
         .map(|l| {
             let index = build_with(site, &l.code, portable, &analyses);
             OutputFile::bytes(index_path(&l.code), index.to_js())

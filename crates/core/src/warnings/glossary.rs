@@ -20,18 +20,17 @@ pub fn glossary_warnings(site: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, page) in site.pages.iter().enumerate() {
         let parsed = site.parsed(i);
-        let Some((at, missing)) = &parsed.glossary_missing else {
+        let Some((line, missing)) = &parsed.glossary_missing else {
             continue;
         };
         let glossary = site.glossary(&page.lang);
-        let line = page.body_line + page.body[..*at].matches('\n').count();
         let file = glossary.map_or_else(
             || crate::content::display_path(&format!("{SLUG}/{}.yaml", page.lang)),
             |g| g.path.clone(),
         );
         out.push(Diagnostic::warning(
             page.path.clone(),
-            line,
+            *line,
             Msg::GlossaryMissing {
                 lang: glossary
                     .map_or(page.lang.as_str(), |g| g.lang.as_str())

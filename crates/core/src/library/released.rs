@@ -1,0 +1,182 @@
+//! Page bodies that a build lets go of once they are parsed, and reads
+//! again from their files when it renders them (see
+//! [`Library::release_bodies`]).
+
+use std::sync::Arc;
+
+use super::Library;
+
+/// Page bodies a build no longer holds (see [`Library::release_bodies`]):
+/// what reading one again must find.
+#[derive(Debug, Clone)]
+pub(super) struct Released {
+    /// The project root (page paths are relative to it).
+    pub(super) root: std::path::PathBuf,
+    /// By position in `site.pages`: the length and hash of the body, if
+    /// released.
+    pub(super) bodies: Vec<Option<(usize, u64)>>,
+}
+
+impl Library {
+    /// Let go of the text of every page that [`Library::parse_pages`]
+    /// parsed without a skeleton (each is rendered once, from its text):
+    /// [`Library::render_body`] reads it again from the page's file under
+    /// `root` when the page is rendered, and refuses it if the file changed
+    /// since it was loaded. For a build that writes pages as they are made
+    /// (`lentera build`), so that it does not hold every page's Markdown
+    /// while it renders: 200 MB of a 30,000-page site (BENCHMARKS.md).
+    /// Whatever needs a page's text after this must have taken it from its
+    /// parse (the search analysis, the glossary's findings).
+    pub fn release_bodies(&mut self, root: &std::path::Path) {
+        use rayon::prelude::*;
+        let bodies = self
+            .site
+            .pages
+            .par_iter_mut()
+            .enumerate()
+            .map(|(i, page)| {
+                let parsed = self.parsed.get(i).and_then(Option::as_ref)?;
+                if parsed.has_skeleton() || page.body.is_empty() {
+                    return None;
+                }
+                let kept = (
+                    page.body.len(),
+                    crate::output::hash_bytes(page.body.as_bytes()),
+                );
+                page.body = Arc::from("");
+                Some(kept)
+            })
+            .collect();
+        self.released = Some(Released {
+            root: root.to_path_buf(),
+            bodies,
+        });
+    }
+
+    /// The length and hash of the page's body, if it was released.
+    pub(super) fn released_body(&self, index: usize) -> Option<(usize, u64)> {
+        self.released.as_ref()?.bodies.get(index).copied().flatten()
+    }
+
+    /// The released body of the page at `index`, read again from its file:
+    /// the end of the file's text, as [`crate::content::load`] read it, of
+    /// the length and hash it had then.
+    pub(super) fn read_body(&self, index: usize) -> crate::error::Result<String> {
+        use crate::error::Error;
+        let page = &self.site.pages[index];
+        let (len, hash) = self
+            .released_body(index)
+            .expect("only a released body is read again");
+        let root = &self.released.as_ref().expect("released").root;
+        let text =
+            std::fs::read_to_string(root.join(&page.path)).map_err(|source| Error::Read {
+                path: page.path.clone(),
+                source,
+            })?;
+        let mut text = crate::content::clean_text(text);
+        let start = text
+            .len()
+            .checked_sub(len)
+            .filter(|&at| text.is_char_boundary(at))
+            .filter(|&at| crate::output::hash_bytes(&text.as_bytes()[at..]) == hash);
+        let Some(start) = start else {
+            return Err(Error::content(
+                &page.path,
+                0,
+                lentera_messages::Msg::PageChangedWhileBuilding,
+            )
+            .with_hint(lentera_messages::Msg::BuildAgain));
+        };
+        text.drain(..start);
+        Ok(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use crate::error::Error;
+    use crate::library::test_library;
+    use crate::markdown::{CalloutTitles, LinkEnv};
+    use lentera_messages::Msg;
+
+    /// A released body renders as before, read again from its file, and a
+    /// file changed or gone since it was loaded is an error naming it.
+    #[test]
+    fn a_released_body_is_read_again_and_refused_once_its_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            (
+                "a.md",
+                "\u{feff}---\ntitle: A\n---\nSatu *dua* [b](b.md).\n",
+            ),
+            ("b.md", "---\ntitle: B\n---\n## Empat\n\nLima, é.\n"),
+            ("c.md", "---\ntitle: C\n---\n"),
+        ];
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        for (rel, text) in files {
+            std::fs::write(dir.path().join("content").join(rel), text).unwrap();
+        }
+        let mut lib = test_library(
+            "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n",
+            &files,
+        );
+        lib.parse_pages(None);
+        let (keys, assets) = (
+            ["a", "b", "c"].map(String::from).into_iter().collect(),
+            BTreeSet::new(),
+        );
+        let (titles, images) = (CalloutTitles::default(), BTreeMap::new());
+        let config = lib.config.clone();
+        let env = LinkEnv {
+            config: &config,
+            page_keys: &keys,
+            assets: &assets,
+            lang: "id",
+            root: "../",
+            portable: false,
+            callout_titles: &titles,
+            images: &images,
+            glossary: None,
+        };
+        let html = |lib: &crate::library::Library| {
+            (0..3)
+                .map(|i| lib.render_body(i, &env).html)
+                .collect::<Vec<_>>()
+        };
+        let before = html(&lib);
+        let bodies: Vec<String> = lib.pages.iter().map(|p| p.body.to_string()).collect();
+        assert!(before[0].contains("<em>dua</em>") && before[1].contains("Lima"));
+        lib.release_bodies(dir.path());
+        assert!(lib.pages.iter().all(|p| p.body.is_empty()));
+        assert_eq!(lib.released_body(2), None, "an empty body is not released");
+        assert_eq!(html(&lib), before);
+        assert_eq!(lib.read_body(1).unwrap(), bodies[1]);
+
+        // The same length, another text: refused.
+        let a = dir.path().join("content/a.md");
+        std::fs::write(&a, files[0].1.replace("dua", "tga")).unwrap();
+        let changed = lib.render_body(0, &env);
+        assert!(changed.html.is_empty());
+        match &changed.errors[..] {
+            [Error::Content { path, message, .. }] => {
+                assert_eq!(path, std::path::Path::new("content/a.md"));
+                assert_eq!(*message, Msg::PageChangedWhileBuilding);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Shorter than the body was: refused, not cut.
+        std::fs::write(&a, "x").unwrap();
+        assert!(matches!(
+            &lib.render_body(0, &env).errors[..],
+            [Error::Content { .. }]
+        ));
+        // Gone: the read error names the file.
+        std::fs::remove_file(dir.path().join("content/b.md")).unwrap();
+        assert!(matches!(
+            &lib.render_body(1, &env).errors[..],
+            [Error::Read { path, .. }] if path == std::path::Path::new("content/b.md")
+        ));
+    }
+}
