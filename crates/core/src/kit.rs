@@ -25,7 +25,7 @@ use crate::i18n::Strings;
 use crate::leaflets;
 use crate::library::{Library, Resolved};
 use crate::output::OutputFile;
-use crate::output::printed::{self, Printer};
+use crate::output::printed::Printer;
 use crate::render::format_date;
 
 /// The attendance sheet has this many pages (rows for a full hall).
@@ -406,17 +406,16 @@ pub fn render(
         if jobs.is_empty() {
             return Ok(Vec::new());
         }
-        use crate::error::Error;
         let fonts = leaflets::engine::Fonts::embedded();
         let keys: HashMap<Doc, String> = templates
             .docs
             .iter()
             .map(|(doc, t)| {
-                let key = printed::key(&[t.as_bytes(), templates.sample.as_bytes()]);
+                let key = crate::output::printed::key(&[t.as_bytes(), templates.sample.as_bytes()]);
                 (*doc, key)
             })
             .collect();
-        let results = leaflets::render_on_own_threads(jobs.len(), |i| {
+        crate::print_pool::render_all(jobs.len(), |i| {
             let job = &jobs[i];
             let template = templates
                 .docs
@@ -440,17 +439,7 @@ pub fn render(
                 }
             }
             out
-        });
-        let mut files = Vec::new();
-        let mut errors = Vec::new();
-        for r in results {
-            match r {
-                Ok(f) => files.push(f),
-                Err(e) => errors.push(e),
-            }
-        }
-        Error::collect(errors)?;
-        Ok(files)
+        })
     }
     #[cfg(not(feature = "leaflets"))]
     {
@@ -588,7 +577,7 @@ fn render_one(
     };
     // Everything the PDF is made from (the fonts are part of the binary):
     // a village whose kit inputs did not change is not rendered again.
-    let input = printed::key(&[
+    let input = crate::output::printed::key(&[
         template_key.as_bytes(),
         ident.as_bytes(),
         format!("{date:?}").as_bytes(),

@@ -14,7 +14,9 @@ use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::library::{Library, Resolved};
 use crate::output::OutputFile;
-use crate::output::printed::{self, Printer};
+use crate::output::printed::Printer;
+#[cfg(feature = "leaflets")]
+use crate::print_pool;
 use crate::render::format_date;
 use lentera_messages::Msg;
 
@@ -24,17 +26,6 @@ pub use lentera_print as engine;
 /// The number of pages the default layout has (an A4 sheet printed on both
 /// sides). A leaflet with any other count does not fit.
 pub const PAGES: usize = 2;
-
-/// Stack size of the threads that render leaflets.
-#[cfg(feature = "leaflets")]
-const LEAFLET_STACK: usize = 64 << 20;
-
-/// How many documents Typst's memoised results outlive their last use
-/// ([`engine::trim_caches`]): long enough for what every village prints
-/// (the lessons in each language) to stay, short enough that memory does
-/// not grow with the number of villages (BENCHMARKS.md).
-#[cfg(feature = "leaflets")]
-const CACHE_AGE: usize = 40;
 
 /// Name of the leaflet template, in the theme's or the site's `templates/`.
 pub const TEMPLATE: &str = "leaflet.typ";
@@ -419,80 +410,22 @@ pub fn render(
             return Ok(Vec::new());
         }
         let fonts = engine::Fonts::embedded();
-        let keys =
-            [template, poster_template].map(|t| printed::key(&[t.as_bytes(), sample.as_bytes()]));
-        let results = render_on_own_threads(jobs.len(), |i| {
+        let keys = [template, poster_template]
+            .map(|t| crate::output::printed::key(&[t.as_bytes(), sample.as_bytes()]));
+        print_pool::render_all(jobs.len(), |i| {
             let (template, key) = if jobs[i].poster {
                 (poster_template, &keys[1])
             } else {
                 (template, &keys[0])
             };
             render_one(&fonts, (template, key), sample, &jobs[i], built, printer)
-        });
-        let mut files = Vec::new();
-        let mut errors = Vec::new();
-        for r in results {
-            match r {
-                Ok(f) => files.push(f),
-                Err(e) => errors.push(e),
-            }
-        }
-        Error::collect(errors)?;
-        Ok(files)
+        })
     }
     #[cfg(not(feature = "leaflets"))]
     {
         let _ = (template, poster_template, sample, jobs, built, printer);
         Ok(Vec::new())
     }
-}
-
-/// Run `render(0..n)` on a pool of our own, one long-lived task per thread
-/// taking the next index, and return the results in index order.
-///
-/// Typst recurses deeply and parallelises internally with rayon. On the global
-/// pool (2 MiB stacks), a worker waiting inside one compile stole other whole
-/// compiles onto its stack, and 500 villages overflowed it. Here every thread
-/// already runs its own loop, so only Typst's small inner tasks can be stolen,
-/// and the stacks have room to spare (reserved, not used, until needed).
-#[cfg(feature = "leaflets")]
-pub(crate) fn render_on_own_threads<T: Send>(
-    n: usize,
-    render: impl Fn(usize) -> T + Sync,
-) -> Vec<T> {
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let next = AtomicUsize::new(0);
-    let done = Mutex::new(Vec::with_capacity(n));
-    let work = || {
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            if i >= n {
-                break;
-            }
-            let result = render(i);
-            engine::trim_caches(CACHE_AGE);
-            done.lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push((i, result));
-        }
-    };
-    match rayon::ThreadPoolBuilder::new()
-        .thread_name(|i| format!("leaflet-{i}"))
-        .stack_size(LEAFLET_STACK)
-        .build()
-    {
-        Ok(pool) => pool.scope(|scope| {
-            for _ in 0..pool.current_num_threads().min(n) {
-                scope.spawn(|_| work());
-            }
-        }),
-        // No threads to be had: render here, one after another.
-        Err(_) => work(),
-    }
-    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(feature = "leaflets")]
@@ -594,7 +527,7 @@ fn render_one(
         Ok(leaflet.pdf)
     };
     // Everything the PDF is made from (the fonts are part of the binary).
-    let input = printed::key(&[
+    let input = crate::output::printed::key(&[
         template_key.as_bytes(),
         ident.as_bytes(),
         format!("{date:?}").as_bytes(),
@@ -603,6 +536,3 @@ fn render_one(
     ]);
     printer.print(&job.path, &input, make)
 }
-
-#[cfg(all(test, feature = "leaflets"))]
-mod tests;

@@ -29,6 +29,8 @@ pub mod output;
 pub mod pipeline;
 pub mod placeholder;
 pub mod portable_zip;
+#[cfg(feature = "leaflets")]
+pub mod print_pool;
 pub mod render;
 pub mod report;
 pub mod sanitize;

@@ -1,0 +1,109 @@
+//! The threads that print: leaflets, posters and the session kit are laid
+//! out by Typst on a pool of their own, one document per task, with
+//! Typst's caches kept bounded between documents.
+
+use crate::error::{Error, Result};
+use crate::output::OutputFile;
+
+/// Stack size of the threads that render printed documents.
+const LEAFLET_STACK: usize = 64 << 20;
+
+/// How many documents Typst's memoised results outlive their last use
+/// ([`lentera_print::trim_caches`]): long enough for what every village prints
+/// (the lessons in each language) to stay, short enough that memory does
+/// not grow with the number of villages (BENCHMARKS.md).
+const CACHE_AGE: usize = 40;
+
+/// Render documents `0..n` with `render` on the pool, and return the files
+/// in order, or every error.
+pub fn render_all(
+    n: usize,
+    render: impl Fn(usize) -> Result<OutputFile> + Sync,
+) -> Result<Vec<OutputFile>> {
+    let mut files = Vec::with_capacity(n);
+    let mut errors = Vec::new();
+    for r in render_on_own_threads(n, render) {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    Error::collect(errors)?;
+    Ok(files)
+}
+
+/// Run `render(0..n)` on a pool of our own, one long-lived task per thread
+/// taking the next index, and return the results in index order.
+///
+/// Typst recurses deeply and parallelises internally with rayon. On the global
+/// pool (2 MiB stacks), a worker waiting inside one compile stole other whole
+/// compiles onto its stack, and 500 villages overflowed it. Here every thread
+/// already runs its own loop, so only Typst's small inner tasks can be stolen,
+/// and the stacks have room to spare (reserved, not used, until needed).
+pub fn render_on_own_threads<T: Send>(n: usize, render: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let done = Mutex::new(Vec::with_capacity(n));
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= n {
+                break;
+            }
+            let result = render(i);
+            lentera_print::trim_caches(CACHE_AGE);
+            done.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((i, result));
+        }
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("leaflet-{i}"))
+        .stack_size(LEAFLET_STACK)
+        .build()
+    {
+        Ok(pool) => pool.scope(|scope| {
+            for _ in 0..pool.current_num_threads().min(n) {
+                scope.spawn(|_| work());
+            }
+        }),
+        // No threads to be had: render here, one after another.
+        Err(_) => work(),
+    }
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_threads_return_every_result_in_order() {
+        let out = render_on_own_threads(100, |i| {
+            // Deep enough recursion to need more than a default 2 MiB stack.
+            fn depth(n: usize) -> usize {
+                let pad = std::hint::black_box([0u8; 4096]);
+                if n == 0 {
+                    pad[0] as usize
+                } else {
+                    depth(n - 1) + 1
+                }
+            }
+            (
+                i,
+                depth(if i == 0 { 2000 } else { 10 }),
+                std::thread::current().name().map(str::to_owned),
+            )
+        });
+        assert_eq!(out.len(), 100);
+        for (k, (i, d, name)) in out.into_iter().enumerate() {
+            assert_eq!(i, k);
+            assert_eq!(d, if k == 0 { 2000 } else { 10 });
+            assert!(name.unwrap_or_default().starts_with("leaflet-"));
+        }
+        assert!(render_on_own_threads(0, |i| i).is_empty());
+    }
+}
