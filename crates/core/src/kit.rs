@@ -411,7 +411,7 @@ pub fn render(
             .docs
             .iter()
             .map(|(doc, t)| {
-                let key = crate::output::printed::key(&[t.as_bytes(), templates.sample.as_bytes()]);
+                let key = crate::print_pool::template_key(t, &templates.sample);
                 (*doc, key)
             })
             .collect();
@@ -471,7 +471,7 @@ fn render_one(
     printer: &Printer,
 ) -> Result<OutputFile> {
     use crate::error::Error;
-    use leaflets::engine;
+    use crate::print_pool::{Document, Fault};
     use lentera_messages::Msg;
     let doc = job.doc.code().to_string();
     let lang = job.lang.clone();
@@ -482,79 +482,51 @@ fn render_one(
         detail,
         template: None,
     };
+    let failed = || Msg::KitTemplateFailed {
+        doc: doc.clone(),
+        lang: lang.clone(),
+    };
     let data = serde_json::to_string_pretty(&job.data).expect("kit data serialises");
     let ident = format!("lentera/{}/{}/{}", job.village, doc, job.lang);
-    let date = (built.year, built.month as u8, built.day as u8);
-    let url = &job.data.leaflet.url;
-    let make = || -> Result<Vec<u8>> {
+    let document = Document {
+        template,
+        template_key,
+        modules: &[(leaflets::SAMPLE_MODULE, sample)],
+        data: &data,
         // Only the slides print a QR code, and never to a placeholder.
-        let qr = if job.doc != Doc::Slides || job.data.leaflet.placeholder {
-            Ok(String::new())
-        } else {
-            engine::qr_svg(url)
-        }
-        .map_err(|e| {
-            fail(
-                Msg::KitTemplateFailed {
-                    doc: doc.clone(),
-                    lang: lang.clone(),
-                },
-                Msg::ShortenBaseUrl,
-                Some(e),
-            )
-        })?;
-        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine::render_with_modules(
-                fonts,
-                template,
-                &[(leaflets::SAMPLE_MODULE, sample)],
-                data.as_bytes(),
-                qr.as_bytes(),
-                &ident,
-                date,
-            )
-        }))
-        .map_err(|panic| {
-            fail(
-                Msg::KitTemplateFailed {
-                    doc: doc.clone(),
-                    lang: lang.clone(),
-                },
-                Msg::SimplifyLeaflet,
-                Some(crate::error::panic_message(&*panic)),
-            )
-        })?;
-        let out = rendered.map_err(|e| {
-            if let Some(lesson) = overflowing_lesson(&e.text, job) {
-                return fail(
-                    Msg::KitDoesNotFit {
-                        doc: doc.clone(),
-                        lang: lang.clone(),
-                        lesson: lesson.to_string(),
-                    },
-                    Msg::ShortenForSlide {
-                        lesson: lesson.to_string(),
-                        lang: lang.clone(),
-                    },
-                    None,
-                );
+        qr: (job.doc == Doc::Slides && !job.data.leaflet.placeholder)
+            .then_some(job.data.leaflet.url.as_str()),
+        ident: &ident,
+        date: built,
+    };
+    let make = || -> Result<Vec<u8>> {
+        let out = document.typeset(fonts).map_err(|fault| match fault {
+            Fault::Qr(e) => fail(failed(), Msg::ShortenBaseUrl, Some(e)),
+            Fault::Panic(message) => fail(failed(), Msg::SimplifyLeaflet, Some(message)),
+            Fault::Template(e) => {
+                if let Some(lesson) = overflowing_lesson(&e.text, job) {
+                    return fail(
+                        Msg::KitDoesNotFit {
+                            doc: doc.clone(),
+                            lang: lang.clone(),
+                            lesson: lesson.to_string(),
+                        },
+                        Msg::ShortenForSlide {
+                            lesson: lesson.to_string(),
+                            lang: lang.clone(),
+                        },
+                        None,
+                    );
+                }
+                let template = job.doc.template().to_string();
+                let mut err = fail(failed(), Msg::FixKitTemplate { template }, Some(e.text));
+                if let Error::Leaflet { template, .. } = &mut err
+                    && e.line > 0
+                {
+                    *template = Some((job.doc.template().into(), e.line, e.column));
+                }
+                err
             }
-            let mut err = fail(
-                Msg::KitTemplateFailed {
-                    doc: doc.clone(),
-                    lang: lang.clone(),
-                },
-                Msg::FixKitTemplate {
-                    template: job.doc.template().to_string(),
-                },
-                Some(e.text),
-            );
-            if let Error::Leaflet { template, .. } = &mut err
-                && e.line > 0
-            {
-                *template = Some((job.doc.template().into(), e.line, e.column));
-            }
-            err
         })?;
         if let Some((fewest, most)) = job.expected_pages()
             && !(fewest..=most).contains(&out.pages)
@@ -575,16 +547,8 @@ fn render_one(
         }
         Ok(out.pdf)
     };
-    // Everything the PDF is made from (the fonts are part of the binary):
-    // a village whose kit inputs did not change is not rendered again.
-    let input = crate::output::printed::key(&[
-        template_key.as_bytes(),
-        ident.as_bytes(),
-        format!("{date:?}").as_bytes(),
-        url.as_bytes(),
-        data.as_bytes(),
-    ]);
-    printer.print(&job.path, &input, make)
+    // A village whose kit inputs did not change is not rendered again.
+    printer.print(&job.path, &document.input_key(), make)
 }
 
 #[cfg(test)]

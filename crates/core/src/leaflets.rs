@@ -410,8 +410,7 @@ pub fn render(
             return Ok(Vec::new());
         }
         let fonts = engine::Fonts::embedded();
-        let keys = [template, poster_template]
-            .map(|t| crate::output::printed::key(&[t.as_bytes(), sample.as_bytes()]));
+        let keys = [template, poster_template].map(|t| print_pool::template_key(t, sample));
         print_pool::render_all(jobs.len(), |i| {
             let (template, key) = if jobs[i].poster {
                 (poster_template, &keys[1])
@@ -452,17 +451,20 @@ fn render_one(
         format!("lentera/{}/{}", job.village, job.lang)
     };
     let pages = if job.poster { 1 } else { PAGES };
-    let date = (built.year, built.month as u8, built.day as u8);
-    let make = || -> Result<Vec<u8>> {
+    let doc = print_pool::Document {
+        template,
+        template_key,
+        modules: &[(SAMPLE_MODULE, sample)],
+        data: &data,
         // A placeholder address gets no QR code: the template prints a
         // sample box in its place.
-        let qr = if job.data.placeholder {
-            Ok(String::new())
-        } else {
-            engine::qr_svg(&job.url)
-        }
-        .map_err(|e| {
-            fail(
+        qr: (!job.data.placeholder).then_some(job.url.as_str()),
+        ident: &ident,
+        date: built,
+    };
+    let make = || -> Result<Vec<u8>> {
+        let leaflet = doc.typeset(fonts).map_err(|fault| match fault {
+            print_pool::Fault::Qr(e) => fail(
                 Msg::QrTooLong {
                     lang: lang.clone(),
                     poster,
@@ -470,47 +472,32 @@ fn render_one(
                 },
                 Msg::ShortenBaseUrl,
                 Some(e),
-            )
-        })?;
-        // A panic inside Typst (a bug there, not in the input) must not take
-        // the whole build down without saying which leaflet caused it.
-        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            engine::render_with_modules(
-                fonts,
-                template,
-                &[(SAMPLE_MODULE, sample)],
-                data.as_bytes(),
-                qr.as_bytes(),
-                &ident,
-                date,
-            )
-        }))
-        .map_err(|panic| {
-            fail(
+            ),
+            print_pool::Fault::Panic(message) => fail(
                 Msg::LeafletPanic {
                     lang: lang.clone(),
                     poster,
                 },
                 Msg::SimplifyLeaflet,
-                Some(crate::error::panic_message(&*panic)),
-            )
-        })?;
-        let leaflet = rendered.map_err(|e| {
-            let mut err = fail(
-                Msg::LeafletTemplateFailed {
-                    lang: lang.clone(),
-                    poster,
-                },
-                Msg::FixLeafletTemplate,
-                Some(e.text),
-            );
-            if let Error::Leaflet { template, .. } = &mut err
-                && e.line > 0
-            {
-                let name = if poster { POSTER_TEMPLATE } else { TEMPLATE };
-                *template = Some((name.into(), e.line, e.column));
+                Some(message),
+            ),
+            print_pool::Fault::Template(e) => {
+                let mut err = fail(
+                    Msg::LeafletTemplateFailed {
+                        lang: lang.clone(),
+                        poster,
+                    },
+                    Msg::FixLeafletTemplate,
+                    Some(e.text),
+                );
+                if let Error::Leaflet { template, .. } = &mut err
+                    && e.line > 0
+                {
+                    let name = if poster { POSTER_TEMPLATE } else { TEMPLATE };
+                    *template = Some((name.into(), e.line, e.column));
+                }
+                err
             }
-            err
         })?;
         if leaflet.pages != pages {
             return Err(fail(
@@ -526,13 +513,5 @@ fn render_one(
         }
         Ok(leaflet.pdf)
     };
-    // Everything the PDF is made from (the fonts are part of the binary).
-    let input = crate::output::printed::key(&[
-        template_key.as_bytes(),
-        ident.as_bytes(),
-        format!("{date:?}").as_bytes(),
-        job.url.as_bytes(),
-        data.as_bytes(),
-    ]);
-    printer.print(&job.path, &input, make)
+    printer.print(&job.path, &doc.input_key(), make)
 }

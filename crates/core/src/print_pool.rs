@@ -14,6 +14,82 @@ const LEAFLET_STACK: usize = 64 << 20;
 /// not grow with the number of villages (BENCHMARKS.md).
 const CACHE_AGE: usize = 40;
 
+/// One printed document: a Typst template with the files it imports
+/// (`sample.typ`), its data as JSON, and the address its QR code points at
+/// (`None`: no code).
+pub struct Document<'a> {
+    pub template: &'a str,
+    /// [`template_key`] of `template` and the files it imports.
+    pub template_key: &'a str,
+    /// (name, source) of each file the template may import.
+    pub modules: &'a [(&'a str, &'a str)],
+    pub data: &'a str,
+    pub qr: Option<&'a str>,
+    /// Makes the PDF's id stable (`lentera/way-layap/id`).
+    pub ident: &'a str,
+    pub date: crate::date::Date,
+}
+
+/// Why a document could not be made; each producer names it in its own
+/// words.
+pub enum Fault {
+    /// The QR code's address does not fit a QR code.
+    Qr(String),
+    /// Typst panicked (a bug there, not in the input): its message.
+    Panic(String),
+    /// The template failed: Typst's diagnostics and where in the template.
+    Template(lentera_print::Failure),
+}
+
+/// The key of a template and `sample.typ`, computed once per template.
+pub fn template_key(template: &str, sample: &str) -> String {
+    crate::output::printed::key(&[template.as_bytes(), sample.as_bytes()])
+}
+
+impl Document<'_> {
+    /// The key of everything the PDF is made from (the fonts are part of
+    /// the binary), for [`crate::output::printed::Printer::print`].
+    pub fn input_key(&self) -> String {
+        crate::output::printed::key(&[
+            self.template_key.as_bytes(),
+            self.ident.as_bytes(),
+            format!("{:?}", self.ymd()).as_bytes(),
+            self.qr.unwrap_or_default().as_bytes(),
+            self.data.as_bytes(),
+        ])
+    }
+
+    fn ymd(&self) -> (i32, u8, u8) {
+        (self.date.year, self.date.month as u8, self.date.day as u8)
+    }
+
+    /// Lay the document out and write its PDF. A panic inside Typst must
+    /// not take the whole build down without saying which document caused
+    /// it: it comes back as [`Fault::Panic`].
+    pub fn typeset(
+        &self,
+        fonts: &lentera_print::Fonts,
+    ) -> std::result::Result<lentera_print::Leaflet, Fault> {
+        let qr = match self.qr {
+            Some(url) => lentera_print::qr_svg(url).map_err(Fault::Qr)?,
+            None => String::new(),
+        };
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            lentera_print::render_with_modules(
+                fonts,
+                self.template,
+                self.modules,
+                self.data.as_bytes(),
+                qr.as_bytes(),
+                self.ident,
+                self.ymd(),
+            )
+        }))
+        .map_err(|panic| Fault::Panic(crate::error::panic_message(&*panic)))?
+        .map_err(Fault::Template)
+    }
+}
+
 /// Render documents `0..n` with `render` on the pool, and return the files
 /// in order, or every error.
 pub fn render_all(

@@ -110,15 +110,12 @@ impl Printer {
     /// The file at `path` made from the inputs with key `input`: the
     /// previous build's if it was made from the same inputs and is still
     /// the file that build wrote, else the memo's, else made by `make` now.
-    pub fn print<E>(
+    pub fn print(
         &self,
         path: &str,
         input: &str,
-        make: impl FnOnce() -> Result<Vec<u8>, E>,
-    ) -> Result<OutputFile, E>
-    where
-        E: From<crate::error::Error>,
-    {
+        make: impl FnOnce() -> crate::error::Result<Vec<u8>>,
+    ) -> crate::error::Result<OutputFile> {
         let file = match self.reuse(path, input) {
             Some(file) => {
                 self.reused
@@ -210,9 +207,7 @@ mod tests {
         let staging = Arc::new(Staging::new(root, &out).unwrap());
         let printer = Printer::new(None, Some(staging.clone()), None);
         let file = printer
-            .print("a.pdf", "k1", || {
-                Ok::<_, crate::error::Error>(b"one".to_vec())
-            })
+            .print("a.pdf", "k1", || Ok(b"one".to_vec()))
             .unwrap();
         let record = Record::of(&file, "k1").unwrap();
         drop(printer);
@@ -235,9 +230,7 @@ mod tests {
                 })),
             );
             let file = printer
-                .print("a.pdf", input, || {
-                    Ok::<_, crate::error::Error>(b"two".to_vec())
-                })
+                .print("a.pdf", input, || Ok(b"two".to_vec()))
                 .unwrap();
             let reused = printer.reused();
             drop(printer);
