@@ -7,14 +7,16 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use parsing::AtRender;
+pub use parsing::ParseMemo;
 
 use serde::Serialize;
 
 use crate::content::front_matter::page_key;
-use crate::content::glossary::Links;
 use crate::content::{FrontMatter, Page, Site, Village};
-use crate::markdown::{self, GlossaryCheck, LinkEnv, Parsed, Rendered};
+use crate::markdown::Parsed;
 
 /// Where a page stands on its journey (`next:`, `previous:` in front
 /// matter): the page keys before and after it, as a reader of one
@@ -74,16 +76,17 @@ pub struct Library {
     /// Per village (same order as `site.villages`): the lesson keys its page
     /// and leaflets carry.
     village_lessons: Vec<Vec<String>>,
-    /// Each page's Markdown parsed once ([`Library::parse_pages`]), by its
-    /// position in `site.pages`; `None` for a page not parsed (yet, or since
+    /// Each page's Markdown parsed once ([`Library::parse_pages`], or when
+    /// its page is rendered: [`Library::parse_pages_at_render`]), by its
+    /// position in `site.pages`; empty for a page not parsed (yet, or since
     /// it was replaced).
-    parsed: Vec<Option<Arc<Parsed>>>,
+    parsed: Vec<OnceLock<Arc<Parsed>>>,
     /// The texts released by [`Library::release_bodies`], if it was called.
     released: Option<released::Released>,
+    /// Set by [`Library::parse_pages_at_render`]: a page not parsed yet is
+    /// parsed when its body is rendered, with these glossary terms.
+    at_render: Option<AtRender>,
 }
-
-/// Pages' parses kept by `serve` between builds, by what they were made from.
-pub type ParseMemo = crate::output::Memo<Arc<Parsed>>;
 
 /// A page key with its variants, borrowed from the [`Library`].
 #[derive(Debug, Clone, Copy)]
@@ -193,6 +196,7 @@ impl Library {
             village_lessons: Vec::new(),
             parsed: Vec::new(),
             released: None,
+            at_render: None,
         };
         lib.village_lessons = lib
             .site
@@ -208,123 +212,6 @@ impl Library {
         &self.site
     }
 
-    /// Parse every page's Markdown once, in parallel (see [`Parsed`]); with
-    /// `memo` (`serve`), a page whose text did not change since the last
-    /// build is not parsed again. A page whose body is rendered for more
-    /// than one language (other languages fall back to it) keeps its body
-    /// rendered with slots to fill for each; any other page keeps only its
-    /// text's analysis and glossary findings and is rendered when its page
-    /// (and its one-file edition) is made, so that a large site does not hold
-    /// every page's body in memory at once: kept for every lesson of the 3k
-    /// corpus's one-file editions, the skeletons raised the peak from 173 to
-    /// 257 MB and saved no time (BENCHMARKS.md).
-    pub fn parse_pages(&mut self, memo: Option<&ParseMemo>) {
-        use rayon::prelude::*;
-        let all_terms = self.all_glossary_terms();
-        let glossaries = glossary_fingerprint(&self.site);
-        let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
-        let mut uses = vec![0usize; self.site.pages.len()];
-        for group in self.groups() {
-            for lang in &self.site.config.languages {
-                uses[group.resolve(&lang.code).index] += 1;
-            }
-        }
-        let parsed = self
-            .site
-            .pages
-            .par_iter()
-            .zip(uses.par_iter())
-            .map(|(page, &uses)| {
-                let skeleton = uses > 1;
-                let make =
-                    || Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), skeleton));
-                let Some(memo) = memo else {
-                    return Some(make());
-                };
-                let key = ParseKey {
-                    page,
-                    sanitize,
-                    glossaries,
-                    skeleton,
-                };
-                let made = memo.get_or_make(&key, page.body.len(), || {
-                    Ok::<_, std::convert::Infallible>(make())
-                });
-                Some(made.unwrap_or_else(|never| match never {}))
-            })
-            .collect();
-        self.parsed = parsed;
-    }
-
-    /// Every term of every language's glossary, for the glossary check;
-    /// `None` when the site has no glossary (nothing is checked).
-    fn all_glossary_terms(&self) -> Option<Links> {
-        if self.site.glossaries.is_empty() {
-            return None;
-        }
-        let terms: std::collections::BTreeSet<&str> = self
-            .site
-            .glossaries
-            .iter()
-            .flat_map(|g| g.entries.iter().map(|e| e.term.as_str()))
-            .collect();
-        Some(Links {
-            path: String::new(),
-            terms: terms
-                .into_iter()
-                .map(|t| (t.to_string(), String::new()))
-                .collect(),
-        })
-    }
-
-    fn parse_page(
-        &self,
-        page: &Page,
-        sanitize: bool,
-        all_terms: Option<&Links>,
-        skeleton: bool,
-    ) -> Parsed {
-        let check = all_terms.map(|all_terms| GlossaryCheck {
-            glossary: self.site.glossary(&page.lang),
-            all_terms,
-        });
-        markdown::parse(page, sanitize, check.as_ref(), skeleton)
-    }
-
-    /// The parse of the page at `index` in `site.pages`: the one made by
-    /// [`Library::parse_pages`], or made now (and not kept).
-    pub fn parsed(&self, index: usize) -> Arc<Parsed> {
-        match self.parsed.get(index).cloned().flatten() {
-            Some(parsed) => parsed,
-            None => {
-                let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
-                let all_terms = self.all_glossary_terms();
-                let page = &self.site.pages[index];
-                Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), false))
-            }
-        }
-    }
-
-    /// The body of the page at `index` in `site.pages`, rendered for `env`:
-    /// from its parse when it was parsed, else rendered now (a released
-    /// body is read again from its file).
-    pub fn render_body(&self, index: usize, env: &LinkEnv) -> Rendered {
-        let page = &self.site.pages[index];
-        if self.released_body(index).is_some() {
-            return match self.read_body(index) {
-                Ok(body) => markdown::render_text(page, &body, env),
-                Err(e) => Rendered {
-                    errors: vec![e],
-                    ..Rendered::default()
-                },
-            };
-        }
-        match self.parsed.get(index).and_then(Option::as_ref) {
-            Some(parsed) => parsed.render(page, env),
-            None => markdown::render(page, env),
-        }
-    }
-
     /// Put `page` in place of the page read from the same file, which must
     /// give the same page key and language (`serve`, after a save): the
     /// page keys stay as they are. Returns the page replaced, or `None`
@@ -337,7 +224,7 @@ impl Library {
             .position(|p| p.path == page.path && p.key == page.key && p.lang == page.lang)?;
         let old = std::mem::replace(&mut self.site.pages[i], page);
         if let Some(parsed) = self.parsed.get_mut(i) {
-            *parsed = None;
+            *parsed = OnceLock::new();
         }
         if let Some(body) = self.released.as_mut().and_then(|r| r.bodies.get_mut(i)) {
             *body = None;
@@ -493,47 +380,6 @@ impl From<Site> for Library {
 
 /// For unit tests: a library from a `site.yaml` text and pages given as
 /// (content-relative file, front matter and body).
-/// What a page's parse is made from.
-struct ParseKey<'a> {
-    page: &'a Page,
-    sanitize: bool,
-    glossaries: u64,
-    skeleton: bool,
-}
-
-impl std::hash::Hash for ParseKey<'_> {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        let page = self.page;
-        page.path.hash(h);
-        page.lang.hash(h);
-        page.body_line.hash(h);
-        page.body.hash(h);
-        page.is_lesson().hash(h);
-        let front = &page.front;
-        front.title.hash(h);
-        front.summary.hash(h);
-        front.keywords.hash(h);
-        front.key_points.hash(h);
-        self.sanitize.hash(h);
-        self.glossaries.hash(h);
-        self.skeleton.hash(h);
-    }
-}
-
-/// A hash of every glossary: a change to one checks every page again.
-fn glossary_fingerprint(site: &Site) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    for g in &site.glossaries {
-        g.lang.hash(&mut h);
-        for e in &g.entries {
-            (&e.term, &e.text, &e.id).hash(&mut h);
-        }
-        g.known.hash(&mut h);
-    }
-    h.finish()
-}
-
 #[cfg(test)]
 pub(crate) fn test_library(site_yaml: &str, files: &[(&str, &str)]) -> Library {
     let config =
@@ -553,6 +399,7 @@ pub(crate) fn test_library(site_yaml: &str, files: &[(&str, &str)]) -> Library {
     })
 }
 
+mod parsing;
 mod released;
 #[cfg(test)]
 mod tests;

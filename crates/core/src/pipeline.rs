@@ -255,17 +255,27 @@ pub fn produce(
         .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))
         .collect();
     let images = images::process_cached(&site.assets, cache.images.as_deref())?;
-    // Each page's Markdown is parsed once, for every consumer below.
+    // Each page's Markdown is parsed once, for every consumer below. A
+    // build that renders every page once (not `serve`, which keeps parses
+    // and pages between builds) parses a page shown in one language when it
+    // renders it, in the same pass, and makes the search index after the
+    // pages.
+    let at_render = !keep && previous.is_none() && cache.parses.is_none();
+    let written = render_opts.staging.is_some() && !keep && previous.is_none();
     if let Some(memo) = &cache.parses {
         memo.next_build();
     }
-    site.parse_pages(cache.parses.as_deref());
+    if at_render {
+        site.parse_pages_at_render();
+    } else {
+        site.parse_pages(cache.parses.as_deref());
+    }
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
     render_opts.one_files = one_files.files.iter().map(|(e, _)| e.clone()).collect();
     // A build that writes pages as they are made holds no page's Markdown
     // while it renders: each page's text is read again when it is rendered.
-    if render_opts.staging.is_some() && !keep && previous.is_none() {
+    if written {
         site.release_bodies(root);
     }
     if let Some(memo) = &cache.leaflets {
@@ -285,7 +295,17 @@ pub fn produce(
         printer.clone(),
         kit_sizes.0.clone(),
     );
-    // Leaflets and the search indexes are made in parallel with the pages.
+    // The search indexes, written at once when the build writes as it goes
+    // (at 30,000 pages the three indexes are 48 MB).
+    let make_search_files = || {
+        let files = search::files(&site, opts.render.portable).into_iter();
+        match &render_opts.staging {
+            Some(staging) => files.map(|f| staging.put(f)).collect(),
+            None => Ok(files.collect::<Vec<_>>()),
+        }
+    };
+    // Leaflets and the search indexes are made in parallel with the pages
+    // (the indexes after them when pages are parsed as they are rendered).
     let ((rendered, search_files), (leaflet_files, leaflet_time)) = rayon::join(
         || {
             rayon::join(
@@ -306,12 +326,10 @@ pub fn produce(
                     }
                 },
                 || {
-                    // Written at once when the build writes as it goes: at
-                    // 30,000 pages the three indexes are 48 MB.
-                    let files = search::files(&site, opts.render.portable).into_iter();
-                    match &render_opts.staging {
-                        Some(staging) => files.map(|f| staging.put(f)).collect(),
-                        None => Ok(files.collect::<Vec<_>>()),
+                    if at_render {
+                        Ok(Vec::new())
+                    } else {
+                        make_search_files()
                     }
                 },
             )
@@ -331,7 +349,11 @@ pub fn produce(
     );
     let kit_files = kit_done();
     let (rendered, pages) = rendered?;
-    let search_files = search_files?;
+    let search_files = if at_render {
+        make_search_files()?
+    } else {
+        search_files?
+    };
     let kit_files = kit_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
     let leaflet_files =
         leaflet_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;

@@ -19,7 +19,8 @@ pub(super) struct Released {
 
 impl Library {
     /// Let go of the text of every page that [`Library::parse_pages`]
-    /// parsed without a skeleton (each is rendered once, from its text):
+    /// parsed without a skeleton, or left to be parsed when it is rendered
+    /// (each is rendered once, from its text):
     /// [`Library::render_body`] reads it again from the page's file under
     /// `root` when the page is rendered, and refuses it if the file changed
     /// since it was loaded. For a build that writes pages as they are made
@@ -35,8 +36,15 @@ impl Library {
             .par_iter_mut()
             .enumerate()
             .map(|(i, page)| {
-                let parsed = self.parsed.get(i).and_then(Option::as_ref)?;
-                if parsed.has_skeleton() || page.body.is_empty() {
+                // A page parsed without a skeleton, or left to be parsed
+                // when it is rendered.
+                let slot = self.parsed.get(i)?;
+                match slot.get() {
+                    Some(parsed) if parsed.has_skeleton() => return None,
+                    None if self.at_render.is_none() => return None,
+                    _ => {}
+                }
+                if page.body.is_empty() {
                     return None;
                 }
                 let kept = (
@@ -100,6 +108,92 @@ mod tests {
     use crate::library::test_library;
     use crate::markdown::{CalloutTitles, LinkEnv};
     use lentera_messages::Msg;
+
+    /// A build that renders each page once parses each page's Markdown
+    /// once: a page shown in one language when its body is rendered (read
+    /// again from its file once released), a one-file lesson into a
+    /// skeleton its page fills in again, a page other languages fall back
+    /// to into a skeleton before rendering. Each body and analysis is the
+    /// one a separate parse and render makes.
+    #[test]
+    fn a_build_that_renders_each_page_once_parses_each_text_once() {
+        use crate::markdown::PARSES;
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            (
+                "a.id.md",
+                "---\ntitle: A\n---\nSatu *dua* [b](b.md), PMI.\n",
+            ),
+            ("a.jv.md", "---\ntitle: A\n---\nSiji [b](b.md) loro.\n"),
+            (
+                "b.id.md",
+                "---\ntitle: B\n---\n## Empat\n\nLima [a](a.md).\n",
+            ),
+        ];
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        for (rel, text) in files {
+            std::fs::write(dir.path().join("content").join(rel), text).unwrap();
+        }
+        let yaml = "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: jv, name: J}\n";
+        let (keys, assets) = (
+            ["a", "b"].map(String::from).into_iter().collect(),
+            BTreeSet::new(),
+        );
+        let (titles, images) = (CalloutTitles::default(), BTreeMap::new());
+        let config = test_library(yaml, &files).config.clone();
+        let env = |lang| LinkEnv {
+            config: &config,
+            page_keys: &keys,
+            assets: &assets,
+            lang,
+            root: "../",
+            portable: false,
+            callout_titles: &titles,
+            images: &images,
+            glossary: None,
+        };
+        let (id, jv) = (env("id"), env("jv"));
+        // What a separate parse and render of each page make.
+        let plain = test_library(yaml, &files);
+        let expected: Vec<_> = [(0, &id), (1, &jv), (2, &id), (2, &jv)]
+            .into_iter()
+            .map(|(i, env)| crate::markdown::render(&plain.pages[i], env).html)
+            .collect();
+        let analyses: Vec<_> = (0..3).map(|i| plain.parsed(i).analysis.clone()).collect();
+
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let parses = || PARSES.with(std::cell::Cell::get);
+            let mut lib = test_library(yaml, &files);
+            let start = parses();
+            lib.parse_pages_at_render();
+            // Only `b`, which the Javanese pages fall back to, is parsed.
+            assert_eq!(parses() - start, 1);
+            assert!(lib.parsed[2].get().unwrap().has_skeleton());
+            assert!(lib.parsed[0].get().is_none() && lib.parsed[1].get().is_none());
+            // A one-file edition's lesson: parsed into a skeleton, kept.
+            assert_eq!(lib.render_body_shared(1, &jv).html, expected[1]);
+            assert_eq!(parses() - start, 2);
+            lib.release_bodies(dir.path());
+            assert!(
+                lib.released_body(0).is_some(),
+                "a page not parsed yet is released"
+            );
+            assert!(lib.released_body(1).is_none() && lib.released_body(2).is_none());
+            let rendered = [(0, &id), (1, &jv), (2, &id), (2, &jv)]
+                .map(|(i, env)| lib.render_body(i, env).html);
+            assert_eq!(rendered.to_vec(), expected);
+            // `a.id.md`, read again from its file and parsed with its render.
+            assert_eq!(parses() - start, 3);
+            for (i, analysis) in analyses.iter().enumerate() {
+                assert_eq!(&lib.parsed(i).analysis, analysis, "page {i}");
+            }
+            assert_eq!(parses() - start, 3, "the parses made are kept");
+        });
+    }
 
     /// A released body renders as before, read again from its file, and a
     /// file changed or gone since it was loaded is an error naming it.

@@ -110,10 +110,16 @@ impl<'p, 'e> Renderer<'p, 'e> {
     pub(super) fn run(mut self) -> Rendered {
         for (event, range) in parser(self.body).into_offset_iter() {
             if !self.feed(event, range) {
-                return self.out;
+                return self.done(false);
             }
         }
-        self.finish()
+        self.done(true)
+    }
+
+    /// What was rendered: the whole body when every event was taken
+    /// (`complete`), else only the error of [`Renderer::feed`] that stopped it.
+    pub(super) fn done(self, complete: bool) -> Rendered {
+        if complete { self.finish() } else { self.out }
     }
 
     /// Take one event of the body; `false` once the page is nested too

@@ -24,10 +24,18 @@ mod tests;
 
 pub use crate::urls::slugify;
 pub use media::{AUDIO_TYPES, page_audio};
-pub use parsed::{GlossaryCheck, Parsed, parse, plain_text_of};
+pub use parsed::{GlossaryCheck, Parsed, parse, parse_and_render, plain_text_of};
+
+#[cfg(test)]
+thread_local! {
+    /// How many texts this thread has parsed (tests of parsing once).
+    pub(crate) static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 
 /// The one place where Markdown features are chosen.
 pub fn parser(text: &str) -> Parser<'_> {
+    #[cfg(test)]
+    PARSES.with(|n| n.set(n.get() + 1));
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);

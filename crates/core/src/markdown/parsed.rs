@@ -90,7 +90,8 @@ pub struct GlossaryCheck<'a> {
 /// Parse `page` once. `glossary` is `None` when the site has no glossary
 /// (nothing is checked then). Without `skeleton` (a page whose body is
 /// rendered only once) the body is not rendered here: it is rendered when
-/// its page is made.
+/// its page is made (see [`parse_and_render`] for a build that does both in
+/// one pass).
 pub fn parse(
     page: &Page,
     sanitize: bool,
@@ -98,17 +99,66 @@ pub fn parse(
     skeleton: bool,
 ) -> Parsed {
     let mut renderer = Renderer::skeleton(page, sanitize);
+    let mut rendering = skeleton;
+    let (analysis, glossary_missing) = scan(page, &page.body, glossary, |event, range| {
+        if rendering {
+            rendering = renderer.feed(event, range);
+        }
+    });
+    Parsed {
+        skeleton: if rendering && skeleton {
+            renderer.into_skeleton()
+        } else {
+            None
+        },
+        analysis,
+        glossary_missing,
+    }
+}
+
+/// Parse `page`, whose body is `body` (its text, read again from its file
+/// when the build released it), once: its [`Parsed`] (without a skeleton)
+/// and its body rendered for `env` from the same events. For a page shown in
+/// one language only, rendered when its page is made (see
+/// [`crate::library::Library::render_body`]).
+pub fn parse_and_render(
+    page: &Page,
+    body: &str,
+    glossary: Option<&GlossaryCheck>,
+    env: &LinkEnv,
+) -> (Parsed, Rendered) {
+    let mut renderer = Renderer::new(page, body, env);
+    let mut rendering = true;
+    let (analysis, glossary_missing) = scan(page, body, glossary, |event, range| {
+        if rendering {
+            rendering = renderer.feed(event, range);
+        }
+    });
+    let parsed = Parsed {
+        skeleton: None,
+        analysis,
+        glossary_missing,
+    };
+    (parsed, renderer.done(rendering))
+}
+
+/// Read the events of `body` (the body of `page`) once, handing each to
+/// `render` after taking its plain text and glossary terms: the search
+/// analysis and the glossary's findings.
+fn scan<'p>(
+    page: &Page,
+    body: &'p str,
+    glossary: Option<&GlossaryCheck>,
+    mut render: impl FnMut(Event<'p>, std::ops::Range<usize>),
+) -> (Arc<Analysis>, Option<(usize, Vec<String>)>) {
     let mut text = PlainText::default();
     let mut terms = glossary.map(TermScan::new);
-    let mut rendering = skeleton;
-    for (event, range) in parser(&page.body).into_offset_iter() {
+    for (event, range) in parser(body).into_offset_iter() {
         text.add(&event);
         if let Some(terms) = &mut terms {
             terms.add(&event, range.start);
         }
-        if rendering {
-            rendering = renderer.feed(event, range);
-        }
+        render(event, range);
     }
     let front = &page.front;
     let analysis = analyze(&DocText {
@@ -120,18 +170,11 @@ pub fn parse(
         headings: &text.headings,
         body: &text.body,
     });
-    Parsed {
-        skeleton: if rendering && skeleton {
-            renderer.into_skeleton()
-        } else {
-            None
-        },
-        analysis: Arc::new(analysis),
-        glossary_missing: terms.and_then(TermScan::finish).map(|(at, missing)| {
-            let line = page.body_line + page.body[..at].matches('\n').count();
-            (line, missing)
-        }),
-    }
+    let missing = terms.and_then(TermScan::finish).map(|(at, missing)| {
+        let line = page.body_line + body[..at].matches('\n').count();
+        (line, missing)
+    });
+    (Arc::new(analysis), missing)
 }
 
 impl Parsed {

@@ -542,7 +542,7 @@ impl<'s> Shared<'s> {
         // What the notice of a fallback or a draft translation points to.
         let original = self.site.group(key).map_or(page, |g| g.original());
         // Errors and warnings in the text are reported by the page itself.
-        let html = self.site.render_body(index, env).html;
+        let html = self.site.render_body_shared(index, env).html;
         LessonView {
             key,
             title: &page.front.title,

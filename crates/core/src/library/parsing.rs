@@ -1,0 +1,261 @@
+//! Each page's Markdown parsed once per build ([`Library::parse_pages`],
+//! [`Library::parse_pages_at_render`]) and the bodies rendered from those
+//! parses ([`Library::render_body`]).
+
+use std::sync::{Arc, OnceLock};
+
+use super::Library;
+use crate::content::glossary::Links;
+use crate::content::{Page, Site};
+use crate::markdown::{self, GlossaryCheck, LinkEnv, Parsed, Rendered};
+
+/// What a page parsed when it is rendered needs (see
+/// [`Library::parse_pages_at_render`]).
+#[derive(Debug, Clone)]
+pub(super) struct AtRender {
+    /// Every term of every language's glossary; `None` without a glossary.
+    pub(super) all_terms: Option<Links>,
+}
+
+/// Pages' parses kept by `serve` between builds, by what they were made from.
+pub type ParseMemo = crate::output::Memo<Arc<Parsed>>;
+
+impl Library {
+    /// Parse every page's Markdown once, in parallel (see [`Parsed`]); with
+    /// `memo` (`serve`), a page whose text did not change since the last
+    /// build is not parsed again. A page whose body is rendered for more
+    /// than one language (other languages fall back to it) keeps its body
+    /// rendered with slots to fill for each; any other page keeps only its
+    /// text's analysis and glossary findings and is rendered when its page
+    /// (and its one-file edition) is made, so that a large site does not hold
+    /// every page's body in memory at once: kept for every lesson of the 3k
+    /// corpus's one-file editions, the skeletons raised the peak from 173 to
+    /// 257 MB and saved no time (BENCHMARKS.md).
+    pub fn parse_pages(&mut self, memo: Option<&ParseMemo>) {
+        self.parse_pages_with(memo, false);
+    }
+
+    /// [`Library::parse_pages`] for a build that renders each page once,
+    /// right after (`lentera build`): a page shown in one language only is
+    /// not parsed here but when its body is rendered
+    /// ([`Library::render_body`]), in one pass that also takes its search
+    /// analysis and glossary findings, so that its Markdown is parsed once.
+    /// Whatever needs those ([`Library::parsed`]: the search index, the
+    /// glossary warnings) must then come after the pages.
+    pub fn parse_pages_at_render(&mut self) {
+        self.parse_pages_with(None, true);
+    }
+
+    fn parse_pages_with(&mut self, memo: Option<&ParseMemo>, at_render: bool) {
+        use rayon::prelude::*;
+        let all_terms = self.all_glossary_terms();
+        let glossaries = glossary_fingerprint(&self.site);
+        let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
+        let mut uses = vec![0usize; self.site.pages.len()];
+        for group in self.groups() {
+            for lang in &self.site.config.languages {
+                uses[group.resolve(&lang.code).index] += 1;
+            }
+        }
+        let parsed = self
+            .site
+            .pages
+            .par_iter()
+            .zip(uses.par_iter())
+            .map(|(page, &uses)| {
+                let skeleton = uses > 1;
+                if at_render && uses == 1 {
+                    return OnceLock::new();
+                }
+                let make =
+                    || Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), skeleton));
+                let Some(memo) = memo else {
+                    return OnceLock::from(make());
+                };
+                let key = ParseKey {
+                    page,
+                    sanitize,
+                    glossaries,
+                    skeleton,
+                };
+                let made = memo.get_or_make(&key, page.body.len(), || {
+                    Ok::<_, std::convert::Infallible>(make())
+                });
+                OnceLock::from(made.unwrap_or_else(|never| match never {}))
+            })
+            .collect();
+        self.parsed = parsed;
+        self.at_render = at_render.then_some(AtRender { all_terms });
+    }
+
+    /// Every term of every language's glossary, for the glossary check;
+    /// `None` when the site has no glossary (nothing is checked).
+    fn all_glossary_terms(&self) -> Option<Links> {
+        if self.site.glossaries.is_empty() {
+            return None;
+        }
+        let terms: std::collections::BTreeSet<&str> = self
+            .site
+            .glossaries
+            .iter()
+            .flat_map(|g| g.entries.iter().map(|e| e.term.as_str()))
+            .collect();
+        Some(Links {
+            path: String::new(),
+            terms: terms
+                .into_iter()
+                .map(|t| (t.to_string(), String::new()))
+                .collect(),
+        })
+    }
+
+    fn parse_page(
+        &self,
+        page: &Page,
+        sanitize: bool,
+        all_terms: Option<&Links>,
+        skeleton: bool,
+    ) -> Parsed {
+        let check = all_terms.map(|all_terms| GlossaryCheck {
+            glossary: self.site.glossary(&page.lang),
+            all_terms,
+        });
+        markdown::parse(page, sanitize, check.as_ref(), skeleton)
+    }
+
+    /// The parse of the page at `index` in `site.pages`: the one made by
+    /// [`Library::parse_pages`] or when its page was rendered, or made now
+    /// (and not kept). A released body made now is read again from its
+    /// file; if that fails, the page's render has reported it, and the
+    /// parse is of an empty text.
+    pub fn parsed(&self, index: usize) -> Arc<Parsed> {
+        if let Some(parsed) = self.parsed.get(index).and_then(OnceLock::get) {
+            return parsed.clone();
+        }
+        let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
+        let all_terms = self.all_glossary_terms();
+        let page = &self.site.pages[index];
+        if self.released_body(index).is_some() {
+            let mut page = page.clone();
+            page.body = Arc::from(self.read_body(index).unwrap_or_default());
+            return Arc::new(self.parse_page(&page, sanitize, all_terms.as_ref(), false));
+        }
+        Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), false))
+    }
+
+    /// The body of the page at `index` in `site.pages`, rendered for `env`:
+    /// from its parse when it was parsed, else rendered now (a released
+    /// body is read again from its file).
+    pub fn render_body(&self, index: usize, env: &LinkEnv) -> Rendered {
+        let page = &self.site.pages[index];
+        if let Some(rendered) = self.parse_at_render(index, env) {
+            return rendered;
+        }
+        if self.released_body(index).is_some() {
+            return match self.read_body(index) {
+                Ok(body) => markdown::render_text(page, &body, env),
+                Err(e) => Rendered {
+                    errors: vec![e],
+                    ..Rendered::default()
+                },
+            };
+        }
+        match self.parsed.get(index).and_then(OnceLock::get) {
+            Some(parsed) => parsed.render(page, env),
+            None => markdown::render(page, env),
+        }
+    }
+
+    /// [`Library::render_body`] for another use than the page itself (its
+    /// lesson in a one-file edition): a page left to be parsed when it is
+    /// rendered ([`Library::parse_pages_at_render`]) is parsed now into a
+    /// skeleton, kept, so that its page fills the skeleton in again instead
+    /// of parsing its Markdown a second time.
+    pub fn render_body_shared(&self, index: usize, env: &LinkEnv) -> Rendered {
+        if let (Some(at_render), Some(slot)) = (&self.at_render, self.parsed.get(index))
+            && slot.get().is_none()
+            && self.released_body(index).is_none()
+        {
+            let page = &self.site.pages[index];
+            let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
+            let parsed = self.parse_page(page, sanitize, at_render.all_terms.as_ref(), true);
+            let _ = slot.set(Arc::new(parsed));
+        }
+        self.render_body(index, env)
+    }
+
+    /// A page not parsed yet when pages are parsed at render
+    /// ([`Library::parse_pages_at_render`]): parsed now and rendered for
+    /// `env` in one pass, its parse kept. `None` for any other page.
+    fn parse_at_render(&self, index: usize, env: &LinkEnv) -> Option<Rendered> {
+        let at_render = self.at_render.as_ref()?;
+        let slot = self.parsed.get(index)?;
+        if slot.get().is_some() {
+            return None;
+        }
+        let page = &self.site.pages[index];
+        let released;
+        let body: &str = if self.released_body(index).is_some() {
+            released = match self.read_body(index) {
+                Ok(body) => body,
+                Err(e) => {
+                    return Some(Rendered {
+                        errors: vec![e],
+                        ..Rendered::default()
+                    });
+                }
+            };
+            &released
+        } else {
+            &page.body
+        };
+        let check = at_render.all_terms.as_ref().map(|all_terms| GlossaryCheck {
+            glossary: self.site.glossary(&page.lang),
+            all_terms,
+        });
+        let (parsed, rendered) = markdown::parse_and_render(page, body, check.as_ref(), env);
+        let _ = slot.set(Arc::new(parsed));
+        Some(rendered)
+    }
+}
+
+/// What a page's parse is made from.
+struct ParseKey<'a> {
+    page: &'a Page,
+    sanitize: bool,
+    glossaries: u64,
+    skeleton: bool,
+}
+
+impl std::hash::Hash for ParseKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let page = self.page;
+        page.path.hash(h);
+        page.lang.hash(h);
+        page.body_line.hash(h);
+        page.body.hash(h);
+        page.is_lesson().hash(h);
+        let front = &page.front;
+        front.title.hash(h);
+        front.summary.hash(h);
+        front.keywords.hash(h);
+        front.key_points.hash(h);
+        self.sanitize.hash(h);
+        self.glossaries.hash(h);
+        self.skeleton.hash(h);
+    }
+}
+
+/// A hash of every glossary: a change to one checks every page again.
+fn glossary_fingerprint(site: &Site) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    for g in &site.glossaries {
+        g.lang.hash(&mut h);
+        for e in &g.entries {
+            (&e.term, &e.text, &e.id).hash(&mut h);
+        }
+        g.known.hash(&mut h);
+    }
+    h.finish()
+}
