@@ -255,21 +255,15 @@ pub fn produce(
         .map(|j| (j.village.clone(), j.lang.clone(), j.path.clone()))
         .collect();
     let images = images::process_cached(&site.assets, cache.images.as_deref())?;
-    // Each page's Markdown is parsed once, for every consumer below. A
-    // build that renders every page once (not `serve`, which keeps parses
-    // and pages between builds) parses a page shown in one language when it
-    // renders it, in the same pass, and makes the search index after the
-    // pages.
-    let at_render = !keep && previous.is_none() && cache.parses.is_none();
+    // Each page's Markdown is parsed once, for every consumer below: a page
+    // other languages fall back to here, a page shown in one language when
+    // its page is rendered, in the same pass (`serve` keeps parses between
+    // builds). The search index is made after the pages.
     let written = render_opts.staging.is_some() && !keep && previous.is_none();
     if let Some(memo) = &cache.parses {
         memo.next_build();
     }
-    if at_render {
-        site.parse_pages_at_render();
-    } else {
-        site.parse_pages(cache.parses.as_deref());
-    }
+    site.parse_pages_at_render(cache.parses.clone());
     // The one-file editions come first: the home pages show their size.
     let one_files = onefile::render(&site, &templates, &strings, &render_opts)?;
     render_opts.one_files = one_files.files.iter().map(|(e, _)| e.clone()).collect();
@@ -304,35 +298,26 @@ pub fn produce(
             None => Ok(files.collect::<Vec<_>>()),
         }
     };
-    // Leaflets and the search indexes are made in parallel with the pages
-    // (the indexes after them when pages are parsed as they are rendered).
-    let ((rendered, search_files), (leaflet_files, leaflet_time)) = rayon::join(
+    // The leaflets are made in parallel with the pages; the search indexes
+    // after the pages (a page shown in one language is parsed when it is
+    // rendered).
+    let (made, (leaflet_files, leaflet_time)) = rayon::join(
         || {
-            rayon::join(
-                || {
-                    if keep || previous.is_some() {
-                        render::render_reusing(
-                            &site,
-                            &templates,
-                            &strings,
-                            &images.info,
-                            &render_opts,
-                            previous,
-                        )
-                        .map(|(r, p)| (r, Some(p)))
-                    } else {
-                        render::render(&site, &templates, &strings, &images.info, &render_opts)
-                            .map(|r| (r, None))
-                    }
-                },
-                || {
-                    if at_render {
-                        Ok(Vec::new())
-                    } else {
-                        make_search_files()
-                    }
-                },
-            )
+            let rendered = if keep || previous.is_some() {
+                render::render_reusing(
+                    &site,
+                    &templates,
+                    &strings,
+                    &images.info,
+                    &render_opts,
+                    previous,
+                )
+                .map(|(r, p)| (r, Some(p)))
+            } else {
+                render::render(&site, &templates, &strings, &images.info, &render_opts)
+                    .map(|r| (r, None))
+            };
+            rendered.and_then(|(rendered, pages)| Ok((rendered, pages, make_search_files()?)))
         },
         || {
             let start = std::time::Instant::now();
@@ -348,12 +333,7 @@ pub fn produce(
         },
     );
     let kit_files = kit_done();
-    let (rendered, pages) = rendered?;
-    let search_files = if at_render {
-        make_search_files()?
-    } else {
-        search_files?
-    };
+    let (rendered, pages, search_files) = made?;
     let kit_files = kit_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;
     let leaflet_files =
         leaflet_files.map_err(|e| leaflets::locate_template_errors(e, root, &theme_dir))?;

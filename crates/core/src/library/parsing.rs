@@ -15,6 +15,24 @@ use crate::markdown::{self, GlossaryCheck, LinkEnv, Parsed, Rendered};
 pub(super) struct AtRender {
     /// Every term of every language's glossary; `None` without a glossary.
     pub(super) all_terms: Option<Links>,
+    /// A hash of every glossary (see [`ParseKey`]).
+    glossaries: u64,
+    sanitize: bool,
+    /// `serve`'s parses, kept between builds: a page parsed at render is
+    /// kept there too.
+    memo: Option<Arc<ParseMemo>>,
+}
+
+impl AtRender {
+    /// Where the parse of `page` is kept in the memo.
+    fn key<'a>(&self, page: &'a Page, skeleton: bool) -> ParseKey<'a> {
+        ParseKey {
+            page,
+            sanitize: self.sanitize,
+            glossaries: self.glossaries,
+            skeleton,
+        }
+    }
 }
 
 /// Pages' parses kept by `serve` between builds, by what they were made from.
@@ -41,9 +59,14 @@ impl Library {
     /// ([`Library::render_body`]), in one pass that also takes its search
     /// analysis and glossary findings, so that its Markdown is parsed once.
     /// Whatever needs those ([`Library::parsed`]: the search index, the
-    /// glossary warnings) must then come after the pages.
-    pub fn parse_pages_at_render(&mut self) {
-        self.parse_pages_with(None, true);
+    /// glossary warnings) must then come after the pages. With `memo`
+    /// (`serve`), a page's parse kept from an earlier build is taken as it
+    /// is, and one made at render is kept for the next.
+    pub fn parse_pages_at_render(&mut self, memo: Option<Arc<ParseMemo>>) {
+        self.parse_pages_with(memo.as_deref(), true);
+        if let Some(at_render) = &mut self.at_render {
+            at_render.memo = memo;
+        }
     }
 
     fn parse_pages_with(&mut self, memo: Option<&ParseMemo>, at_render: bool) {
@@ -64,19 +87,20 @@ impl Library {
             .zip(uses.par_iter())
             .map(|(page, &uses)| {
                 let skeleton = uses > 1;
-                if at_render && uses == 1 {
-                    return OnceLock::new();
-                }
-                let make =
-                    || Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), skeleton));
-                let Some(memo) = memo else {
-                    return OnceLock::from(make());
-                };
                 let key = ParseKey {
                     page,
                     sanitize,
                     glossaries,
                     skeleton,
+                };
+                if at_render && uses == 1 {
+                    let kept = memo.and_then(|memo| memo.get(&key, page.body.len()));
+                    return kept.map_or_else(OnceLock::new, OnceLock::from);
+                }
+                let make =
+                    || Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), skeleton));
+                let Some(memo) = memo else {
+                    return OnceLock::from(make());
                 };
                 let made = memo.get_or_make(&key, page.body.len(), || {
                     Ok::<_, std::convert::Infallible>(make())
@@ -85,7 +109,12 @@ impl Library {
             })
             .collect();
         self.parsed = parsed;
-        self.at_render = at_render.then_some(AtRender { all_terms });
+        self.at_render = at_render.then_some(AtRender {
+            all_terms,
+            glossaries,
+            sanitize,
+            memo: None,
+        });
     }
 
     /// Every term of every language's glossary, for the glossary check;
@@ -124,23 +153,35 @@ impl Library {
     }
 
     /// The parse of the page at `index` in `site.pages`: the one made by
-    /// [`Library::parse_pages`] or when its page was rendered, or made now
-    /// (and not kept). A released body made now is read again from its
-    /// file; if that fails, the page's render has reported it, and the
-    /// parse is of an empty text.
+    /// [`Library::parse_pages`] or when its page was rendered, or else made
+    /// now (kept when the pages were parsed: a page `serve` did not render
+    /// again). A released body made now is read again from its file; if
+    /// that fails, the page's render has reported it, and the parse is of
+    /// an empty text.
     pub fn parsed(&self, index: usize) -> Arc<Parsed> {
-        if let Some(parsed) = self.parsed.get(index).and_then(OnceLock::get) {
-            return parsed.clone();
+        let make = || {
+            let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
+            let all_terms = match &self.at_render {
+                Some(at_render) => std::borrow::Cow::Borrowed(&at_render.all_terms),
+                None => std::borrow::Cow::Owned(self.all_glossary_terms()),
+            };
+            let page = &self.site.pages[index];
+            if self.released_body(index).is_some() {
+                let mut page = page.clone();
+                page.body = Arc::from(self.read_body(index).unwrap_or_default());
+                return Arc::new(self.parse_page(
+                    &page,
+                    sanitize,
+                    all_terms.as_ref().as_ref(),
+                    false,
+                ));
+            }
+            Arc::new(self.parse_page(page, sanitize, all_terms.as_ref().as_ref(), false))
+        };
+        match self.parsed.get(index) {
+            Some(slot) => slot.get_or_init(make).clone(),
+            None => make(),
         }
-        let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
-        let all_terms = self.all_glossary_terms();
-        let page = &self.site.pages[index];
-        if self.released_body(index).is_some() {
-            let mut page = page.clone();
-            page.body = Arc::from(self.read_body(index).unwrap_or_default());
-            return Arc::new(self.parse_page(&page, sanitize, all_terms.as_ref(), false));
-        }
-        Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), false))
     }
 
     /// The body of the page at `index` in `site.pages`, rendered for `env`:
@@ -177,9 +218,17 @@ impl Library {
             && self.released_body(index).is_none()
         {
             let page = &self.site.pages[index];
-            let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
-            let parsed = self.parse_page(page, sanitize, at_render.all_terms.as_ref(), true);
-            let _ = slot.set(Arc::new(parsed));
+            let key = at_render.key(page, true);
+            let kept = (at_render.memo.as_ref()).and_then(|m| m.get(&key, page.body.len()));
+            let parsed = kept.unwrap_or_else(|| {
+                let all_terms = at_render.all_terms.as_ref();
+                let parsed = Arc::new(self.parse_page(page, at_render.sanitize, all_terms, true));
+                if let Some(memo) = &at_render.memo {
+                    memo.put(&key, page.body.len(), parsed.clone());
+                }
+                parsed
+            });
+            let _ = slot.set(parsed);
         }
         self.render_body(index, env)
     }
@@ -214,7 +263,13 @@ impl Library {
             all_terms,
         });
         let (parsed, rendered) = markdown::parse_and_render(page, body, check.as_ref(), env);
-        let _ = slot.set(Arc::new(parsed));
+        let parsed = Arc::new(parsed);
+        if let Some(memo) = &at_render.memo
+            && self.released_body(index).is_none()
+        {
+            memo.put(&at_render.key(page, false), page.body.len(), parsed.clone());
+        }
+        let _ = slot.set(parsed);
         Some(rendered)
     }
 }

@@ -169,7 +169,7 @@ mod tests {
             let parses = || PARSES.with(std::cell::Cell::get);
             let mut lib = test_library(yaml, &files);
             let start = parses();
-            lib.parse_pages_at_render();
+            lib.parse_pages_at_render(None);
             // Only `b`, which the Javanese pages fall back to, is parsed.
             assert_eq!(parses() - start, 1);
             assert!(lib.parsed[2].get().unwrap().has_skeleton());

@@ -107,3 +107,86 @@ fn groups_are_sorted_and_list_their_variants_in_configuration_order() {
     assert!(z.has("jv") && !z.has("en"));
     assert_eq!(z.original().lang, "id");
 }
+
+/// `serve` keeps parses between builds: a page parsed when it was rendered
+/// is taken from the memo by the next build without parsing it, and a
+/// changed page is parsed once, when it is rendered, with the analysis a
+/// separate parse makes.
+#[test]
+fn serve_keeps_parses_made_at_render_and_parses_a_changed_page_once() {
+    use crate::markdown::{CalloutTitles, LinkEnv, PARSES};
+    let yaml = "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: jv, name: J}\n";
+    let files = [
+        ("a.id.md", "---\ntitle: A\n---\nSatu *dua*.\n"),
+        ("a.jv.md", "---\ntitle: A\n---\nSiji loro.\n"),
+        ("b.id.md", "---\ntitle: B\n---\nLima.\n"),
+    ];
+    let changed = [
+        files[0],
+        files[1],
+        ("b.id.md", "---\ntitle: B\n---\nEnam.\n"),
+    ];
+    let edited = [
+        ("a.id.md", "---\ntitle: A\n---\nTiga empat.\n"),
+        files[1],
+        changed[2],
+    ];
+    let (keys, assets) = (
+        ["a", "b"].map(String::from).into_iter().collect(),
+        Default::default(),
+    );
+    let (titles, images) = (CalloutTitles::default(), BTreeMap::new());
+    let config = test_library(yaml, &files).config.clone();
+    let env = LinkEnv {
+        config: &config,
+        page_keys: &keys,
+        assets: &assets,
+        lang: "id",
+        root: "../",
+        portable: false,
+        callout_titles: &titles,
+        images: &images,
+        glossary: None,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    pool.install(|| {
+        let parses = || PARSES.with(std::cell::Cell::get);
+        let memo = Arc::new(ParseMemo::default());
+        // A build: parse, render `a` in Indonesian; what was parsed.
+        let build = |files: &[(&str, &str)]| {
+            let mut lib = test_library(yaml, files);
+            memo.next_build();
+            let start = parses();
+            lib.parse_pages_at_render(Some(memo.clone()));
+            let before_render = parses() - start;
+            let html = lib.render_body(0, &env).html;
+            (lib, before_render, parses() - start, html)
+        };
+        let (first, before, all, html) = build(&files);
+        // `b` (the Javanese page falls back to it) before the pages, `a.id`
+        // with its page.
+        assert_eq!((before, all), (1, 2));
+        assert!(html.contains("<em>dua</em>"));
+        assert!(
+            first.parsed[1].get().is_none(),
+            "a.jv is parsed with its page"
+        );
+        let _ = first.render_body(1, &env);
+        // Nothing changed: every parse comes from the memo; rendering `a.id`
+        // again (a full build in `serve`) parses it for its body only.
+        let (_, before, all, _) = build(&files);
+        assert_eq!((before, all), (0, 1));
+        // Only `b` changed: it alone is parsed.
+        let (_, before, _, _) = build(&changed);
+        assert_eq!(before, 1);
+        // `a.id` changed: parsed once, when its page is rendered.
+        let (lib, before, all, html) = build(&edited);
+        assert_eq!((before, all), (0, 1));
+        assert!(html.contains("Tiga empat"));
+        let fresh = test_library(yaml, &edited);
+        assert_eq!(lib.parsed(0).analysis, fresh.parsed(0).analysis);
+    });
+}

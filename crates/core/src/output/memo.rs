@@ -71,28 +71,43 @@ impl<V: Clone> Memo<V> {
         len: usize,
         make: impl FnOnce() -> Result<V, E>,
     ) -> Result<V, E> {
-        use std::hash::Hasher;
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        input.hash(&mut hasher);
-        let key = (hasher.finish(), len);
-        {
-            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-            let hit = match g.current.get(&key) {
-                Some(value) => Some(value.clone()),
-                None => g.previous.remove(&key),
-            };
-            if let Some(value) = hit {
-                g.current.insert(key, value.clone());
-                return Ok(value);
-            }
+        if let Some(value) = self.get(input, len) {
+            return Ok(value);
         }
         let value = make()?;
+        self.put(input, len, value.clone());
+        Ok(value)
+    }
+
+    /// The value made from `input` (`len` long) in this build or the one
+    /// before, if there is one (it is kept for the next build).
+    pub fn get(&self, input: &(impl std::hash::Hash + ?Sized), len: usize) -> Option<V> {
+        let key = Self::key(input, len);
+        let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        let value = match g.current.get(&key) {
+            Some(value) => value.clone(),
+            None => g.previous.remove(&key)?,
+        };
+        g.current.insert(key, value.clone());
+        Some(value)
+    }
+
+    /// Keep `value`, made from `input` (`len` long), for this build and
+    /// the next.
+    pub fn put(&self, input: &(impl std::hash::Hash + ?Sized), len: usize, value: V) {
+        let key = Self::key(input, len);
         self.generations
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .current
-            .insert(key, value.clone());
-        Ok(value)
+            .insert(key, value);
+    }
+
+    fn key(input: &(impl std::hash::Hash + ?Sized), len: usize) -> (u64, usize) {
+        use std::hash::Hasher;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        input.hash(&mut hasher);
+        (hasher.finish(), len)
     }
 }
 
