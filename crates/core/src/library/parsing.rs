@@ -45,10 +45,12 @@ impl Library {
     /// than one language (other languages fall back to it) keeps its body
     /// rendered with slots to fill for each; any other page keeps only its
     /// text's analysis and glossary findings and is rendered when its page
-    /// (and its one-file edition) is made, so that a large site does not hold
-    /// every page's body in memory at once: kept for every lesson of the 3k
-    /// corpus's one-file editions, the skeletons raised the peak from 173 to
-    /// 257 MB and saved no time (BENCHMARKS.md).
+    /// is made, so that a large site does not hold every page's body in
+    /// memory at once: kept for every lesson of the 3k corpus, the skeletons
+    /// raised the peak from 173 to 257 MB and saved no time (BENCHMARKS.md).
+    /// The lessons a one-file edition carries (as many as its size budget
+    /// allows) keep a skeleton made by the edition
+    /// ([`Library::render_body_shared`]).
     pub fn parse_pages(&mut self, memo: Option<&ParseMemo>) {
         self.parse_pages_with(memo, false);
     }
@@ -176,7 +178,16 @@ impl Library {
                     false,
                 ));
             }
-            Arc::new(self.parse_page(page, sanitize, all_terms.as_ref().as_ref(), false))
+            let parsed =
+                Arc::new(self.parse_page(page, sanitize, all_terms.as_ref().as_ref(), false));
+            // `serve`: a page its build did not render (and whose parse the
+            // memo had dropped) is kept for the next build.
+            if let Some(at_render) = &self.at_render
+                && let Some(memo) = &at_render.memo
+            {
+                memo.put(&at_render.key(page, false), page.body.len(), parsed.clone());
+            }
+            parsed
         };
         match self.parsed.get(index) {
             Some(slot) => slot.get_or_init(make).clone(),
@@ -305,6 +316,8 @@ impl std::hash::Hash for ParseKey<'_> {
 fn glossary_fingerprint(site: &Site) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
+    // A language without a glossary of its own uses the default language's.
+    site.config.default_language.hash(&mut h);
     for g in &site.glossaries {
         g.lang.hash(&mut h);
         for e in &g.entries {

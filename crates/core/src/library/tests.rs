@@ -188,5 +188,22 @@ fn serve_keeps_parses_made_at_render_and_parses_a_changed_page_once() {
         assert!(html.contains("Tiga empat"));
         let fresh = test_library(yaml, &edited);
         assert_eq!(lib.parsed(0).analysis, fresh.parsed(0).analysis);
+        // A page a build did not render (serve's second half takes it from
+        // the last build) but whose parse the memo lacks: parsed for its
+        // analysis, and kept for the next build.
+        let jv = [
+            edited[0],
+            ("a.jv.md", "---\ntitle: A\n---\nTelu papat.\n"),
+            edited[2],
+        ];
+        let (lib, before, _, _) = build(&jv);
+        assert_eq!(before, 0);
+        let start = parses();
+        assert!(lib.parsed[1].get().is_none());
+        let _ = lib.parsed(1);
+        assert_eq!(parses() - start, 1);
+        let (lib, before, _, _) = build(&jv);
+        assert_eq!(before, 0);
+        assert!(lib.parsed[1].get().is_some(), "taken from the memo");
     });
 }
