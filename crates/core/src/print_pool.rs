@@ -9,7 +9,9 @@ use crate::output::OutputFile;
 const LEAFLET_STACK: usize = 64 << 20;
 
 /// Typst's caches are trimmed ([`lentera_print::trim_caches`]) once every
-/// `TRIM_EVERY` documents (counted over all threads), and a memoised result
+/// `TRIM_EVERY` documents (counted over all threads and, like the caches,
+/// over the whole process: `serve` rebuilding a few PDFs at a time still
+/// trims them), and a memoised result
 /// goes when it has not been used for `CACHE_AGE` trims: about 40
 /// documents, long enough for what every village prints (the lessons in
 /// each language) to stay, short enough that memory does not grow with the
@@ -17,6 +19,9 @@ const LEAFLET_STACK: usize = 64 << 20;
 /// it was about 5 % of the CPU time of printing 100 villages (BENCHMARKS.md).
 const TRIM_EVERY: usize = 8;
 const CACHE_AGE: usize = 5;
+
+/// Documents made so far in this process, for [`TRIM_EVERY`].
+static PRINTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// One printed document: a Typst template with the files it imports
 /// (`sample.typ`), its data as JSON, and the address its QR code points at
@@ -124,7 +129,6 @@ pub fn render_on_own_threads<T: Send>(n: usize, render: impl Fn(usize) -> T + Sy
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let finished = AtomicUsize::new(0);
     let done = Mutex::new(Vec::with_capacity(n));
     let work = || {
         loop {
@@ -133,7 +137,7 @@ pub fn render_on_own_threads<T: Send>(n: usize, render: impl Fn(usize) -> T + Sy
                 break;
             }
             let result = render(i);
-            if (finished.fetch_add(1, Ordering::Relaxed) + 1) % TRIM_EVERY == 0 {
+            if (PRINTED.fetch_add(1, Ordering::Relaxed) + 1) % TRIM_EVERY == 0 {
                 lentera_print::trim_caches(CACHE_AGE);
             }
             done.lock()
