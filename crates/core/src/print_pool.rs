@@ -8,11 +8,20 @@ use crate::output::OutputFile;
 /// Stack size of the threads that render printed documents.
 const LEAFLET_STACK: usize = 64 << 20;
 
-/// How many documents Typst's memoised results outlive their last use
-/// ([`lentera_print::trim_caches`]): long enough for what every village prints
-/// (the lessons in each language) to stay, short enough that memory does
-/// not grow with the number of villages (BENCHMARKS.md).
-const CACHE_AGE: usize = 40;
+/// Typst's caches are trimmed ([`lentera_print::trim_caches`]) once every
+/// `TRIM_EVERY` documents (counted over all threads and, like the caches,
+/// over the whole process: `serve` rebuilding a few PDFs at a time still
+/// trims them), and a memoised result
+/// goes when it has not been used for `CACHE_AGE` trims: about 40
+/// documents, long enough for what every village prints (the lessons in
+/// each language) to stay, short enough that memory does not grow with the
+/// number of villages. A trim walks every cache entry; after each document
+/// it was about 5 % of the CPU time of printing 100 villages (BENCHMARKS.md).
+const TRIM_EVERY: usize = 8;
+const CACHE_AGE: usize = 5;
+
+/// Documents made so far in this process, for [`TRIM_EVERY`].
+static PRINTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// One printed document: a Typst template with the files it imports
 /// (`sample.typ`), its data as JSON, and the address its QR code points at
@@ -128,7 +137,9 @@ pub fn render_on_own_threads<T: Send>(n: usize, render: impl Fn(usize) -> T + Sy
                 break;
             }
             let result = render(i);
-            lentera_print::trim_caches(CACHE_AGE);
+            if (PRINTED.fetch_add(1, Ordering::Relaxed) + 1) % TRIM_EVERY == 0 {
+                lentera_print::trim_caches(CACHE_AGE);
+            }
             done.lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push((i, result));

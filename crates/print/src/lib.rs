@@ -211,9 +211,9 @@ pub fn render_with_modules(
 /// the same content lays it out at once; without eviction they grow with
 /// every document (about 7 MiB per village of printed matter). Each call
 /// ages every entry by one; an entry reused since the last call is young
-/// again, and one older than `max_age` calls is dropped. Called after each
-/// document, what all villages share (the lessons' text in each language)
-/// stays, and what was one village's goes.
+/// again, and one older than `max_age` calls is dropped. Called every few
+/// documents, what all villages share (the lessons' text in each language)
+/// stays, and what was one village's goes. Each call walks every entry.
 pub fn trim_caches(max_age: usize) {
     typst::comemo::evict(max_age);
 }
