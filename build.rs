@@ -50,7 +50,9 @@ fn main() {
 ///   binary in the compact RELR form instead of 24 bytes each (minify-html's
 ///   entity tables alone need 300,000). The binary then needs glibc 2.36 or
 ///   later, so only when the glibc it is linked against (this machine's,
-///   for a native build) is 2.36 or later.
+///   for a native build) is 2.36 or later, and only for the `release`
+///   profile a staff member builds and runs on the same machine: not for
+///   `dist` (.cargo/config.toml), whose binaries run on other machines.
 fn smaller_binary() {
     println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
     let env = |k: &str| std::env::var(k).unwrap_or_default();
@@ -65,9 +67,21 @@ fn smaller_binary() {
         return;
     }
     println!("cargo:rustc-link-arg-bin=lentera=-Wl,--icf=all");
-    if glibc_minor().is_some_and(|minor| minor >= 36) {
+    if release_folder() && glibc_minor().is_some_and(|minor| minor >= 36) {
         println!("cargo:rustc-link-arg-bin=lentera=-Wl,-z,pack-relative-relocs");
     }
+}
+
+/// Whether this is the `release` profile itself rather than one that
+/// inherits from it (`dist`): cargo tells a build script only `release` for
+/// both, but builds each in a folder of its name
+/// (`target/[TRIPLE/]PROFILE/build/PACKAGE-HASH/out`).
+fn release_folder() -> bool {
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    out.ancestors()
+        .nth(3)
+        .and_then(|p| p.file_name())
+        .is_some_and(|name| name == "release")
 }
 
 /// The minor version of the compiler (95 for 1.95.0).
