@@ -48,6 +48,8 @@ pub(super) struct JobCtx<'a> {
     pub(super) page_keys: &'a BTreeSet<String>,
     pub(super) assets: &'a BTreeSet<String>,
     pub(super) images: &'a BTreeMap<String, crate::images::ImageInfo>,
+    /// The printed files of each village (see [`super::village::Printed`]).
+    pub(super) printed: &'a super::village::Printed<'a>,
 }
 
 impl JobCtx<'_> {

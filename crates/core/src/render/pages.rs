@@ -263,6 +263,7 @@ pub fn update_pages(
     dirty: &BTreeSet<String>,
 ) -> Result<Vec<OutputFile>> {
     let prep = Prepared::new(site, strings, opts, Some(previous));
+    let printed = super::village::Printed::new(opts);
     let ctx = JobCtx {
         site,
         templates,
@@ -272,6 +273,7 @@ pub fn update_pages(
         page_keys: &prep.page_keys,
         assets: &prep.assets,
         images,
+        printed: &printed,
     };
     let stale: Vec<usize> = (0..prep.jobs.len())
         .filter(|&i| prep.stale(i, previous, dirty))

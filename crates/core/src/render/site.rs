@@ -119,6 +119,7 @@ pub(super) fn render_inner(
     let config = &site.config;
     let prep = Prepared::new(site, strings, opts, previous.map(|(p, _)| p));
     let shared = &prep.shared;
+    let printed = super::village::Printed::new(opts);
     let ctx = JobCtx {
         site,
         templates,
@@ -128,6 +129,7 @@ pub(super) fn render_inner(
         page_keys: &prep.page_keys,
         assets: &prep.assets,
         images,
+        printed: &printed,
     };
     // A panic while rendering one page (a bug, ours or a dependency's) becomes
     // an error naming that page instead of taking the build down. The
