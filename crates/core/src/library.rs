@@ -399,6 +399,55 @@ pub(crate) fn test_library(site_yaml: &str, files: &[(&str, &str)]) -> Library {
     })
 }
 
+/// For unit tests: what a [`crate::markdown::LinkEnv`] borrows, for a site
+/// with the page keys `keys` and no assets or images.
+#[cfg(test)]
+pub(crate) struct TestEnv {
+    config: crate::config::Config,
+    keys: std::collections::BTreeSet<String>,
+    assets: std::collections::BTreeSet<String>,
+    titles: crate::markdown::CalloutTitles,
+    images: BTreeMap<String, crate::images::ImageInfo>,
+}
+
+#[cfg(test)]
+impl TestEnv {
+    pub(crate) fn new(config: &crate::config::Config, keys: &[&str]) -> TestEnv {
+        TestEnv {
+            config: config.clone(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+            assets: Default::default(),
+            titles: Default::default(),
+            images: BTreeMap::new(),
+        }
+    }
+
+    /// Links into `lang`, from a page one folder below the site root.
+    pub(crate) fn env<'a>(&'a self, lang: &'a str) -> crate::markdown::LinkEnv<'a> {
+        crate::markdown::LinkEnv {
+            config: &self.config,
+            page_keys: &self.keys,
+            assets: &self.assets,
+            lang,
+            root: "../",
+            portable: false,
+            callout_titles: &self.titles,
+            images: &self.images,
+            glossary: None,
+        }
+    }
+}
+
+/// For unit tests: `files` (content-relative path, text) written into
+/// `root/content`.
+#[cfg(test)]
+pub(crate) fn write_content(root: &std::path::Path, files: &[(&str, &str)]) {
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    for (rel, text) in files {
+        std::fs::write(root.join("content").join(rel), text).unwrap();
+    }
+}
+
 mod parsing;
 mod released;
 #[cfg(test)]

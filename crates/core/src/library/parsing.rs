@@ -9,8 +9,8 @@ use crate::content::glossary::Links;
 use crate::content::{Page, Site};
 use crate::markdown::{self, GlossaryCheck, LinkEnv, Parsed, Rendered};
 
-/// What a page parsed when it is rendered needs (see
-/// [`Library::parse_pages_at_render`]).
+/// What parsing a page needs, kept for the pages parsed when they are
+/// rendered (see [`Library::parse_pages_at_render`]).
 #[derive(Debug, Clone)]
 pub(super) struct AtRender {
     /// Every term of every language's glossary; `None` without a glossary.
@@ -31,6 +31,14 @@ impl AtRender {
             sanitize: self.sanitize,
             glossaries: self.glossaries,
             skeleton,
+        }
+    }
+
+    /// Keep `parsed`, the parse of `page` (its body in memory), in `serve`'s
+    /// memo for the next build.
+    fn keep(&self, page: &Page, skeleton: bool, parsed: &Arc<Parsed>) {
+        if let Some(memo) = &self.memo {
+            memo.put(&self.key(page, skeleton), page.body.len(), parsed.clone());
         }
     }
 }
@@ -73,9 +81,7 @@ impl Library {
 
     fn parse_pages_with(&mut self, memo: Option<&ParseMemo>, at_render: bool) {
         use rayon::prelude::*;
-        let all_terms = self.all_glossary_terms();
-        let glossaries = glossary_fingerprint(&self.site);
-        let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
+        let context = self.parse_context();
         let mut uses = vec![0usize; self.site.pages.len()];
         for group in self.groups() {
             for lang in &self.site.config.languages {
@@ -89,18 +95,12 @@ impl Library {
             .zip(uses.par_iter())
             .map(|(page, &uses)| {
                 let skeleton = uses > 1;
-                let key = ParseKey {
-                    page,
-                    sanitize,
-                    glossaries,
-                    skeleton,
-                };
+                let key = context.key(page, skeleton);
                 if at_render && uses == 1 {
                     let kept = memo.and_then(|memo| memo.get(&key, page.body.len()));
                     return kept.map_or_else(OnceLock::new, OnceLock::from);
                 }
-                let make =
-                    || Arc::new(self.parse_page(page, sanitize, all_terms.as_ref(), skeleton));
+                let make = || Arc::new(self.parse_page(page, &context, skeleton));
                 let Some(memo) = memo else {
                     return OnceLock::from(make());
                 };
@@ -111,12 +111,17 @@ impl Library {
             })
             .collect();
         self.parsed = parsed;
-        self.at_render = at_render.then_some(AtRender {
-            all_terms,
-            glossaries,
-            sanitize,
+        self.at_render = at_render.then_some(context);
+    }
+
+    /// What parsing a page of this site needs (no memo).
+    fn parse_context(&self) -> AtRender {
+        AtRender {
+            all_terms: self.all_glossary_terms(),
+            glossaries: glossary_fingerprint(&self.site),
+            sanitize: self.site.config.raw_html == crate::config::RawHtml::Sanitize,
             memo: None,
-        });
+        }
     }
 
     /// Every term of every language's glossary, for the glossary check;
@@ -140,18 +145,30 @@ impl Library {
         })
     }
 
-    fn parse_page(
-        &self,
+    fn parse_page(&self, page: &Page, context: &AtRender, skeleton: bool) -> Parsed {
+        let check = self.glossary_check(page, context);
+        markdown::parse(page, context.sanitize, check.as_ref(), skeleton)
+    }
+
+    fn glossary_check<'a>(
+        &'a self,
         page: &Page,
-        sanitize: bool,
-        all_terms: Option<&Links>,
-        skeleton: bool,
-    ) -> Parsed {
-        let check = all_terms.map(|all_terms| GlossaryCheck {
+        context: &'a AtRender,
+    ) -> Option<GlossaryCheck<'a>> {
+        let all_terms = context.all_terms.as_ref()?;
+        Some(GlossaryCheck {
             glossary: self.site.glossary(&page.lang),
             all_terms,
-        });
-        markdown::parse(page, sanitize, check.as_ref(), skeleton)
+        })
+    }
+
+    /// The body of the page at `index`: read again from its file if the
+    /// build released it.
+    fn body(&self, index: usize) -> crate::error::Result<std::borrow::Cow<'_, str>> {
+        match self.released_body(index) {
+            Some(_) => self.read_body(index).map(std::borrow::Cow::Owned),
+            None => Ok(std::borrow::Cow::Borrowed(&self.site.pages[index].body)),
+        }
     }
 
     /// The parse of the page at `index` in `site.pages`: the one made by
@@ -162,31 +179,24 @@ impl Library {
     /// an empty text.
     pub fn parsed(&self, index: usize) -> Arc<Parsed> {
         let make = || {
-            let sanitize = self.site.config.raw_html == crate::config::RawHtml::Sanitize;
-            let all_terms = match &self.at_render {
-                Some(at_render) => std::borrow::Cow::Borrowed(&at_render.all_terms),
-                None => std::borrow::Cow::Owned(self.all_glossary_terms()),
+            let made;
+            let context = match &self.at_render {
+                Some(context) => context,
+                None => {
+                    made = self.parse_context();
+                    &made
+                }
             };
             let page = &self.site.pages[index];
             if self.released_body(index).is_some() {
                 let mut page = page.clone();
-                page.body = Arc::from(self.read_body(index).unwrap_or_default());
-                return Arc::new(self.parse_page(
-                    &page,
-                    sanitize,
-                    all_terms.as_ref().as_ref(),
-                    false,
-                ));
+                page.body = Arc::from(self.body(index).unwrap_or_default());
+                return Arc::new(self.parse_page(&page, context, false));
             }
-            let parsed =
-                Arc::new(self.parse_page(page, sanitize, all_terms.as_ref().as_ref(), false));
+            let parsed = Arc::new(self.parse_page(page, context, false));
             // `serve`: a page its build did not render (and whose parse the
             // memo had dropped) is kept for the next build.
-            if let Some(at_render) = &self.at_render
-                && let Some(memo) = &at_render.memo
-            {
-                memo.put(&at_render.key(page, false), page.body.len(), parsed.clone());
-            }
+            context.keep(page, false, &parsed);
             parsed
         };
         match self.parsed.get(index) {
@@ -204,7 +214,7 @@ impl Library {
             return rendered;
         }
         if self.released_body(index).is_some() {
-            return match self.read_body(index) {
+            return match self.body(index) {
                 Ok(body) => markdown::render_text(page, &body, env),
                 Err(e) => Rendered {
                     errors: vec![e],
@@ -232,11 +242,8 @@ impl Library {
             let key = at_render.key(page, true);
             let kept = (at_render.memo.as_ref()).and_then(|m| m.get(&key, page.body.len()));
             let parsed = kept.unwrap_or_else(|| {
-                let all_terms = at_render.all_terms.as_ref();
-                let parsed = Arc::new(self.parse_page(page, at_render.sanitize, all_terms, true));
-                if let Some(memo) = &at_render.memo {
-                    memo.put(&key, page.body.len(), parsed.clone());
-                }
+                let parsed = Arc::new(self.parse_page(page, at_render, true));
+                at_render.keep(page, true, &parsed);
                 parsed
             });
             let _ = slot.set(parsed);
@@ -254,31 +261,20 @@ impl Library {
             return None;
         }
         let page = &self.site.pages[index];
-        let released;
-        let body: &str = if self.released_body(index).is_some() {
-            released = match self.read_body(index) {
-                Ok(body) => body,
-                Err(e) => {
-                    return Some(Rendered {
-                        errors: vec![e],
-                        ..Rendered::default()
-                    });
-                }
-            };
-            &released
-        } else {
-            &page.body
+        let body = match self.body(index) {
+            Ok(body) => body,
+            Err(e) => {
+                return Some(Rendered {
+                    errors: vec![e],
+                    ..Rendered::default()
+                });
+            }
         };
-        let check = at_render.all_terms.as_ref().map(|all_terms| GlossaryCheck {
-            glossary: self.site.glossary(&page.lang),
-            all_terms,
-        });
-        let (parsed, rendered) = markdown::parse_and_render(page, body, check.as_ref(), env);
+        let check = self.glossary_check(page, at_render);
+        let (parsed, rendered) = markdown::parse_and_render(page, &body, check.as_ref(), env);
         let parsed = Arc::new(parsed);
-        if let Some(memo) = &at_render.memo
-            && self.released_body(index).is_none()
-        {
-            memo.put(&at_render.key(page, false), page.body.len(), parsed.clone());
+        if self.released_body(index).is_none() {
+            at_render.keep(page, false, &parsed);
         }
         let _ = slot.set(parsed);
         Some(rendered)

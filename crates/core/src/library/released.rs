@@ -102,11 +102,8 @@ impl Library {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::{BTreeMap, BTreeSet};
-
     use crate::error::Error;
-    use crate::library::test_library;
-    use crate::markdown::{CalloutTitles, LinkEnv};
+    use crate::library::{TestEnv, test_library, write_content};
     use lentera_messages::Msg;
 
     /// A build that renders each page once parses each page's Markdown
@@ -130,29 +127,10 @@ mod tests {
                 "---\ntitle: B\n---\n## Empat\n\nLima [a](a.md).\n",
             ),
         ];
-        std::fs::create_dir_all(dir.path().join("content")).unwrap();
-        for (rel, text) in files {
-            std::fs::write(dir.path().join("content").join(rel), text).unwrap();
-        }
+        write_content(dir.path(), &files);
         let yaml = "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: jv, name: J}\n";
-        let (keys, assets) = (
-            ["a", "b"].map(String::from).into_iter().collect(),
-            BTreeSet::new(),
-        );
-        let (titles, images) = (CalloutTitles::default(), BTreeMap::new());
-        let config = test_library(yaml, &files).config.clone();
-        let env = |lang| LinkEnv {
-            config: &config,
-            page_keys: &keys,
-            assets: &assets,
-            lang,
-            root: "../",
-            portable: false,
-            callout_titles: &titles,
-            images: &images,
-            glossary: None,
-        };
-        let (id, jv) = (env("id"), env("jv"));
+        let envs = TestEnv::new(&test_library(yaml, &files).config, &["a", "b"]);
+        let (id, jv) = (envs.env("id"), envs.env("jv"));
         // What a separate parse and render of each page make.
         let plain = test_library(yaml, &files);
         let expected: Vec<_> = [(0, &id), (1, &jv), (2, &id), (2, &jv)]
@@ -208,32 +186,14 @@ mod tests {
             ("b.md", "---\ntitle: B\n---\n## Empat\n\nLima, é.\n"),
             ("c.md", "---\ntitle: C\n---\n"),
         ];
-        std::fs::create_dir_all(dir.path().join("content")).unwrap();
-        for (rel, text) in files {
-            std::fs::write(dir.path().join("content").join(rel), text).unwrap();
-        }
+        write_content(dir.path(), &files);
         let mut lib = test_library(
             "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n",
             &files,
         );
         lib.parse_pages(None);
-        let (keys, assets) = (
-            ["a", "b", "c"].map(String::from).into_iter().collect(),
-            BTreeSet::new(),
-        );
-        let (titles, images) = (CalloutTitles::default(), BTreeMap::new());
-        let config = lib.config.clone();
-        let env = LinkEnv {
-            config: &config,
-            page_keys: &keys,
-            assets: &assets,
-            lang: "id",
-            root: "../",
-            portable: false,
-            callout_titles: &titles,
-            images: &images,
-            glossary: None,
-        };
+        let envs = TestEnv::new(&lib.config, &["a", "b", "c"]);
+        let env = envs.env("id");
         let html = |lib: &crate::library::Library| {
             (0..3)
                 .map(|i| lib.render_body(i, &env).html)

@@ -114,7 +114,7 @@ fn groups_are_sorted_and_list_their_variants_in_configuration_order() {
 /// separate parse makes.
 #[test]
 fn serve_keeps_parses_made_at_render_and_parses_a_changed_page_once() {
-    use crate::markdown::{CalloutTitles, LinkEnv, PARSES};
+    use crate::markdown::PARSES;
     let yaml = "base_url: https://e.org/\ndefault_language: id\nlanguages:\n  - {code: id, name: I}\n  - {code: jv, name: J}\n";
     let files = [
         ("a.id.md", "---\ntitle: A\n---\nSatu *dua*.\n"),
@@ -131,23 +131,8 @@ fn serve_keeps_parses_made_at_render_and_parses_a_changed_page_once() {
         files[1],
         changed[2],
     ];
-    let (keys, assets) = (
-        ["a", "b"].map(String::from).into_iter().collect(),
-        Default::default(),
-    );
-    let (titles, images) = (CalloutTitles::default(), BTreeMap::new());
-    let config = test_library(yaml, &files).config.clone();
-    let env = LinkEnv {
-        config: &config,
-        page_keys: &keys,
-        assets: &assets,
-        lang: "id",
-        root: "../",
-        portable: false,
-        callout_titles: &titles,
-        images: &images,
-        glossary: None,
-    };
+    let envs = TestEnv::new(&test_library(yaml, &files).config, &["a", "b"]);
+    let env = envs.env("id");
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
